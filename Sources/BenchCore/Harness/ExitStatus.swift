@@ -1,0 +1,32 @@
+/// The exit statuses of `bench`: part of its interface, documented in the README.
+public enum ExitStatus: Int32, Sendable, CaseIterable {
+    /// Everything ran and was written.
+    case success = 0
+    /// The run could not complete: a system call failed or results could not be written.
+    case failure = 1
+    /// Bad input: an unknown name, an out-of-range number, an unwritable output path (EX_USAGE).
+    case usage = 64
+}
+
+/// An error `bench` reports to the user: one sentence saying what happened and what to do.
+public enum BenchError: Error, Equatable, CustomStringConvertible {
+    /// The user asked for something invalid; exits with ``ExitStatus/usage``.
+    case usage(String)
+    /// Something failed at run time; exits with ``ExitStatus/failure``.
+    case failure(String)
+
+    /// The sentence shown on stderr.
+    public var description: String {
+        switch self {
+        case .usage(let message), .failure(let message): message
+        }
+    }
+
+    /// The exit status this error ends the program with.
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .usage: .usage
+        case .failure: .failure
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// Everything a run needs to know, as plain values: built by the CLI, checked by ``validate()``.
+public struct RunConfiguration: Codable, Sendable, Equatable {
+    /// Workload names, in the order they run.
+    public var workloads: [String]
+    /// Models to measure; ``validate()`` puts serial first, since speedups are computed against it.
+    public var models: [ModelKind]
+    /// Degree of parallelism asked for: pool threads, or async tasks in flight.
+    public var workers: Int
+    /// Tasks per sample.
+    public var tasks: Int
+    /// Duration of one task on one core, in milliseconds.
+    public var taskMilliseconds: Double
+    /// Recorded repetitions per cell.
+    public var repetitions: Int
+    /// Unrecorded warm-up repetitions per cell, run first.
+    public var warmup: Int
+    /// CPUs this process may run on.
+    public var coresAvailable: Int
+
+    /// Bounds beyond which a value is a mistake rather than an experiment.
+    public enum Limits {
+        /// Shorter tasks are dominated by clock reads, thread wake-ups and timer slack (~50 µs).
+        public static let minTaskMilliseconds = 1.0
+        /// A task longer than a minute is not what a harness like this measures.
+        public static let maxTaskMilliseconds = 60_000.0
+        /// Workers beyond this exhaust threads before they teach anything.
+        public static let maxWorkers = 4096
+        /// Tasks per sample.
+        public static let maxTasks = 1_000_000
+        /// Repetitions per cell.
+        public static let maxRepetitions = 10_000
+        /// Warm-up repetitions per cell.
+        public static let maxWarmup = 1_000
+    }
+
+    /// Creates a configuration; `tasks` defaults to 4 × workers, enough to keep every worker busy.
+    public init(workloads: [String], models: [ModelKind] = ModelKind.allCases, workers: Int,
+                tasks: Int? = nil, taskMilliseconds: Double = 50, repetitions: Int = 5, warmup: Int = 1,
+                coresAvailable: Int) {
+        self.workloads = workloads
+        self.models = models
+        self.workers = workers
+        self.tasks = tasks ?? 4 * workers
+        self.taskMilliseconds = taskMilliseconds
+        self.repetitions = repetitions
+        self.warmup = warmup
+        self.coresAvailable = coresAvailable
+    }
+
+    /// Task duration in seconds.
+    public var taskSeconds: Double { taskMilliseconds / 1000 }
+
+    /// Whether more workers were asked for than there are cores to run them.
+    public var isOversubscribed: Bool { workers > coresAvailable }
+
+    /// Checks every value and normalises the model list (serial first, no duplicates).
+    /// - Throws: ``BenchError/usage(_:)`` with a sentence naming the bad value and what to do.
+    public mutating func validate() throws {
+        if workloads.isEmpty {
+            throw BenchError.usage("No workload given; choose from: \(WorkloadCatalog.names.joined(separator: ", ")).")
+        }
+        for name in workloads where WorkloadCatalog.entry(named: name) == nil {
+            throw BenchError.usage("Unknown workload '\(name)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list').")
+        }
+        try check(workers, "--cores", 1...Limits.maxWorkers)
+        try check(tasks, "--tasks", 1...Limits.maxTasks)
+        try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
+        try check(warmup, "--warmup", 0...Limits.maxWarmup)
+        guard taskMilliseconds.isFinite, taskMilliseconds >= Limits.minTaskMilliseconds else {
+            throw BenchError.usage("--task-ms \(Format.number(taskMilliseconds)) is too short to measure: clock reads and thread wake-ups would dominate it; use at least \(Format.number(Limits.minTaskMilliseconds)) ms.")
+        }
+        guard taskMilliseconds <= Limits.maxTaskMilliseconds else {
+            throw BenchError.usage("--task-ms \(Format.number(taskMilliseconds)) is longer than a minute; use at most \(Format.number(Limits.maxTaskMilliseconds)) ms.")
+        }
+        var normalised: [ModelKind] = [.serial]
+        for model in models where !normalised.contains(model) { normalised.append(model) }
+        models = normalised
+    }
+
+    private func check(_ value: Int, _ flag: String, _ range: ClosedRange<Int>) throws {
+        guard range.contains(value) else {
+            throw BenchError.usage("\(flag) \(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound).")
+        }
+    }
+}

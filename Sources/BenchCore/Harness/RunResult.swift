@@ -1,0 +1,45 @@
+import Foundation
+
+/// A workload as it was run: enough for a report to say what one task was.
+public struct WorkloadDescription: Codable, Sendable, Equatable {
+    /// The workload's name.
+    public var name: String
+    /// What its tasks spend their time on.
+    public var kind: WorkloadKind
+    /// What one task does.
+    public var taskDescription: String
+
+    /// Creates a description.
+    public init(name: String, kind: WorkloadKind, taskDescription: String) {
+        self.name = name
+        self.kind = kind
+        self.taskDescription = taskDescription
+    }
+}
+
+/// Everything one run produced: what was asked, where it ran, and every sample.
+public struct RunResult: Codable, Sendable, Equatable {
+    /// The configuration the run used.
+    public var configuration: RunConfiguration
+    /// The machine it ran on.
+    public var machine: MachineInfo
+    /// The compute kernel's measured speed, when a compute workload ran.
+    public var calibration: Calibration?
+    /// The workloads, as run.
+    public var workloads: [WorkloadDescription]
+    /// Every recorded sample, in the order measured.
+    public var samples: [Sample]
+    /// When the run started.
+    public var startedAt: Date
+
+    /// Creates a result.
+    public init(configuration: RunConfiguration, machine: MachineInfo, calibration: Calibration?,
+                workloads: [WorkloadDescription], samples: [Sample], startedAt: Date) {
+        self.configuration = configuration
+        self.machine = machine
+        self.calibration = calibration
+        self.workloads = workloads
+        self.samples = samples
+        self.startedAt = startedAt
+    }
+}

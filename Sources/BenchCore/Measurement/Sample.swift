@@ -1,0 +1,97 @@
+import Foundation
+
+/// Whether a sample produced a measurement.
+public enum SampleStatus: String, Codable, Sendable {
+    /// Every task finished and the measurement is valid.
+    case ok
+}
+
+/// Per-task durations of one sample, summarised.
+public struct LatencySummary: Codable, Sendable, Equatable {
+    /// Median task duration, in seconds.
+    public var p50Seconds: Double
+    /// 90th-percentile task duration, in seconds.
+    public var p90Seconds: Double
+    /// 99th-percentile task duration, in seconds.
+    public var p99Seconds: Double
+    /// The longest task, in seconds.
+    public var maxSeconds: Double
+
+    /// Summarises task durations; nil when there are none.
+    public init?(taskSeconds: [Double]) {
+        guard !taskSeconds.isEmpty else { return nil }
+        let sorted = taskSeconds.sorted()
+        p50Seconds = Stats.percentile(sorted: sorted, 0.5)
+        p90Seconds = Stats.percentile(sorted: sorted, 0.9)
+        p99Seconds = Stats.percentile(sorted: sorted, 0.99)
+        maxSeconds = sorted[sorted.count - 1]
+    }
+
+    /// Creates a summary from known values.
+    public init(p50Seconds: Double, p90Seconds: Double, p99Seconds: Double, maxSeconds: Double) {
+        self.p50Seconds = p50Seconds
+        self.p90Seconds = p90Seconds
+        self.p99Seconds = p99Seconds
+        self.maxSeconds = maxSeconds
+    }
+}
+
+/// One measurement: one workload run once under one model with one number of workers.
+public struct Sample: Codable, Sendable, Equatable {
+    /// The workload's name.
+    public var workload: String
+    /// What the workload's tasks spend their time on.
+    public var kind: WorkloadKind
+    /// The execution model.
+    public var model: ModelKind
+    /// Workers the model used (threads, or tasks in flight); 1 for serial.
+    public var workers: Int
+    /// Tasks run in the sample.
+    public var tasks: Int
+    /// The duration of one task on one core, in seconds.
+    public var taskSeconds: Double
+    /// 1-based repetition number within its cell (warm-up runs are not recorded).
+    public var repetition: Int
+    /// CPUs in the process's affinity mask when the sample ran.
+    public var coresAvailable: Int
+    /// When the sample started (wall clock).
+    public var startedAt: Date
+    /// Whether the sample produced a measurement.
+    public var status: SampleStatus
+    /// Elapsed time on the monotonic clock, in seconds.
+    public var wallSeconds: Double
+    /// CPU time, user mode, and context switches, over the sample (getrusage deltas).
+    public var usage: ResourceUsage
+    /// Per-task duration percentiles.
+    public var latency: LatencySummary?
+    /// All task checksums folded together; equal across models for the same workload.
+    public var checksum: UInt64
+
+    /// User plus system CPU time, in seconds.
+    public var cpuSeconds: Double { usage.userSeconds + usage.systemSeconds }
+    /// Average number of cores busy during the sample: CPU time ÷ wall time.
+    public var utilisationCores: Double { wallSeconds > 0 ? cpuSeconds / wallSeconds : 0 }
+    /// Tasks completed per second of wall time.
+    public var tasksPerSecond: Double { wallSeconds > 0 ? Double(tasks) / wallSeconds : 0 }
+
+    /// Creates a sample from its measurements.
+    public init(workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
+                taskSeconds: Double, repetition: Int, coresAvailable: Int, startedAt: Date,
+                status: SampleStatus = .ok, wallSeconds: Double, usage: ResourceUsage,
+                latency: LatencySummary?, checksum: UInt64) {
+        self.workload = workload
+        self.kind = kind
+        self.model = model
+        self.workers = workers
+        self.tasks = tasks
+        self.taskSeconds = taskSeconds
+        self.repetition = repetition
+        self.coresAvailable = coresAvailable
+        self.startedAt = startedAt
+        self.status = status
+        self.wallSeconds = wallSeconds
+        self.usage = usage
+        self.latency = latency
+        self.checksum = checksum
+    }
+}

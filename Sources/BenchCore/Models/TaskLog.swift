@@ -1,0 +1,63 @@
+/// When each task of a sample started and ended, written lock-free by whichever thread ran it.
+///
+/// Storage is preallocated, one slot per task; each task writes only its own slot, so recording
+/// costs two clock reads and no synchronisation on the hot path. The sample reads the log only
+/// after every task has finished (threads joined, task group drained).
+public final class TaskLog: @unchecked Sendable {
+    /// The number of tasks the log has room for.
+    public let count: Int
+    private let starts: UnsafeMutableBufferPointer<UInt64>
+    private let ends: UnsafeMutableBufferPointer<UInt64>
+    private let checksums: UnsafeMutableBufferPointer<UInt64>
+
+    /// Creates a log for `count` tasks.
+    public init(count: Int) {
+        self.count = count
+        starts = .allocate(capacity: count)
+        ends = .allocate(capacity: count)
+        checksums = .allocate(capacity: count)
+        starts.initialize(repeating: 0)
+        ends.initialize(repeating: 0)
+        checksums.initialize(repeating: 0)
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
+        checksums.deallocate()
+    }
+
+    /// Runs task `index` with `body` on the calling thread and records its start, end and checksum.
+    @inline(__always)
+    public func run(_ index: Int, _ body: () -> UInt64) {
+        starts[index] = Sys.monotonicNanoseconds()
+        checksums[index] = body()
+        ends[index] = Sys.monotonicNanoseconds()
+    }
+
+    /// Runs task `index` with an async `body` and records its start, end and checksum.
+    @inline(__always)
+    public func run(_ index: Int, _ body: () async -> UInt64) async {
+        starts[index] = Sys.monotonicNanoseconds()
+        checksums[index] = await body()
+        ends[index] = Sys.monotonicNanoseconds()
+    }
+
+    /// Each task's duration in seconds, in task order.
+    public var taskSeconds: [Double] {
+        (0..<count).map { Double(ends[$0] &- starts[$0]) / 1e9 }
+    }
+
+    /// The checksums of every task folded into one value; routed to ``blackHole(_:)`` as well.
+    public var combinedChecksum: UInt64 {
+        var combined: UInt64 = 0
+        for index in 0..<count { combined = (combined &* 31) ^ checksums[index] }
+        blackHole(combined)
+        return combined
+    }
+
+    /// Whether every task recorded an end time.
+    public var isComplete: Bool {
+        (0..<count).allSatisfy { ends[$0] != 0 }
+    }
+}

@@ -1,0 +1,56 @@
+/// One tidy row per sample, with a header row, units in column names and RFC 4180 quoting:
+/// ready for pandas, R, a spreadsheet or `scripts/plot.py`.
+public struct CSVFormatter: ReportFormatter {
+    public init() {}
+
+    public var fileName: String { "samples.csv" }
+
+    /// The columns, in order; documented in the README.
+    public static let columns = [
+        "workload", "kind", "model", "workers", "tasks", "task_ms", "repetition", "cores_available",
+        "started_at", "status", "wall_s", "cpu_user_s", "cpu_system_s", "cpu_s", "utilisation_cores",
+        "voluntary_ctx_switches", "involuntary_ctx_switches", "peak_rss_bytes", "tasks_per_s",
+        "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms",
+        "speedup", "efficiency", "ideal_wall_s", "vs_ideal", "checksum",
+    ]
+
+    public func format(_ result: RunResult) -> String {
+        var lines = [Self.row(Self.columns)]
+        for derived in Analysis.derive(result.samples) {
+            let s = derived.sample
+            let ms = { (seconds: Double?) in seconds.map { Format.fixed($0 * 1000, 3) } ?? "" }
+            lines.append(Self.row([
+                s.workload, s.kind.rawValue, s.model.rawValue, String(s.workers), String(s.tasks),
+                Format.number(s.taskSeconds * 1000), String(s.repetition), String(s.coresAvailable),
+                Format.timestamp(s.startedAt), s.status.rawValue,
+                Format.fixed(s.wallSeconds, 6), Format.fixed(s.usage.userSeconds, 6),
+                Format.fixed(s.usage.systemSeconds, 6), Format.fixed(s.cpuSeconds, 6),
+                Format.fixed(s.utilisationCores, 4),
+                String(s.usage.voluntaryContextSwitches), String(s.usage.involuntaryContextSwitches),
+                String(s.usage.peakRSSBytes), Format.fixed(s.tasksPerSecond, 3),
+                ms(s.latency?.p50Seconds), ms(s.latency?.p90Seconds), ms(s.latency?.p99Seconds),
+                ms(s.latency?.maxSeconds),
+                Format.fixed(derived.speedup, 4), Format.fixed(derived.efficiency, 4),
+                Format.fixed(derived.idealWallSeconds, 6), Format.fixed(derived.vsIdeal, 4),
+                String(s.checksum),
+            ]))
+        }
+        return lines.joined()
+    }
+
+    /// One CSV record terminated by CRLF, as RFC 4180 specifies.
+    public static func row(_ fields: [String]) -> String {
+        fields.map(quote).joined(separator: ",") + "\r\n"
+    }
+
+    /// A field quoted when RFC 4180 requires it: it holds a comma, a double quote, CR or LF.
+    /// Double quotes inside are doubled.
+    public static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
+            return field
+        }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+import Foundation

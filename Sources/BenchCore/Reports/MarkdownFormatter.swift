@@ -1,0 +1,56 @@
+/// The human report: machine, configuration, verdict, and a table per workload.
+public struct MarkdownFormatter: ReportFormatter {
+    public init() {}
+
+    public var fileName: String { "report.md" }
+
+    public func format(_ result: RunResult) -> String {
+        let config = result.configuration
+        let machine = result.machine
+        let cells = Analysis.cells(result.samples)
+        var out = "# bench report\n\n"
+
+        out += "## Machine\n\n"
+        out += "| | |\n|---|---|\n"
+        out += "| CPU | \(machine.cpuModel) |\n"
+        out += "| Cores available | \(machine.coresAvailable) (of \(machine.cpusOnline) online) |\n"
+        out += "| Memory | \(Format.bytes(machine.memoryBytes)) |\n"
+        out += "| OS | \(machine.operatingSystem), \(machine.kernel) |\n"
+        out += "| Swift | \(machine.swiftVersion) |\n\n"
+
+        out += "## Configuration\n\n"
+        out += "- Started: \(Format.timestamp(result.startedAt))\n"
+        out += "- Workers: \(config.workers)"
+        if config.isOversubscribed {
+            out += " (**oversubscribed**: more workers than the \(config.coresAvailable) available \(config.coresAvailable == 1 ? "core" : "cores"))"
+        }
+        out += "\n"
+        out += "- Tasks per sample: \(config.tasks) of \(Format.number(config.taskMilliseconds)) ms each\n"
+        out += "- Repetitions: \(config.repetitions) per cell, after \(config.warmup) warm-up; models interleaved within each repetition\n"
+        out += "- Models: \(config.models.map(\.rawValue).joined(separator: ", "))\n"
+        for workload in result.workloads {
+            out += "- `\(workload.name)` (\(workload.kind.rawValue)): one task is \(workload.taskDescription)\n"
+        }
+        out += "\n"
+
+        out += "## Verdict\n\n"
+        for workload in result.workloads {
+            if let verdict = WorkloadVerdict.make(workload: workload.name, cells: cells, coresAvailable: config.coresAvailable) {
+                out += "- **\(workload.name)**: \(verdict.text)\n"
+            }
+        }
+        out += "\n"
+
+        for workload in result.workloads {
+            out += "## \(workload.name)\n\n"
+            out += "| Model | Workers | Median wall | CPU | Utilisation | Speedup | Efficiency | vs ideal |\n"
+            out += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
+            for cell in cells where cell.workload == workload.name {
+                out += "| \(cell.model.rawValue) | \(cell.workers) | \(Format.duration(cell.wall.median)) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) |\n"
+            }
+            out += "\n"
+        }
+        out += "Medians over \(config.repetitions) repetitions. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
+        return out
+    }
+}

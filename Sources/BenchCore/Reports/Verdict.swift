@@ -1,0 +1,58 @@
+/// The verdict for one workload: which model won, by how much, and why, from the measured numbers.
+public struct WorkloadVerdict: Sendable, Equatable {
+    /// The workload's name.
+    public var workload: String
+    /// The fastest model by median wall time.
+    public var winner: ModelKind
+    /// The sentences of the verdict.
+    public var text: String
+
+    /// Writes the verdict for the cells of one workload; nil when there is no serial baseline.
+    public static func make(workload: String, cells: [CellSummary], coresAvailable: Int) -> WorkloadVerdict? {
+        let cells = cells.filter { $0.workload == workload }
+        guard let serial = cells.first(where: { $0.model == .serial }),
+              let best = cells.min(by: { $0.wall.median < $1.wall.median }) else { return nil }
+        let others = cells.filter { $0.model != .serial }
+        let workers = others.first?.workers ?? 1
+        let usable = max(1, min(workers, coresAvailable))
+        var sentences: [String] = []
+
+        if best.model == .serial || best.speedup < 1.05 {
+            sentences.append("no model beat serial (\(Format.duration(serial.wall.median))) by more than 5%.")
+        } else {
+            sentences.append("\(best.model.rawValue) was fastest, \(Format.ratio(best.speedup)) faster than serial with \(best.workers) workers on \(coresAvailable) \(coresAvailable == 1 ? "core" : "cores") (ideal \(Format.ratio(serial.wall.median / best.idealWallSeconds)); \(Format.duration(best.wall.median)) against \(Format.duration(serial.wall.median))).")
+        }
+        let rest = others.filter { $0.model != best.model }.map { "\($0.model.rawValue) \(Format.ratio($0.speedup))" }
+        if !rest.isEmpty { sentences.append("Others: \(rest.joined(separator: ", ")).") }
+
+        let eventLoop = others.first { $0.model == .eventLoop }
+        let parallel = others.filter { $0.model.isParallel }
+        let bestParallel = parallel.max { $0.speedup < $1.speedup }
+        switch serial.kind {
+        case .cpu:
+            if let eventLoop, eventLoop.speedup <= 1.1 {
+                sentences.append("event-loop at \(Format.ratio(eventLoop.speedup)): concurrency without parallelism does not speed up compute, since one thread runs one task at a time.")
+            }
+            if let bestParallel, usable > 1, bestParallel.speedup >= 1.1 {
+                sentences.append("Compute gets faster only with parallelism: \(bestParallel.model.rawValue) kept \(Format.number((bestParallel.utilisationCores * 100).rounded() / 100)) cores busy.")
+            } else if let bestParallel, usable > 1 {
+                sentences.append("The parallel models gained only \(Format.ratio(bestParallel.speedup)) where up to \(usable)x was possible: the machine was probably busy with other work.")
+            }
+            if workers > coresAvailable {
+                sentences.append("\(workers) workers on \(coresAvailable) available \(coresAvailable == 1 ? "core" : "cores") is oversubscription: compute cannot go faster than \(coresAvailable)x, the extra workers only take turns.")
+            }
+        case .io:
+            if let eventLoop, eventLoop.speedup >= 1.5 {
+                let sharePerCore = eventLoop.utilisationCores
+                sentences.append("event-loop reached \(Format.ratio(eventLoop.speedup)) on a single thread, using \(Format.percent(sharePerCore)) of one core: waiting overlaps without parallelism, so concurrency alone is enough.")
+                if let bestParallel, bestParallel.speedup < eventLoop.speedup * 1.1 {
+                    sentences.append("Parallel models did no better (\(bestParallel.model.rawValue) \(Format.ratio(bestParallel.speedup))): more cores do not help work that waits.")
+                }
+            }
+            if workers > coresAvailable {
+                sentences.append("\(workers) workers on \(coresAvailable) \(coresAvailable == 1 ? "core" : "cores") is fine for waiting: a waiting task holds no core.")
+            }
+        }
+        return WorkloadVerdict(workload: workload, winner: best.model, text: sentences.joined(separator: " "))
+    }
+}

@@ -1,0 +1,103 @@
+/// A sample together with the figures derived from its workload's serial baseline.
+public struct DerivedSample: Sendable, Equatable {
+    /// The measurement.
+    public var sample: Sample
+    /// Median serial wall time ÷ this sample's wall time.
+    public var speedup: Double
+    /// Speedup ÷ min(workers, cores available).
+    public var efficiency: Double
+    /// The wall time this model would take with no overhead, in seconds.
+    public var idealWallSeconds: Double
+    /// Measured wall time ÷ ideal wall time: 1 is perfect, 2 took twice the ideal.
+    public var vsIdeal: Double
+}
+
+/// The summary of one cell: one workload under one model with one number of workers.
+public struct CellSummary: Sendable, Equatable {
+    /// The workload's name.
+    public var workload: String
+    /// What its tasks spend their time on.
+    public var kind: WorkloadKind
+    /// The model.
+    public var model: ModelKind
+    /// Workers the model used.
+    public var workers: Int
+    /// Tasks per sample.
+    public var tasks: Int
+    /// Duration of one task, in seconds.
+    public var taskSeconds: Double
+    /// Wall time over the cell's samples, in seconds.
+    public var wall: Summary
+    /// CPU time (user + system) over the cell's samples, in seconds.
+    public var cpu: Summary
+    /// Median CPU utilisation, in cores.
+    public var utilisationCores: Double
+    /// Median serial wall ÷ median wall.
+    public var speedup: Double
+    /// Speedup ÷ min(workers, cores available).
+    public var efficiency: Double
+    /// The ideal wall time, in seconds.
+    public var idealWallSeconds: Double
+    /// Median wall ÷ ideal wall.
+    public var vsIdeal: Double
+}
+
+/// Derives speedups, efficiencies and ideal times from samples: pure functions, no I/O.
+public enum Analysis {
+    /// The median wall time of the serial samples of `workload`, or nil if there are none.
+    public static func serialMedian(_ samples: [Sample], workload: String) -> Double? {
+        Stats.median(samples.filter { $0.workload == workload && $0.model == .serial && $0.status == .ok }.map(\.wallSeconds))
+    }
+
+    /// Each sample with its derived figures, in the order given; samples whose workload has no
+    /// serial baseline are left out.
+    public static func derive(_ samples: [Sample]) -> [DerivedSample] {
+        var baselines: [String: Double] = [:]
+        return samples.compactMap { sample in
+            let serial = baselines[sample.workload] ?? serialMedian(samples, workload: sample.workload)
+            guard let serial else { return nil }
+            baselines[sample.workload] = serial
+            let ideal = idealWallSeconds(for: sample, serialWallSeconds: serial)
+            let speedup = sample.wallSeconds > 0 ? serial / sample.wallSeconds : 0
+            return DerivedSample(
+                sample: sample, speedup: speedup,
+                efficiency: speedup / Double(max(1, min(sample.workers, sample.coresAvailable))),
+                idealWallSeconds: ideal, vsIdeal: ideal > 0 ? sample.wallSeconds / ideal : 0)
+        }
+    }
+
+    /// One summary per cell, in the order cells first appear; cells without a serial baseline
+    /// for their workload are left out.
+    public static func cells(_ samples: [Sample]) -> [CellSummary] {
+        struct Key: Hashable { var workload: String; var model: ModelKind; var workers: Int }
+        var order: [Key] = []
+        var groups: [Key: [Sample]] = [:]
+        for sample in samples where sample.status == .ok {
+            let key = Key(workload: sample.workload, model: sample.model, workers: sample.workers)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(sample)
+        }
+        return order.compactMap { key in
+            let group = groups[key]!
+            guard let serial = serialMedian(samples, workload: key.workload),
+                  let wall = Summary(group.map(\.wallSeconds)),
+                  let cpu = Summary(group.map(\.cpuSeconds)) else { return nil }
+            let first = group[0]
+            let ideal = idealWallSeconds(for: first, serialWallSeconds: serial)
+            let speedup = wall.median > 0 ? serial / wall.median : 0
+            return CellSummary(
+                workload: key.workload, kind: first.kind, model: key.model, workers: key.workers,
+                tasks: first.tasks, taskSeconds: first.taskSeconds, wall: wall, cpu: cpu,
+                utilisationCores: Stats.median(group.map(\.utilisationCores)) ?? 0,
+                speedup: speedup,
+                efficiency: speedup / Double(max(1, min(key.workers, first.coresAvailable))),
+                idealWallSeconds: ideal, vsIdeal: ideal > 0 ? wall.median / ideal : 0)
+        }
+    }
+
+    private static func idealWallSeconds(for sample: Sample, serialWallSeconds: Double) -> Double {
+        IdealTime.wallSeconds(kind: sample.kind, model: sample.model, workers: sample.workers,
+                              tasks: sample.tasks, taskSeconds: sample.taskSeconds,
+                              serialWallSeconds: serialWallSeconds, coresAvailable: sample.coresAvailable)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import BenchCore
+import Foundation
+
+/// `bench`: measures when parallelism beats concurrency.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure when parallelism beats concurrency: one workload under serial, threads, async tasks and a single-threaded event loop.",
+        discussion: """
+        Running is the default: `bench --workload cpu --cores 8` is `bench run --workload cpu --cores 8`.
+        Exit statuses: 0 success; 1 the run failed (a system call, writing results); 64 bad input.
+        """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self, ListCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+
+    /// Parses, runs, and turns every error into one sentence on stderr and a documented exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as BenchError {
+            fail(error.description, status: error.exitStatus)
+        } catch let error as SystemCallError {
+            fail("\(error.description); the run was stopped.", status: .failure)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if code == .validationFailure {
+                fail("\(message(for: error)) (see 'bench --help').", status: .usage)
+            }
+            exit(withError: error)
+        }
+    }
+
+    private static func fail(_ message: String, status: ExitStatus) -> Never {
+        FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+        Foundation.exit(status.rawValue)
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import BenchCore
+import Foundation
+
+/// `bench run` (the default): measure workloads under execution models and write CSV and Markdown.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run workloads under each execution model and report wall time, CPU time and speedups."
+    )
+
+    @Option(help: ArgumentHelp("Workloads to run, comma-separated: \(WorkloadCatalog.names.joined(separator: ", ")).", valueName: "names"))
+    var workload = WorkloadCatalog.names.joined(separator: ",")
+
+    @Option(help: ArgumentHelp("Degree of parallelism: pool threads, or async tasks in flight. Default: the CPUs this process may run on. More is allowed (oversubscription).", valueName: "n"))
+    var cores: Int?
+
+    @Option(help: ArgumentHelp("Models, comma-separated: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")). Serial is always measured: speedups are computed against it.", valueName: "names"))
+    var models = ModelKind.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: ArgumentHelp("Tasks per sample. Default: 4 × --cores, enough to keep every worker busy.", valueName: "n"))
+    var tasks: Int?
+
+    @Option(name: .customLong("task-ms"), help: ArgumentHelp("Duration of one task on one core, in milliseconds (cpu: calibrated compute; io: a wait).", valueName: "ms"))
+    var taskMilliseconds: Double = 50
+
+    @Option(help: ArgumentHelp("Recorded repetitions per model.", valueName: "n"))
+    var repetitions = 5
+
+    @Option(help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
+    var warmup = 1
+
+    @Option(help: ArgumentHelp("Folder for samples.csv and report.md. Default: results/<UTC timestamp>/.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Write the per-sample CSV here instead ('-' for stdout).", valueName: "path"))
+    var csv: String?
+
+    @Option(help: ArgumentHelp("Write the Markdown report here instead ('-' for stdout).", valueName: "path"))
+    var markdown: String?
+
+    @Flag(help: "Print nothing but errors: no progress line, no report on stdout.")
+    var quiet = false
+
+    func run() throws {
+        let configuration = try makeConfiguration()
+        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown)
+        try outputs.prepare()
+        let progress = ProgressLine(enabled: !quiet)
+        let result = try Harness(configuration: configuration).run(progress: progress.show)
+        progress.clear()
+        let written = try outputs.write(result)
+        if !quiet {
+            if !outputs.sendsMarkdownToStdout && !outputs.sendsCSVToStdout {
+                print(MarkdownFormatter().format(result), terminator: "")
+            }
+            if !written.isEmpty {
+                FileHandle.standardError.write(Data("bench: wrote \(written.joined(separator: ", "))\n".utf8))
+            }
+        }
+    }
+
+    /// The plain configuration the library runs, checked.
+    func makeConfiguration() throws -> RunConfiguration {
+        let modelNames = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var kinds: [ModelKind] = []
+        for name in modelNames {
+            guard let kind = ModelKind(rawValue: name) else {
+                throw BenchError.usage("Unknown model '\(name)'; valid models: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")) (see 'bench list').")
+            }
+            kinds.append(kind)
+        }
+        let available = Sys.affinityCPUCount()
+        var configuration = RunConfiguration(
+            workloads: workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+            models: kinds, workers: cores ?? available, tasks: tasks,
+            taskMilliseconds: taskMilliseconds, repetitions: repetitions, warmup: warmup,
+            coresAvailable: available)
+        try configuration.validate()
+        return configuration
+    }
+}
