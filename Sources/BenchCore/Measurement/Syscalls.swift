@@ -109,6 +109,11 @@ public enum Sys {
         return "\(field(name.sysname)) \(field(name.release))"
     }
 
+    /// An identifier of the calling OS thread, unique among the process's live threads.
+    public static func currentThreadID() -> UInt64 {
+        UInt64(UInt(bitPattern: Int(bitPattern: UInt(pthread_self()))))
+    }
+
     /// Starts an OS thread running `body`; join it with ``join(_:)``.
     public static func startThread(_ body: @escaping @Sendable () -> Void) throws -> OSThread {
         let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
@@ -123,6 +128,12 @@ public enum Sys {
             throw SystemCallError(call: "pthread_create", errno: rc)
         }
         return OSThread(handle: thread)
+    }
+
+    /// Starts an OS thread running `body` that nobody joins: its resources are freed when it ends.
+    public static func startDetachedThread(_ body: @escaping @Sendable () -> Void) throws {
+        let thread = try startThread(body)
+        _ = pthread_detach(thread.handle)
     }
 
     /// Waits, without spinning, for a thread started by ``startThread(_:)`` to finish.

@@ -37,7 +37,11 @@ func runWindowed(_ workload: any Workload, workers: Int, log: TaskLog) async {
 /// Runs `body` as a detached task and blocks the calling (non-pool) thread until it finishes.
 ///
 /// The harness is synchronous; this is the one bridge into async code. The calling thread waits on
-/// a semaphore in the kernel, so it neither spins nor occupies a cooperative-pool thread.
+/// a semaphore in the kernel, so it does not spin.
+///
+/// Call it from a thread outside the cooperative pool (the main thread, a worker's thread): a pool
+/// thread blocked here is one fewer to run `body`, and on a pool as wide as the machine that can
+/// deadlock. Async callers use ``runOnDedicatedThread(_:)`` instead.
 func blockOn(_ body: @escaping @Sendable () async -> Void) {
     let done = DispatchSemaphore(value: 0)
     Task.detached {
@@ -45,4 +49,19 @@ func blockOn(_ body: @escaping @Sendable () async -> Void) {
         done.signal()
     }
     done.wait()
+}
+
+/// Runs blocking `body` on a new OS thread and suspends, without blocking, until it returns.
+///
+/// The way for async code (tests, a future async front end) to run a model, which blocks its caller.
+public func runOnDedicatedThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        do {
+            try Sys.startDetachedThread {
+                continuation.resume(with: Result { try body() })
+            }
+        } catch {
+            continuation.resume(throwing: error)
+        }
+    }
 }

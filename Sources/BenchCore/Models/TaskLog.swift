@@ -9,6 +9,7 @@ public final class TaskLog: @unchecked Sendable {
     private let starts: UnsafeMutableBufferPointer<UInt64>
     private let ends: UnsafeMutableBufferPointer<UInt64>
     private let checksums: UnsafeMutableBufferPointer<UInt64>
+    private let threads: UnsafeMutableBufferPointer<UInt64>
 
     /// Creates a log for `count` tasks.
     public init(count: Int) {
@@ -16,6 +17,8 @@ public final class TaskLog: @unchecked Sendable {
         starts = .allocate(capacity: count)
         ends = .allocate(capacity: count)
         checksums = .allocate(capacity: count)
+        threads = .allocate(capacity: count)
+        threads.initialize(repeating: 0)
         starts.initialize(repeating: 0)
         ends.initialize(repeating: 0)
         checksums.initialize(repeating: 0)
@@ -25,11 +28,13 @@ public final class TaskLog: @unchecked Sendable {
         starts.deallocate()
         ends.deallocate()
         checksums.deallocate()
+        threads.deallocate()
     }
 
     /// Runs task `index` with `body` on the calling thread and records its start, end and checksum.
     @inline(__always)
     public func run(_ index: Int, _ body: () -> UInt64) {
+        threads[index] = Sys.currentThreadID()
         starts[index] = Sys.monotonicNanoseconds()
         checksums[index] = body()
         ends[index] = Sys.monotonicNanoseconds()
@@ -38,9 +43,36 @@ public final class TaskLog: @unchecked Sendable {
     /// Runs task `index` with an async `body` and records its start, end and checksum.
     @inline(__always)
     public func run(_ index: Int, _ body: () async -> UInt64) async {
+        threads[index] = Sys.currentThreadID()
         starts[index] = Sys.monotonicNanoseconds()
         checksums[index] = await body()
         ends[index] = Sys.monotonicNanoseconds()
+    }
+
+    /// The thread each task started on, in task order (an async task may resume elsewhere).
+    public var threadIDs: [UInt64] { Array(threads) }
+
+    /// Each task's start and end on the monotonic clock, in nanoseconds, in task order.
+    public var intervals: [(start: UInt64, end: UInt64)] {
+        (0..<count).map { (starts[$0], ends[$0]) }
+    }
+
+    /// The most tasks that were running at the same instant.
+    public var maxConcurrency: Int {
+        // Ends sort before starts at the same instant, so back-to-back tasks do not count as overlapping.
+        var events: [(time: UInt64, delta: Int)] = []
+        for interval in intervals {
+            events.append((interval.start, 1))
+            events.append((interval.end, -1))
+        }
+        events.sort { $0.time != $1.time ? $0.time < $1.time : $0.delta < $1.delta }
+        var running = 0
+        var most = 0
+        for (_, delta) in events {
+            running += delta
+            most = max(most, running)
+        }
+        return most
     }
 
     /// Each task's duration in seconds, in task order.

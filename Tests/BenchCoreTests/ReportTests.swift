@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import BenchCore
+
+@Suite struct ReportTests {
+    @Test func plainFieldsAreNotQuoted() {
+        #expect(CSVFormatter.quote("threads") == "threads")
+        #expect(CSVFormatter.quote("0.5") == "0.5")
+        #expect(CSVFormatter.quote("") == "")
+    }
+
+    @Test func fieldsWithCommasQuotesOrLineBreaksAreQuotedAsRFC4180Says() {
+        #expect(CSVFormatter.quote("a,b") == "\"a,b\"")
+        #expect(CSVFormatter.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVFormatter.quote("two\nlines") == "\"two\nlines\"")
+        #expect(CSVFormatter.quote("cr\r\nlf") == "\"cr\r\nlf\"")
+    }
+
+    @Test func rowsEndWithCRLF() {
+        #expect(CSVFormatter.row(["a", "b,c"]) == "a,\"b,c\"\r\n")
+    }
+
+    @Test func csvHasAHeaderAndOneRowPerSampleWithEveryColumn() {
+        let csv = CSVFormatter().format(ReportFixtures.run)
+        let rows = csv.components(separatedBy: "\r\n").dropLast()
+        #expect(rows.count == 1 + ReportFixtures.run.samples.count)
+        #expect(rows.first == CSVFormatter.columns.joined(separator: ","))
+        for row in rows { #expect(row.split(separator: ",", omittingEmptySubsequences: false).count == CSVFormatter.columns.count) }
+    }
+
+    @Test func csvMatchesItsGoldenFile() throws {
+        let csv = CSVFormatter().format(ReportFixtures.run)
+        #expect(csv == (try ReportFixtures.golden("samples.csv", actual: csv)))
+    }
+
+    @Test func markdownMatchesItsGoldenFile() throws {
+        let markdown = MarkdownFormatter().format(ReportFixtures.run)
+        #expect(markdown == (try ReportFixtures.golden("report.md", actual: markdown)))
+    }
+
+    @Test func derivedSpeedupIsSerialMedianOverSampleWall() throws {
+        let derived = Analysis.derive(ReportFixtures.run.samples)
+        let threads = try #require(derived.first { $0.sample.model == .threads && $0.sample.workload == "cpu" })
+        #expect(abs(threads.speedup - 0.400 / 0.200) < 1e-9)  // repetition 1: 0.204 - 0.004
+        #expect(abs(threads.efficiency - 1.0) < 1e-9)
+        #expect(abs(threads.idealWallSeconds - 0.2) < 1e-9)
+    }
+
+    @Test func verdictForComputeSaysOnlyParallelismHelps() throws {
+        let cells = Analysis.cells(ReportFixtures.run.samples)
+        let verdict = try #require(WorkloadVerdict.make(workload: "cpu", cells: cells, coresAvailable: 2))
+        #expect(verdict.winner == .threads)
+        #expect(verdict.text.contains("1.96x faster than serial"))
+        #expect(verdict.text.contains("concurrency without parallelism does not speed up compute"))
+    }
+
+    @Test func verdictForWaitingSaysConcurrencyIsEnough() throws {
+        let cells = Analysis.cells(ReportFixtures.run.samples)
+        let verdict = try #require(WorkloadVerdict.make(workload: "io", cells: cells, coresAvailable: 2))
+        #expect(verdict.text.contains("event-loop reached 1.99x on a single thread"))
+        #expect(verdict.text.contains("concurrency alone is enough"))
+    }
+
+    @Test func verdictNamesOversubscription() throws {
+        var samples = ReportFixtures.run.samples
+        for index in samples.indices where samples[index].model != .serial { samples[index].workers = 8 }
+        let verdict = try #require(WorkloadVerdict.make(workload: "cpu", cells: Analysis.cells(samples), coresAvailable: 2))
+        #expect(verdict.text.contains("8 workers on 2 available cores is oversubscription"))
+    }
+
+    @Test func reportWriterLeavesNoTemporaryFileBehind() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try ReportWriter.write("hello\n", to: folder.appendingPathComponent("out.csv").path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])
+        #expect(try String(contentsOf: folder.appendingPathComponent("out.csv"), encoding: .utf8) == "hello\n")
+    }
+
+    @Test func unwritableOutputFolderIsAUsageError() {
+        #expect(throws: BenchError.self) { try ReportWriter.prepareDirectory("/proc/bench-cannot-write-here") }
+    }
+}
