@@ -12,22 +12,22 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Workloads to run, comma-separated: \(WorkloadCatalog.names.joined(separator: ", ")).", valueName: "names"))
     var workload = WorkloadCatalog.names.joined(separator: ",")
 
-    @Option(help: ArgumentHelp("Degree of parallelism: pool threads, or async tasks in flight. Default: the CPUs this process may run on. More is allowed (oversubscription).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Degree of parallelism: pool threads, or async tasks in flight. Default: the CPUs this process may run on. More is allowed (oversubscription).", valueName: "n"))
     var cores: Int?
 
     @Option(help: ArgumentHelp("Models, comma-separated: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")). Serial is always measured: speedups are computed against it.", valueName: "names"))
     var models = ModelKind.allCases.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: ArgumentHelp("Tasks per sample. Default: 4 × --cores, enough to keep every worker busy.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Tasks per sample. Default: 4 × --cores, enough to keep every worker busy.", valueName: "n"))
     var tasks: Int?
 
-    @Option(name: .customLong("task-ms"), help: ArgumentHelp("Duration of one task on one core, in milliseconds (cpu: calibrated compute; io: a wait).", valueName: "ms"))
+    @Option(name: .customLong("task-ms"), parsing: .unconditional, help: ArgumentHelp("Duration of one task on one core, in milliseconds (cpu: calibrated compute; io: a wait).", valueName: "ms"))
     var taskMilliseconds: Double = 50
 
-    @Option(help: ArgumentHelp("Recorded repetitions per model.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per model.", valueName: "n"))
     var repetitions = 5
 
-    @Option(help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
     var warmup = 1
 
     @Option(help: ArgumentHelp("Folder for samples.csv and report.md. Default: results/<UTC timestamp>/.", valueName: "dir"))

@@ -28,7 +28,7 @@ import BenchCore
     }
 
     @Test func negativeTasksExits64() throws {
-        try expectUsageError(["--tasks=-3"], mentioning: ["--tasks"])
+        try expectUsageError(["--tasks", "-3"], mentioning: ["--tasks -3", "out of range"])
     }
 
     @Test func taskTooShortToMeasureExits64() throws {

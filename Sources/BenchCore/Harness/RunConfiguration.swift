@@ -66,7 +66,10 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try check(tasks, "--tasks", 1...Limits.maxTasks)
         try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
         try check(warmup, "--warmup", 0...Limits.maxWarmup)
-        guard taskMilliseconds.isFinite, taskMilliseconds >= Limits.minTaskMilliseconds else {
+        guard taskMilliseconds.isFinite, taskMilliseconds > 0 else {
+            throw BenchError.usage("--task-ms \(Format.number(taskMilliseconds)) is not a duration; give a positive number of milliseconds, at least \(Format.number(Limits.minTaskMilliseconds)).")
+        }
+        guard taskMilliseconds >= Limits.minTaskMilliseconds else {
             throw BenchError.usage("--task-ms \(Format.number(taskMilliseconds)) is too short to measure: clock reads and thread wake-ups would dominate it; use at least \(Format.number(Limits.minTaskMilliseconds)) ms.")
         }
         guard taskMilliseconds <= Limits.maxTaskMilliseconds else {
