@@ -10,15 +10,26 @@ struct Bench: ParsableCommand {
         abstract: "Measure when parallelism beats concurrency: one workload under serial, threads, async tasks and a single-threaded event loop.",
         discussion: """
         Running is the default: `bench --workload cpu --cores 8` is `bench run --workload cpu --cores 8`.
-        Exit statuses: 0 success; 1 the run failed (a system call, writing results); 64 bad input.
+        Exit statuses: 0 success; 1 the run failed (a system call, writing results); 3 a sample failed or
+        timed out; 64 bad input; 130 interrupted (results so far are written).
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ListCommand.self],
+        subcommands: [RunCommand.self, ListCommand.self, WorkerCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
     /// Parses, runs, and turns every error into one sentence on stderr and a documented exit status.
     static func main() {
+        // A worker needs no argument parsing, and skipping it halves a worker's start-up: the
+        // parser's dynamic casts make the runtime scan every protocol conformance in the binary.
+        if CommandLine.arguments.dropFirst().first == WorkerCommand.configuration.commandName {
+            do {
+                try WorkerCommand().run()
+                Foundation.exit(0)
+            } catch {
+                fail("worker: \(error)", status: .failure)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -25,6 +25,12 @@ struct OutputPlan {
         if !sendsMarkdownToStdout { try ReportWriter.checkWritable(file: markdownPath, flag: "--markdown") }
     }
 
+    /// Rewrites the CSV file with the samples so far (not when it goes to stdout).
+    func checkpoint(_ result: RunResult) throws {
+        guard !sendsCSVToStdout else { return }
+        try ReportWriter.write(CSVFormatter().format(result), to: csvPath)
+    }
+
     /// Writes every report; returns the paths written.
     func write(_ result: RunResult) throws -> [String] {
         var written: [String] = []

@@ -2,6 +2,8 @@ import ArgumentParser
 import BenchCore
 import Foundation
 
+extension Isolation: ExpressibleByArgument {}
+
 /// `bench run` (the default): measure workloads under execution models and write CSV and Markdown.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,6 +41,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the Markdown report here instead ('-' for stdout).", valueName: "path"))
     var markdown: String?
 
+    @Option(help: ArgumentHelp("Where each sample runs: 'process' (a fresh worker process per sample; a crash costs one sample) or 'none' (in this process, for debugging).", valueName: "mode"))
+    var isolation: Isolation = .process
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a sample may run before it is killed and recorded as timed_out. Default: 60, or 10 × the sample's serial duration if longer. Needs --isolation process.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(name: .customLong("inject-fault"), help: .hidden)
+    var injectFault: String?
+
     @Flag(help: "Print nothing but errors: no progress line, no report on stdout.")
     var quiet = false
 
@@ -46,10 +57,20 @@ struct RunCommand: ParsableCommand {
         let configuration = try makeConfiguration()
         let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown)
         try outputs.prepare()
+        Interruption.install()
+        Sys.ignoreBrokenPipes()
         let progress = ProgressLine(enabled: !quiet)
-        let result = try Harness(configuration: configuration).run(progress: progress.show)
+        // The CSV is rewritten (atomically) after every sample, so a crash keeps what came before.
+        let result = try Harness(configuration: configuration).run(progress: progress.show, checkpoint: outputs.checkpoint)
         progress.clear()
         let written = try outputs.write(result)
+        defer { Self.exit(withError: ExitCode(ExitStatus.of(result).rawValue)) }
+        if result.interrupted {
+            FileHandle.standardError.write(Data("bench: interrupted; kept the \(result.samples.count) samples measured so far.\n".utf8))
+        }
+        for sample in result.unsuccessfulSamples {
+            FileHandle.standardError.write(Data("bench: \(sample.workload) · \(sample.model.rawValue) × \(sample.workers) · repetition \(sample.repetition) \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n".utf8))
+        }
         if !quiet {
             if !outputs.sendsMarkdownToStdout && !outputs.sendsCSVToStdout {
                 print(MarkdownFormatter().format(result), terminator: "")
@@ -76,6 +97,14 @@ struct RunCommand: ParsableCommand {
             models: kinds, workers: cores ?? available, tasks: tasks,
             taskMilliseconds: taskMilliseconds, repetitions: repetitions, warmup: warmup,
             coresAvailable: available)
+        configuration.isolation = isolation
+        configuration.timeoutSeconds = timeout
+        if let injectFault {
+            guard let plan = FaultPlan(parsing: injectFault) else {
+                throw BenchError.usage("--inject-fault takes KIND:MODEL:REPETITION, e.g. segv:threads:2; kinds: \(FaultKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            configuration.fault = plan
+        }
         try configuration.validate()
         return configuration
     }

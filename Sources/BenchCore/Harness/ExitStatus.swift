@@ -4,8 +4,18 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case success = 0
     /// The run could not complete: a system call failed or results could not be written.
     case failure = 1
+    /// The run completed, but at least one sample failed or timed out (reported, not averaged in).
+    case sampleFailed = 3
     /// Bad input: an unknown name, an out-of-range number, an unwritable output path (EX_USAGE).
     case usage = 64
+    /// Stopped by SIGINT or SIGTERM; the samples finished before it were written.
+    case interrupted = 130
+
+    /// The status a finished (or stopped) run ends with.
+    public static func of(_ result: RunResult) -> ExitStatus {
+        if result.interrupted { return .interrupted }
+        return result.unsuccessfulSamples.isEmpty ? .success : .sampleFailed
+    }
 }
 
 /// An error `bench` reports to the user: one sentence saying what happened and what to do.

@@ -28,62 +28,78 @@ public struct Harness: Sendable {
     }
 
     /// Measures every cell and returns the samples.
-    /// - Parameter progress: called before each sample, on the calling thread.
-    /// - Throws: ``SystemCallError`` when a model cannot start its threads; ``BenchError`` when
+    /// - Parameters:
+    ///   - progress: called before each sample, on the calling thread.
+    ///   - checkpoint: called with the result so far after each recorded sample, so a front end
+    ///     can write results as they arrive.
+    /// - Throws: ``SystemCallError`` when a sample process cannot be started; ``BenchError`` when
     ///   models disagree on a checksum (a harness bug, never hidden).
-    public func run(progress: (RunProgress) -> Void = { _ in }) throws -> RunResult {
-        let startedAt = Date()
+    public func run(progress: (RunProgress) -> Void = { _ in },
+                    checkpoint: (RunResult) throws -> Void = { _ in }) throws -> RunResult {
         let machine = MachineInfo.current()
         let entries = configuration.workloads.compactMap(WorkloadCatalog.entry(named:))
-        let calibration: Calibration? = entries.contains { $0.kind == .cpu } ? .measure() : nil
-        let workloads = entries.map { $0.make(configuration.taskSeconds, calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)) }
+        let calibration: Calibration? = entries.contains { $0.kind == .cpu && $0.usesTaskDuration } ? .measure() : nil
+        let specs = entries.map { $0.make(configuration.taskSeconds, calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)) }
+        var result = RunResult(
+            configuration: configuration, machine: machine, calibration: calibration,
+            workloads: specs.map { spec in
+                let workload = spec.make()
+                return WorkloadDescription(name: workload.name, kind: workload.kind, taskDescription: workload.taskDescription)
+            },
+            samples: [], startedAt: Date())
 
         let rounds = configuration.warmup + configuration.repetitions
-        let total = workloads.count * rounds * configuration.models.count
+        let total = specs.count * rounds * configuration.models.count
         var completed = 0
-        var samples: [Sample] = []
-        for workload in workloads {
+        for spec in specs {
             var expectedChecksum: UInt64?
             for round in 0..<rounds {
                 let repetition = round >= configuration.warmup ? round - configuration.warmup + 1 : nil
                 for model in configuration.models {
-                    let workers = model.workers(requested: configuration.workers)
-                    progress(RunProgress(completed: completed, total: total, workload: workload.name,
-                                         model: model, workers: workers, repetition: repetition))
-                    let sample = try measure(workload, model: model, workers: workers, repetition: repetition ?? 0)
-                    completed += 1
-                    if let expectedChecksum, sample.checksum != expectedChecksum {
-                        throw BenchError.failure("Model \(model.rawValue) computed checksum \(sample.checksum) for workload \(workload.name), but serial computed \(expectedChecksum): a task was skipped or run twice.")
+                    guard !Interruption.isRequested else {
+                        result.interrupted = true
+                        return result
                     }
-                    expectedChecksum = sample.checksum
-                    if repetition != nil { samples.append(sample) }
+                    let workers = model.workers(requested: configuration.workers)
+                    progress(RunProgress(completed: completed, total: total, workload: spec.name,
+                                         model: model, workers: workers, repetition: repetition))
+                    let sample = try measure(request(spec, model: model, workers: workers, repetition: repetition))
+                    completed += 1
+                    if Interruption.isRequested && sample.status != .ok {
+                        result.interrupted = true  // killed by the stop itself: not a failure of the sample
+                        return result
+                    }
+                    if sample.status == .ok {
+                        if let expectedChecksum, sample.checksum != expectedChecksum {
+                            throw BenchError.failure("Model \(model.rawValue) computed checksum \(sample.checksum) for workload \(spec.name), but serial computed \(expectedChecksum): a task was skipped or run twice.")
+                        }
+                        expectedChecksum = sample.checksum
+                    }
+                    if repetition != nil {
+                        result.samples.append(sample)
+                        try checkpoint(result)
+                    }
                 }
             }
         }
-        return RunResult(
-            configuration: configuration, machine: machine, calibration: calibration,
-            workloads: workloads.map { WorkloadDescription(name: $0.name, kind: $0.kind, taskDescription: $0.taskDescription) },
-            samples: samples, startedAt: startedAt)
+        return result
     }
 
-    /// Runs one sample in this process and measures it.
-    public func measure(_ workload: any Workload, model: ModelKind, workers: Int, repetition: Int) throws -> Sample {
-        let log = TaskLog(count: configuration.tasks)
-        let executor = model.make()
-        let startedAt = Date()
-        let before = Sys.resourceUsage(.process)
-        let start = Sys.monotonicNanoseconds()
-        try executor.execute(workload, workers: workers, log: log)
-        let end = Sys.monotonicNanoseconds()
-        let usage = Sys.resourceUsage(.process).since(before)
-        guard log.isComplete else {
-            throw BenchError.failure("Model \(model.rawValue) returned before every task of \(workload.name) finished.")
+    /// The request for one sample, with the test-only fault attached where the plan says.
+    func request(_ spec: WorkloadSpec, model: ModelKind, workers: Int, repetition: Int?) -> SampleRequest {
+        var spec = spec
+        if let fault = configuration.fault, fault.model == model, fault.repetition == repetition {
+            spec.fault = InjectedFault(kind: fault.kind, taskIndex: configuration.tasks / 2)
         }
-        return Sample(
-            workload: workload.name, kind: workload.kind, model: model, workers: workers,
-            tasks: configuration.tasks, taskSeconds: workload.taskSeconds, repetition: repetition,
-            coresAvailable: configuration.coresAvailable, startedAt: startedAt,
-            wallSeconds: Double(end - start) / 1e9, usage: usage,
-            latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
+        return SampleRequest(workload: spec, model: model, workers: workers, tasks: configuration.tasks,
+                             repetition: repetition ?? 0, coresAvailable: configuration.coresAvailable)
+    }
+
+    /// Measures one sample where the configuration says: in a fresh process, or in this one.
+    public func measure(_ request: SampleRequest) throws -> Sample {
+        switch configuration.isolation {
+        case .process: try IsolatedSampleRunner.run(request, timeoutSeconds: configuration.effectiveTimeoutSeconds)
+        case .none: SampleMeasurer.measure(request)
+        }
     }
 }

@@ -1,3 +1,11 @@
+/// Where each sample runs.
+public enum Isolation: String, Codable, Sendable, CaseIterable {
+    /// Each sample in a fresh `bench worker` process: a crash or hang costs one sample.
+    case process
+    /// Each sample in the harness's own process: for debugging; a crash ends the run.
+    case none
+}
+
 /// Everything a run needs to know, as plain values: built by the CLI, checked by ``validate()``.
 public struct RunConfiguration: Codable, Sendable, Equatable {
     /// Workload names, in the order they run.
@@ -16,6 +24,12 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var warmup: Int
     /// CPUs this process may run on.
     public var coresAvailable: Int
+    /// Where each sample runs.
+    public var isolation: Isolation = .process
+    /// Seconds a sample may take before it is killed; nil picks ``defaultTimeoutSeconds``.
+    public var timeoutSeconds: Double?
+    /// A fault to inject, for tests of failure handling; nil in real runs.
+    public var fault: FaultPlan?
 
     /// Bounds beyond which a value is a mistake rather than an experiment.
     public enum Limits {
@@ -47,6 +61,15 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         self.coresAvailable = coresAvailable
     }
 
+    /// The timeout used when none is given: a minute, or ten times the serial duration of a
+    /// sample if that is longer, so only a genuinely stuck sample is ever killed.
+    public var defaultTimeoutSeconds: Double {
+        max(60, 10 * Double(tasks) * taskSeconds)
+    }
+
+    /// The timeout in force.
+    public var effectiveTimeoutSeconds: Double { timeoutSeconds ?? defaultTimeoutSeconds }
+
     /// Task duration in seconds.
     public var taskSeconds: Double { taskMilliseconds / 1000 }
 
@@ -66,6 +89,17 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try check(tasks, "--tasks", 1...Limits.maxTasks)
         try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
         try check(warmup, "--warmup", 0...Limits.maxWarmup)
+        if let timeoutSeconds, !(timeoutSeconds > 0 && timeoutSeconds <= 86_400) {
+            throw BenchError.usage("--timeout \(Format.number(timeoutSeconds)) is out of range; give seconds above 0 and at most 86400.")
+        }
+        if let fault, fault.repetition > repetitions {
+            throw BenchError.usage("--inject-fault names repetition \(fault.repetition), but only \(repetitions) will run.")
+        }
+        let durationMatters = workloads.contains { WorkloadCatalog.entry(named: $0)?.usesTaskDuration ?? true }
+        guard durationMatters else {
+            normaliseModels()
+            return
+        }
         guard taskMilliseconds.isFinite, taskMilliseconds > 0 else {
             throw BenchError.usage("--task-ms \(Format.number(taskMilliseconds)) is not a duration; give a positive number of milliseconds, at least \(Format.number(Limits.minTaskMilliseconds)).")
         }
@@ -75,6 +109,10 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         guard taskMilliseconds <= Limits.maxTaskMilliseconds else {
             throw BenchError.usage("--task-ms \(Format.number(taskMilliseconds)) is longer than a minute; use at most \(Format.number(Limits.maxTaskMilliseconds)) ms.")
         }
+        normaliseModels()
+    }
+
+    private mutating func normaliseModels() {
         var normalised: [ModelKind] = [.serial]
         for model in models where !normalised.contains(model) { normalised.append(model) }
         models = normalised

@@ -31,6 +31,11 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var samples: [Sample]
     /// When the run started.
     public var startedAt: Date
+    /// Whether the run was stopped early (SIGINT or SIGTERM); the samples are those finished.
+    public var interrupted: Bool = false
+
+    /// Samples that failed or timed out: reported, never averaged in.
+    public var unsuccessfulSamples: [Sample] { samples.filter { $0.status != .ok } }
 
     /// Creates a result.
     public init(configuration: RunConfiguration, machine: MachineInfo, calibration: Calibration?,

@@ -36,6 +36,17 @@ public struct ResourceUsage: Codable, Sendable, Equatable {
         )
     }
 
+    /// This usage plus `other`'s (e.g. a process and its children); peak RSS is the larger peak.
+    public func adding(_ other: ResourceUsage) -> ResourceUsage {
+        ResourceUsage(
+            userSeconds: userSeconds + other.userSeconds,
+            systemSeconds: systemSeconds + other.systemSeconds,
+            voluntaryContextSwitches: voluntaryContextSwitches + other.voluntaryContextSwitches,
+            involuntaryContextSwitches: involuntaryContextSwitches + other.involuntaryContextSwitches,
+            peakRSSBytes: max(peakRSSBytes, other.peakRSSBytes)
+        )
+    }
+
     /// The usage accumulated between `earlier` and `self`; peak RSS is the later peak, since it
     /// is a high-water mark, not a counter.
     public func since(_ earlier: ResourceUsage) -> ResourceUsage {

@@ -4,6 +4,10 @@ import Foundation
 public enum SampleStatus: String, Codable, Sendable {
     /// Every task finished and the measurement is valid.
     case ok
+    /// The sample's process or a worker crashed or exited early; see the failure reason.
+    case failed
+    /// The sample did not finish within `--timeout` and was killed.
+    case timedOut = "timed_out"
 }
 
 /// Per-task durations of one sample, summarised.
@@ -58,8 +62,12 @@ public struct Sample: Codable, Sendable, Equatable {
     public var startedAt: Date
     /// Whether the sample produced a measurement.
     public var status: SampleStatus
-    /// Elapsed time on the monotonic clock, in seconds.
+    /// Why the sample failed or timed out; nil when it is ok.
+    public var failureReason: String?
+    /// Elapsed time on the monotonic clock, in seconds, excluding any pool start-up.
     public var wallSeconds: Double
+    /// Pool start-up before the first task, in seconds; nil for models without one.
+    public var startupSeconds: Double?
     /// CPU time, user mode, and context switches, over the sample (getrusage deltas).
     public var usage: ResourceUsage
     /// Per-task duration percentiles.
@@ -69,16 +77,20 @@ public struct Sample: Codable, Sendable, Equatable {
 
     /// User plus system CPU time, in seconds.
     public var cpuSeconds: Double { usage.userSeconds + usage.systemSeconds }
-    /// Average number of cores busy during the sample: CPU time ÷ wall time.
-    public var utilisationCores: Double { wallSeconds > 0 ? cpuSeconds / wallSeconds : 0 }
+    /// Average number of cores busy during the sample: CPU time ÷ wall time, both including any
+    /// pool start-up (a worker's CPU time cannot be split at the moment it became ready).
+    public var utilisationCores: Double {
+        let wall = wallSeconds + (startupSeconds ?? 0)
+        return wall > 0 ? cpuSeconds / wall : 0
+    }
     /// Tasks completed per second of wall time.
     public var tasksPerSecond: Double { wallSeconds > 0 ? Double(tasks) / wallSeconds : 0 }
 
     /// Creates a sample from its measurements.
     public init(workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
                 taskSeconds: Double, repetition: Int, coresAvailable: Int, startedAt: Date,
-                status: SampleStatus = .ok, wallSeconds: Double, usage: ResourceUsage,
-                latency: LatencySummary?, checksum: UInt64) {
+                status: SampleStatus = .ok, failureReason: String? = nil, wallSeconds: Double,
+                startupSeconds: Double? = nil, usage: ResourceUsage, latency: LatencySummary?, checksum: UInt64) {
         self.workload = workload
         self.kind = kind
         self.model = model
@@ -89,9 +101,27 @@ public struct Sample: Codable, Sendable, Equatable {
         self.coresAvailable = coresAvailable
         self.startedAt = startedAt
         self.status = status
+        self.failureReason = failureReason
         self.wallSeconds = wallSeconds
+        self.startupSeconds = startupSeconds
         self.usage = usage
         self.latency = latency
         self.checksum = checksum
     }
+}
+
+extension Sample {
+    /// A sample that produced no measurement, with its status and the reason.
+    public static func unmeasured(_ request: SampleRequest, startedAt: Date, status: SampleStatus, reason: String) -> Sample {
+        Sample(workload: request.workload.name, kind: request.workload.kind, model: request.model,
+               workers: request.workers, tasks: request.tasks, taskSeconds: request.workload.taskSeconds,
+               repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
+               status: status, failureReason: reason, wallSeconds: 0,
+               usage: ResourceUsage(userSeconds: 0, systemSeconds: 0, voluntaryContextSwitches: 0,
+                                    involuntaryContextSwitches: 0, peakRSSBytes: 0),
+               latency: nil, checksum: 0)
+    }
+
+    /// Wall time including pool start-up, in seconds.
+    public var wallWithStartupSeconds: Double { wallSeconds + (startupSeconds ?? 0) }
 }

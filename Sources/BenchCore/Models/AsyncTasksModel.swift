@@ -7,10 +7,11 @@ import Dispatch
 public struct AsyncTasksModel: ExecutionModel {
     public init() {}
 
-    public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws {
+    public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport {
         blockOn {
             await runWindowed(workload, workers: workers, log: log)
         }
+        return ExecutionReport()
     }
 }
 

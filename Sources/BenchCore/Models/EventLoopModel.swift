@@ -6,7 +6,7 @@
 public struct EventLoopModel: ExecutionModel {
     public init() {}
 
-    public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws {
+    public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport {
         let loop = try EventLoopExecutor()
         defer { loop.shutdown() }
         blockOn {
@@ -14,5 +14,6 @@ public struct EventLoopModel: ExecutionModel {
                 await runWindowed(workload, workers: workers, log: log)
             }
         }
+        return ExecutionReport()
     }
 }

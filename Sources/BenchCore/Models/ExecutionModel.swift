@@ -5,8 +5,36 @@
 /// harness's threads sleep in the kernel.
 public protocol ExecutionModel: Sendable {
     /// Runs `log.count` tasks of `workload` with at most `workers` in flight.
-    /// - Throws: ``SystemCallError`` if the model cannot create its threads.
-    func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws
+    /// - Returns: what the model measured about itself beyond the tasks (pool start-up).
+    /// - Throws: ``SystemCallError`` if the model cannot create its threads or processes;
+    ///   ``SampleFailure`` if a worker process died.
+    @discardableResult
+    func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport
+}
+
+/// What a model reports about a run besides its tasks.
+public struct ExecutionReport: Sendable, Equatable {
+    /// Time spent starting a pool before the first task could run, in nanoseconds; nil for
+    /// models without a separate start-up phase. The sample's wall time excludes it.
+    public var startupNanoseconds: UInt64?
+
+    /// Creates a report.
+    public init(startupNanoseconds: UInt64? = nil) {
+        self.startupNanoseconds = startupNanoseconds
+    }
+}
+
+/// A sample that could not be measured, with the reason in one sentence.
+public struct SampleFailure: Error, Equatable, CustomStringConvertible {
+    /// What went wrong, e.g. "worker process 1234 killed by SIGSEGV".
+    public var reason: String
+
+    /// Creates a failure.
+    public init(_ reason: String) {
+        self.reason = reason
+    }
+
+    public var description: String { reason }
 }
 
 /// The execution models users can select, with their names and descriptions.
@@ -15,6 +43,8 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
     case threads
     case async
     case eventLoop = "event-loop"
+    case processes
+    case spawn
 
     /// One line for `bench list` and the report.
     public var summary: String {
@@ -23,6 +53,8 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
         case .threads: "a pool of N OS threads taking tasks from a shared queue (parallel)"
         case .async: "Swift async tasks in a task group on the cooperative pool, N in flight (parallel up to the pool width)"
         case .eventLoop: "async tasks pinned to one thread by a TaskExecutor, N in flight (concurrent, never parallel; like asyncio)"
+        case .processes: "a pool of N worker processes (bench re-executed), tasks handed out over pipes (parallel; start-up timed apart)"
+        case .spawn: "one new worker process per task, at most N alive (parallel; pays process creation per task)"
         }
     }
 
@@ -30,7 +62,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
     public var isParallel: Bool {
         switch self {
         case .serial, .eventLoop: false
-        case .threads, .async: true
+        case .threads, .async, .processes, .spawn: true
         }
     }
 
@@ -41,6 +73,8 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
         case .threads: ThreadPoolModel()
         case .async: AsyncTasksModel()
         case .eventLoop: EventLoopModel()
+        case .processes: ProcessPoolModel()
+        case .spawn: SpawnModel()
         }
     }
 

@@ -49,7 +49,15 @@ public final class TaskLog: @unchecked Sendable {
         ends[index] = Sys.monotonicNanoseconds()
     }
 
-    /// The thread each task started on, in task order (an async task may resume elsewhere).
+    /// Records a task another process ran (its clock is the same monotonic clock).
+    public func record(_ task: TaskRecord) {
+        threads[task.index] = UInt64(UInt32(bitPattern: task.pid))
+        starts[task.index] = task.startNanoseconds
+        checksums[task.index] = task.checksum
+        ends[task.index] = task.endNanoseconds
+    }
+
+    /// The thread (or, for process models, the process id) each task started on, in task order (an async task may resume elsewhere).
     public var threadIDs: [UInt64] { Array(threads) }
 
     /// Each task's start and end on the monotonic clock, in nanoseconds, in task order.

@@ -7,7 +7,7 @@ import Synchronization
 public struct ThreadPoolModel: ExecutionModel {
     public init() {}
 
-    public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws {
+    public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport {
         let queue = TaskQueue(count: log.count)
         var threads: [OSThread] = []
         defer { threads.forEach(Sys.join) }
@@ -18,6 +18,7 @@ public struct ThreadPoolModel: ExecutionModel {
                 }
             })
         }
+        return ExecutionReport()
     }
 }
 

@@ -8,31 +8,41 @@ public struct CSVFormatter: ReportFormatter {
     /// The columns, in order; documented in the README.
     public static let columns = [
         "workload", "kind", "model", "workers", "tasks", "task_ms", "repetition", "cores_available",
-        "started_at", "status", "wall_s", "cpu_user_s", "cpu_system_s", "cpu_s", "utilisation_cores",
+        "started_at", "status", "failure_reason", "wall_s", "startup_s", "wall_with_startup_s",
+        "cpu_user_s", "cpu_system_s", "cpu_s", "utilisation_cores",
         "voluntary_ctx_switches", "involuntary_ctx_switches", "peak_rss_bytes", "tasks_per_s",
         "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms",
         "speedup", "efficiency", "ideal_wall_s", "vs_ideal", "checksum",
     ]
 
     public func format(_ result: RunResult) -> String {
+        let derived = Analysis.derive(result.samples)
         var lines = [Self.row(Self.columns)]
-        for derived in Analysis.derive(result.samples) {
-            let s = derived.sample
-            let ms = { (seconds: Double?) in seconds.map { Format.fixed($0 * 1000, 3) } ?? "" }
-            lines.append(Self.row([
+        for (index, s) in result.samples.enumerated() {
+            let identity = [
                 s.workload, s.kind.rawValue, s.model.rawValue, String(s.workers), String(s.tasks),
                 Format.number(s.taskSeconds * 1000), String(s.repetition), String(s.coresAvailable),
-                Format.timestamp(s.startedAt), s.status.rawValue,
-                Format.fixed(s.wallSeconds, 6), Format.fixed(s.usage.userSeconds, 6),
-                Format.fixed(s.usage.systemSeconds, 6), Format.fixed(s.cpuSeconds, 6),
-                Format.fixed(s.utilisationCores, 4),
+                Format.timestamp(s.startedAt), s.status.rawValue, s.failureReason ?? "",
+            ]
+            // A failed or timed-out sample measured nothing: its figures are empty, not zero.
+            guard s.status == .ok else {
+                lines.append(Self.row(identity + Array(repeating: "", count: Self.columns.count - identity.count)))
+                continue
+            }
+            let d = derived[index]
+            let ms = { (seconds: Double?) in seconds.map { Format.fixed($0 * 1000, 3) } ?? "" }
+            let ratio = { (value: Double?) in value.map { Format.fixed($0, 4) } ?? "" }
+            lines.append(Self.row(identity + [
+                Format.fixed(s.wallSeconds, 6), s.startupSeconds.map { Format.fixed($0, 6) } ?? "",
+                Format.fixed(s.wallWithStartupSeconds, 6),
+                Format.fixed(s.usage.userSeconds, 6), Format.fixed(s.usage.systemSeconds, 6),
+                Format.fixed(s.cpuSeconds, 6), Format.fixed(s.utilisationCores, 4),
                 String(s.usage.voluntaryContextSwitches), String(s.usage.involuntaryContextSwitches),
                 String(s.usage.peakRSSBytes), Format.fixed(s.tasksPerSecond, 3),
                 ms(s.latency?.p50Seconds), ms(s.latency?.p90Seconds), ms(s.latency?.p99Seconds),
                 ms(s.latency?.maxSeconds),
-                Format.fixed(derived.speedup, 4), Format.fixed(derived.efficiency, 4),
-                Format.fixed(derived.idealWallSeconds, 6), Format.fixed(derived.vsIdeal, 4),
-                String(s.checksum),
+                ratio(d?.speedup), ratio(d?.efficiency), d.map { Format.fixed($0.idealWallSeconds, 6) } ?? "",
+                ratio(d?.vsIdeal), String(s.checksum),
             ]))
         }
         return lines.joined()

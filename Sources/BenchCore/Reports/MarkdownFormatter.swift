@@ -43,12 +43,34 @@ public struct MarkdownFormatter: ReportFormatter {
 
         for workload in result.workloads {
             out += "## \(workload.name)\n\n"
-            out += "| Model | Workers | Median wall | CPU | Utilisation | Speedup | Efficiency | vs ideal |\n"
-            out += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
-            for cell in cells where cell.workload == workload.name {
-                out += "| \(cell.model.rawValue) | \(cell.workers) | \(Format.duration(cell.wall.median)) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) |\n"
+            let workloadCells = cells.filter { $0.workload == workload.name }
+            let hasStartup = workloadCells.contains { $0.startupSeconds != nil }
+            out += "| Model | Workers | Median wall | CPU | Utilisation | Speedup | Efficiency | vs ideal |" + (hasStartup ? " Start-up |" : "") + "\n"
+            out += "|---|---:|---:|---:|---:|---:|---:|---:|" + (hasStartup ? "---:|" : "") + "\n"
+            for cell in workloadCells {
+                out += "| \(cell.model.rawValue) | \(cell.workers) | \(Format.duration(cell.wall.median)) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) |"
+                if hasStartup { out += " \(cell.startupSeconds.map(Format.duration) ?? "") |" }
+                out += "\n"
             }
             out += "\n"
+            if hasStartup {
+                out += "Start-up is the time to start a worker pool before its first task; the pool's wall time excludes it (add the two for the whole cost).\n\n"
+            }
+        }
+        let unsuccessful = result.unsuccessfulSamples
+        if !unsuccessful.isEmpty || result.interrupted {
+            out += "## Failed samples\n\n"
+            if result.interrupted {
+                out += "The run was **interrupted**; the tables hold only the samples finished before it.\n\n"
+            }
+            if !unsuccessful.isEmpty {
+                out += "These are left out of every figure above.\n\n"
+                out += "| Workload | Model | Workers | Repetition | Status | Reason |\n|---|---|---:|---:|---|---|\n"
+                for sample in unsuccessful {
+                    out += "| \(sample.workload) | \(sample.model.rawValue) | \(sample.workers) | \(sample.repetition) | \(sample.status.rawValue) | \(sample.failureReason ?? "") |\n"
+                }
+                out += "\n"
+            }
         }
         out += "Medians over \(config.repetitions) repetitions. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
         return out

@@ -32,6 +32,10 @@ public struct CellSummary: Sendable, Equatable {
     public var cpu: Summary
     /// Median CPU utilisation, in cores.
     public var utilisationCores: Double
+    /// Median pool start-up, in seconds; nil for models without one.
+    public var startupSeconds: Double?
+    /// Samples of this cell that failed or timed out (left out of every figure).
+    public var unsuccessful: Int
     /// Median serial wall ÷ median wall.
     public var speedup: Double
     /// Speedup ÷ min(workers, cores available).
@@ -49,11 +53,12 @@ public enum Analysis {
         Stats.median(samples.filter { $0.workload == workload && $0.model == .serial && $0.status == .ok }.map(\.wallSeconds))
     }
 
-    /// Each sample with its derived figures, in the order given; samples whose workload has no
-    /// serial baseline are left out.
-    public static func derive(_ samples: [Sample]) -> [DerivedSample] {
+    /// Each sample's derived figures, index for index; nil for a sample that failed or whose
+    /// workload has no successful serial baseline.
+    public static func derive(_ samples: [Sample]) -> [DerivedSample?] {
         var baselines: [String: Double] = [:]
-        return samples.compactMap { sample in
+        return samples.map { sample in
+            guard sample.status == .ok else { return nil }
             let serial = baselines[sample.workload] ?? serialMedian(samples, workload: sample.workload)
             guard let serial else { return nil }
             baselines[sample.workload] = serial
@@ -72,8 +77,13 @@ public enum Analysis {
         struct Key: Hashable { var workload: String; var model: ModelKind; var workers: Int }
         var order: [Key] = []
         var groups: [Key: [Sample]] = [:]
-        for sample in samples where sample.status == .ok {
+        var unsuccessful: [Key: Int] = [:]
+        for sample in samples {
             let key = Key(workload: sample.workload, model: sample.model, workers: sample.workers)
+            guard sample.status == .ok else {
+                unsuccessful[key, default: 0] += 1
+                continue
+            }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(sample)
         }
@@ -89,6 +99,8 @@ public enum Analysis {
                 workload: key.workload, kind: first.kind, model: key.model, workers: key.workers,
                 tasks: first.tasks, taskSeconds: first.taskSeconds, wall: wall, cpu: cpu,
                 utilisationCores: Stats.median(group.map(\.utilisationCores)) ?? 0,
+                startupSeconds: Stats.median(group.compactMap(\.startupSeconds)),
+                unsuccessful: unsuccessful[key] ?? 0,
                 speedup: speedup,
                 efficiency: speedup / Double(max(1, min(key.workers, first.coresAvailable))),
                 idealWallSeconds: ideal, vsIdeal: ideal > 0 ? wall.median / ideal : 0)

@@ -17,8 +17,13 @@ public struct ComputeWorkload: Workload {
         self.iterations = iterations
     }
 
+    public var spec: WorkloadSpec {
+        WorkloadSpec(name: name, kind: .cpu, taskSeconds: taskSeconds, iterations: iterations)
+    }
+
     public var taskDescription: String {
-        "hash chain of \(iterations) iterations (calibrated to \(Format.milliseconds(taskSeconds)) on one core)"
+        if iterations == 0 { return "nothing at all: it measures what handing out one task costs" }
+        return "hash chain of \(iterations) iterations (calibrated to \(Format.milliseconds(taskSeconds)) on one core)"
     }
 
     public func runBlocking(task index: Int) -> UInt64 {

@@ -13,6 +13,10 @@ public struct SleepWorkload: Workload {
         self.taskSeconds = taskSeconds
     }
 
+    public var spec: WorkloadSpec {
+        WorkloadSpec(name: name, kind: .io, taskSeconds: taskSeconds)
+    }
+
     public var taskDescription: String {
         "a wait of \(Format.milliseconds(taskSeconds)) (blocking sleep on threads, Task.sleep in async models)"
     }

@@ -20,6 +20,8 @@ public protocol Workload: Sendable {
     var taskSeconds: Double { get }
     /// A one-line account of what one task does, for reports.
     var taskDescription: String { get }
+    /// The workload as data, to rebuild it in another process.
+    var spec: WorkloadSpec { get }
 
     /// Runs task `index` on the calling thread, blocking it while the task waits.
     func runBlocking(task index: Int) -> UInt64

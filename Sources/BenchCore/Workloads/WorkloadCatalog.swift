@@ -8,20 +8,27 @@ public enum WorkloadCatalog {
         public var kind: WorkloadKind
         /// One line for `bench list`.
         public var summary: String
-        /// Builds the workload for a task duration, given the run's kernel calibration.
-        public var make: @Sendable (_ taskSeconds: Double, _ calibration: Calibration) -> any Workload
+        /// Whether `--task-ms` applies (false for `noop`, whose tasks do nothing).
+        public var usesTaskDuration: Bool = true
+        /// Describes the workload for a task duration, given the run's kernel calibration.
+        public var make: @Sendable (_ taskSeconds: Double, _ calibration: Calibration) -> WorkloadSpec
     }
 
     /// Every built-in workload, in the order `bench list` shows them.
+    /// Adding one is a file in this folder and one entry here.
     public static let entries: [Entry] = [
         Entry(name: "cpu", kind: .cpu,
               summary: "compute-bound: a hash-chain kernel calibrated to --task-ms on one core, checksummed",
               make: { seconds, calibration in
-                  ComputeWorkload(taskSeconds: seconds, iterations: calibration.iterations(forSeconds: seconds))
+                  WorkloadSpec(name: "cpu", kind: .cpu, taskSeconds: seconds, iterations: calibration.iterations(forSeconds: seconds))
               }),
         Entry(name: "io", kind: .io,
               summary: "wait-bound: each task waits --task-ms (blocking sleep on threads, Task.sleep in async models)",
-              make: { seconds, _ in SleepWorkload(taskSeconds: seconds) }),
+              make: { seconds, _ in WorkloadSpec(name: "io", kind: .io, taskSeconds: seconds) }),
+        Entry(name: "noop", kind: .cpu,
+              summary: "tasks that do nothing: measures what each model pays to hand out a task (ignores --task-ms)",
+              usesTaskDuration: false,
+              make: { _, _ in WorkloadSpec(name: "noop", kind: .cpu, taskSeconds: 0, iterations: 0) }),
     ]
 
     /// The names of every built-in workload.

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Measures a sample in a fresh `bench worker` process, so a crash or hang costs one sample,
+/// not the run, and every sample starts from a clean heap.
+///
+/// The sample process leads its own process group, which holds any worker processes it starts;
+/// a timeout or an interruption kills the whole group, and the runner always reaps the leader,
+/// so nothing is left behind.
+public enum IsolatedSampleRunner {
+    /// Runs `request` in a child process, waiting at most `timeoutSeconds` for its result.
+    /// - Throws: ``SystemCallError`` when the child cannot be started at all.
+    public static func run(_ request: SampleRequest, timeoutSeconds: Double) throws -> Sample {
+        let startedAt = Date()
+        let worker = try WorkerProcess.start()
+        let deadline = Sys.monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)
+        do {
+            try worker.transport.send(.runSample(request))
+            switch try worker.transport.receive(deadline: deadline) {
+            case .sample(let sample)?:
+                let ending = try worker.finish()
+                guard ending.reason.isSuccess else {
+                    return .unmeasured(request, startedAt: startedAt, status: .failed,
+                                       reason: "sample process \(ending.reason) after reporting")
+                }
+                return sample
+            case .error(let message)?:
+                try worker.kill()
+                return .unmeasured(request, startedAt: startedAt, status: .failed, reason: message)
+            default:
+                // The process went away (or answered nonsense): kill whatever is left of its group.
+                let ending = try worker.kill()
+                return .unmeasured(request, startedAt: startedAt, status: .failed, reason: "sample process \(ending.reason)")
+            }
+        } catch Frame.Error.timedOut {
+            try worker.kill()
+            return .unmeasured(request, startedAt: startedAt, status: .timedOut,
+                               reason: "no result within the \(Format.number(timeoutSeconds)) s timeout; killed with SIGKILL")
+        } catch {
+            let ending = try worker.kill()
+            return .unmeasured(request, startedAt: startedAt, status: .failed, reason: "sample process \(ending.reason)")
+        }
+    }
+}

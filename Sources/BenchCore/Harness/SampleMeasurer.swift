@@ -1,0 +1,46 @@
+import Foundation
+
+/// Measures one sample in the calling process: wall time around the model, CPU time and context
+/// switches from `getrusage` of this process plus its waited-for children (worker processes).
+public enum SampleMeasurer {
+    /// Runs and measures `request`. A failure (a worker process died, threads could not start)
+    /// yields a sample with status `failed` and the reason, never a thrown error.
+    public static func measure(_ request: SampleRequest) -> Sample {
+        let workload = request.workload.make()
+        let log = TaskLog(count: request.tasks)
+        let startedAt = Date()
+        let before = Sys.resourceUsage(.process)
+        let childrenBefore = Sys.resourceUsage(.children)
+        let start = Sys.monotonicNanoseconds()
+        let report: ExecutionReport
+        do {
+            report = try request.model.make().execute(workload, workers: request.workers, log: log)
+        } catch {
+            return Sample.unmeasured(request, startedAt: startedAt, status: .failed, reason: reason(for: error))
+        }
+        let end = Sys.monotonicNanoseconds()
+        let own = Sys.resourceUsage(.process).since(before)
+        let children = Sys.resourceUsage(.children).since(childrenBefore)
+        guard log.isComplete else {
+            return Sample.unmeasured(request, startedAt: startedAt, status: .failed,
+                                     reason: "model \(request.model.rawValue) returned before every task finished")
+        }
+        let startup = report.startupNanoseconds ?? 0
+        return Sample(
+            workload: request.workload.name, kind: request.workload.kind, model: request.model,
+            workers: request.workers, tasks: request.tasks, taskSeconds: request.workload.taskSeconds,
+            repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
+            wallSeconds: Double(end - start - startup) / 1e9,
+            startupSeconds: report.startupNanoseconds.map { Double($0) / 1e9 },
+            usage: own.adding(children),
+            latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
+    }
+
+    static func reason(for error: any Error) -> String {
+        switch error {
+        case let failure as SampleFailure: failure.reason
+        case let failure as SystemCallError: failure.description
+        default: String(describing: error)
+        }
+    }
+}

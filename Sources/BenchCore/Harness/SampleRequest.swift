@@ -1,0 +1,25 @@
+/// Everything needed to measure one sample, in this process or another.
+public struct SampleRequest: Codable, Sendable, Equatable {
+    /// The workload, calibrated.
+    public var workload: WorkloadSpec
+    /// The model.
+    public var model: ModelKind
+    /// Workers the model uses.
+    public var workers: Int
+    /// Tasks in the sample.
+    public var tasks: Int
+    /// 1-based repetition within its cell, 0 for a warm-up.
+    public var repetition: Int
+    /// CPUs available to the harness.
+    public var coresAvailable: Int
+
+    /// Creates a request.
+    public init(workload: WorkloadSpec, model: ModelKind, workers: Int, tasks: Int, repetition: Int, coresAvailable: Int) {
+        self.workload = workload
+        self.model = model
+        self.workers = workers
+        self.tasks = tasks
+        self.repetition = repetition
+        self.coresAvailable = coresAvailable
+    }
+}

@@ -1,0 +1,83 @@
+/// A pool of `workers` worker processes: `bench` re-executed, fed tasks over pipes.
+///
+/// The pool starts once per sample; its start-up (spawn, exec, build the workload, say ready) is
+/// timed apart and reported as `startup_s`. Tasks are then handed out one at a time to whichever
+/// worker is free, so uneven tasks still balance. Every worker is reaped with `wait4`, so its CPU
+/// time reaches the sample through `RUSAGE_CHILDREN`. If a worker dies, the others are killed and
+/// reaped, and the sample fails with the dead worker's reason.
+public struct ProcessPoolModel: ExecutionModel {
+    public init() {}
+
+    public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport {
+        let spec = workload.spec
+        var pool: [WorkerProcess] = []
+        defer { for worker in pool where !worker.isReaped { _ = try? worker.kill() } }
+
+        let startupBegan = Sys.monotonicNanoseconds()
+        for _ in 0..<max(1, min(workers, log.count)) {
+            let worker = try WorkerProcess.start()
+            pool.append(worker)
+            try send(.prepare(spec), to: worker)
+        }
+        for worker in pool {
+            guard case .ready = try reply(from: worker) else {
+                throw SampleFailure("worker process \(worker.child.pid) answered prepare with something other than ready")
+            }
+        }
+        let startup = Sys.monotonicNanoseconds() - startupBegan
+
+        var next = 0
+        var busy: [Int32: WorkerProcess] = [:]
+        for worker in pool where next < log.count {
+            try send(.runTask(next), to: worker)
+            busy[worker.replyFD] = worker
+            next += 1
+        }
+        while !busy.isEmpty {
+            for fd in try Sys.pollReadable(Array(busy.keys), timeoutMilliseconds: -1) {
+                let worker = busy[fd]!
+                guard case .taskDone(let record) = try reply(from: worker) else {
+                    throw SampleFailure("worker process \(worker.child.pid) sent an unexpected reply")
+                }
+                log.record(record)
+                if next < log.count {
+                    try send(.runTask(next), to: worker)
+                    next += 1
+                } else {
+                    busy[fd] = nil
+                }
+            }
+        }
+        for worker in pool {
+            let ending = try worker.finish()
+            guard ending.reason.isSuccess else {
+                throw SampleFailure("worker process \(worker.child.pid) \(ending.reason) while shutting down")
+            }
+        }
+        return ExecutionReport(startupNanoseconds: startup)
+    }
+}
+
+/// Sends `request`, turning a broken pipe into the worker's cause of death.
+func send(_ request: WorkerRequest, to worker: WorkerProcess) throws {
+    do {
+        try worker.transport.send(request)
+    } catch {
+        throw SampleFailure("worker process \(worker.child.pid) \(try worker.reap().reason)")
+    }
+}
+
+/// The worker's next reply; if it has gone, reaps it and fails with how it ended.
+func reply(from worker: WorkerProcess) throws -> WorkerReply {
+    let reply: WorkerReply?
+    do {
+        reply = try worker.transport.receive(deadline: nil)
+    } catch {
+        throw SampleFailure("worker process \(worker.child.pid) \(try worker.reap().reason) (\(error))")
+    }
+    guard let reply else {
+        throw SampleFailure("worker process \(worker.child.pid) \(try worker.reap().reason)")
+    }
+    if case .error(let message) = reply { throw SampleFailure("worker process \(worker.child.pid): \(message)") }
+    return reply
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The wire format between parent and worker: a 4-byte big-endian length, then that many bytes of
+/// JSON. Framing makes message boundaries explicit, so a truncated message is detected, never
+/// misread.
+public enum Frame {
+    /// Frames larger than this are refused: no message of ours comes near it, so one this large
+    /// means a corrupted stream.
+    public static let maximumLength = 64 << 20
+
+    /// A frame that could not be read.
+    public enum Error: Swift.Error, Equatable, CustomStringConvertible {
+        /// The stream ended part-way through a frame.
+        case truncated
+        /// The length prefix is impossible.
+        case oversized(Int)
+        /// No complete frame arrived before the deadline.
+        case timedOut
+
+        public var description: String {
+            switch self {
+            case .truncated: "the stream ended in the middle of a message"
+            case .oversized(let length): "a message claimed \(length) bytes, more than any real one"
+            case .timedOut: "no message arrived in time"
+            }
+        }
+    }
+
+    /// Encodes `value` as one frame.
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let payload = try JSONEncoder().encode(value)
+        let length = UInt32(payload.count)
+        return [UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)] + payload
+    }
+}
+
+/// Reads frames from a file descriptor, optionally giving up at a deadline.
+public final class FrameReader: @unchecked Sendable {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+
+    /// Creates a reader of `fd`; the caller keeps ownership of the descriptor.
+    public init(fd: Int32) {
+        self.fd = fd
+    }
+
+    /// Whether bytes already read are waiting to be decoded: `poll` cannot see them, so a caller
+    /// multiplexing several readers must drain these before polling again.
+    public var hasBufferedBytes: Bool { !buffer.isEmpty }
+
+    /// The next frame decoded as `T`, or nil if the stream ended cleanly between frames.
+    /// - Parameter deadline: monotonic nanoseconds after which to give up with ``Frame/Error/timedOut``.
+    public func next<T: Decodable>(_ type: T.Type, deadline: UInt64? = nil) throws -> T? {
+        guard try fill(4, deadline: deadline) else { return nil }
+        let length = Int(buffer[0]) << 24 | Int(buffer[1]) << 16 | Int(buffer[2]) << 8 | Int(buffer[3])
+        guard length <= Frame.maximumLength else { throw Frame.Error.oversized(length) }
+        guard try fill(4 + length, deadline: deadline) else { throw Frame.Error.truncated }
+        let payload = Data(buffer[4..<(4 + length)])
+        buffer.removeFirst(4 + length)
+        return try JSONDecoder().decode(T.self, from: payload)
+    }
+
+    /// Reads until the buffer holds `count` bytes; false if the stream ended first (with nothing
+    /// buffered when `count` is a frame start, else the caller reports truncation).
+    private func fill(_ count: Int, deadline: UInt64?) throws -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while buffer.count < count {
+            if let deadline {
+                let now = Sys.monotonicNanoseconds()
+                guard now < deadline else { throw Frame.Error.timedOut }
+                let milliseconds = Int32(min(Double(deadline - now) / 1e6 + 1, Double(Int32.max)))
+                if try Sys.pollReadable([fd], timeoutMilliseconds: milliseconds).isEmpty { continue }
+            }
+            let got = try chunk.withUnsafeMutableBytes { try Sys.read(fd, into: $0) }
+            if got == 0 {
+                if buffer.isEmpty { return false }
+                throw Frame.Error.truncated
+            }
+            buffer.append(contentsOf: chunk[0..<got])
+        }
+        return true
+    }
+}

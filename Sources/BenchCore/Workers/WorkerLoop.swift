@@ -1,0 +1,29 @@
+/// What a worker does: answer requests until its parent says stop or goes away.
+public enum WorkerLoop {
+    /// Serves `endpoint` until a ``WorkerRequest/shutdown`` or the end of its input.
+    /// - Throws: transport errors (the parent is gone mid-message); the worker then just exits.
+    public static func serve(_ endpoint: any WorkerEndpoint) throws {
+        var workload: (any Workload)?
+        while let request = try endpoint.receive() {
+            switch request {
+            case .prepare(let spec):
+                workload = spec.make()
+                try endpoint.send(.ready(pid: Sys.processID))
+            case .runTask(let index):
+                guard let workload else {
+                    try endpoint.send(.error("runTask arrived before prepare"))
+                    continue
+                }
+                let start = Sys.monotonicNanoseconds()
+                let checksum = workload.runBlocking(task: index)
+                let end = Sys.monotonicNanoseconds()
+                try endpoint.send(.taskDone(TaskRecord(index: index, checksum: checksum, startNanoseconds: start,
+                                                       endNanoseconds: end, pid: Sys.processID)))
+            case .runSample(let request):
+                try endpoint.send(.sample(SampleMeasurer.measure(request)))
+            case .shutdown:
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// What the parent asks a worker process to do.
+public enum WorkerRequest: Codable, Sendable, Equatable {
+    /// Build this workload; the worker answers ``WorkerReply/ready(pid:)``.
+    case prepare(WorkloadSpec)
+    /// Run one task of the prepared workload; the worker answers ``WorkerReply/taskDone(_:)``.
+    case runTask(Int)
+    /// Measure a whole sample in this process; the worker answers ``WorkerReply/sample(_:)``.
+    case runSample(SampleRequest)
+    /// Exit cleanly.
+    case shutdown
+}
+
+/// What a worker process answers.
+public enum WorkerReply: Codable, Sendable, Equatable {
+    /// The workload is built and the worker is waiting for tasks.
+    case ready(pid: Int32)
+    /// A task finished.
+    case taskDone(TaskRecord)
+    /// A sample was measured (its status says whether it succeeded).
+    case sample(Sample)
+    /// The request could not be served; the sentence says why.
+    case error(String)
+}
+
+/// One finished task, as a worker reports it.
+public struct TaskRecord: Codable, Sendable, Equatable {
+    /// The task's index in its sample.
+    public var index: Int
+    /// The task's checksum.
+    public var checksum: UInt64
+    /// Start on the monotonic clock (shared by every process on the machine), in nanoseconds.
+    public var startNanoseconds: UInt64
+    /// End on the monotonic clock, in nanoseconds.
+    public var endNanoseconds: UInt64
+    /// The process that ran it.
+    public var pid: Int32
+
+    /// Creates a record.
+    public init(index: Int, checksum: UInt64, startNanoseconds: UInt64, endNanoseconds: UInt64, pid: Int32) {
+        self.index = index
+        self.checksum = checksum
+        self.startNanoseconds = startNanoseconds
+        self.endNanoseconds = endNanoseconds
+        self.pid = pid
+    }
+}

@@ -1,0 +1,35 @@
+/// A workload as plain data: everything needed to rebuild it in another process.
+///
+/// The harness calibrates once, in its own process, and sends specs to sample and worker processes,
+/// so every process runs exactly the same number of kernel iterations.
+public struct WorkloadSpec: Codable, Sendable, Equatable {
+    /// The name users select it by.
+    public var name: String
+    /// What its tasks spend their time on.
+    public var kind: WorkloadKind
+    /// One task's duration on one core, in seconds.
+    public var taskSeconds: Double
+    /// Compute kernel iterations per task (0 for waiting workloads and `noop`).
+    public var iterations: Int
+    /// A fault to trigger, for tests of failure handling; nil in every real run.
+    public var fault: InjectedFault?
+
+    /// Creates a spec.
+    public init(name: String, kind: WorkloadKind, taskSeconds: Double, iterations: Int = 0, fault: InjectedFault? = nil) {
+        self.name = name
+        self.kind = kind
+        self.taskSeconds = taskSeconds
+        self.iterations = iterations
+        self.fault = fault
+    }
+
+    /// Builds the runnable workload.
+    public func make() -> any Workload {
+        let base: any Workload = switch kind {
+        case .cpu: ComputeWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations)
+        case .io: SleepWorkload(name: name, taskSeconds: taskSeconds)
+        }
+        guard let fault else { return base }
+        return FaultInjectingWorkload(base: base, fault: fault)
+    }
+}
