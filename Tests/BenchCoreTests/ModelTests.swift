@@ -4,6 +4,10 @@ import Testing
 /// Model tests run each model on a dedicated thread, as `bench` does from its main thread: models
 /// block their caller, and a test blocking the cooperative pool could starve the async models.
 @Suite struct ModelTests {
+    /// Models that run inside this process. The process models re-execute `bench` itself, which
+    /// this test binary is not; BenchCLITests cover them through the built executable.
+    static let inProcessModels = ModelKind.allCases.filter { $0 != .processes && $0 != .spawn }
+
     static let compute = ComputeWorkload(taskSeconds: 0.001, iterations: 20_000)
 
     /// Runs `model` over `count` tasks of `workload` and returns the log.
@@ -13,7 +17,7 @@ import Testing
         return log
     }
 
-    @Test(arguments: ModelKind.allCases)
+    @Test(arguments: inProcessModels)
     func everyModelRunsEveryTaskExactlyOnce(model: ModelKind) async throws {
         let serial = try await run(.serial, Self.compute, tasks: 13, workers: 1)
         let log = try await run(model, Self.compute, tasks: 13, workers: 3)

@@ -9,11 +9,11 @@ enum ReportFixtures {
     static let start = Date(timeIntervalSince1970: 1_764_000_000)
 
     static func sample(_ workload: String, _ kind: WorkloadKind, _ model: ModelKind, repetition: Int,
-                       wall: Double, cpu: Double) -> Sample {
+                       wall: Double, cpu: Double, startup: Double? = nil) -> Sample {
         Sample(workload: workload, kind: kind, model: model, workers: model == .serial ? 1 : 2, tasks: 8,
                taskSeconds: 0.05, repetition: repetition, coresAvailable: 2,
                startedAt: start.addingTimeInterval(Double(repetition)),
-               wallSeconds: wall, usage: ResourceUsage(userSeconds: cpu * 0.9, systemSeconds: cpu * 0.1,
+               wallSeconds: wall, startupSeconds: startup, usage: ResourceUsage(userSeconds: cpu * 0.9, systemSeconds: cpu * 0.1,
                                                       voluntaryContextSwitches: 10, involuntaryContextSwitches: 2,
                                                       peakRSSBytes: 20 << 20),
                latency: LatencySummary(p50Seconds: 0.05, p90Seconds: 0.051, p99Seconds: 0.052, maxSeconds: 0.053),
@@ -29,12 +29,16 @@ enum ReportFixtures {
                 sample("cpu", .cpu, .threads, repetition: repetition, wall: 0.204 + jitter, cpu: 0.402),
                 sample("cpu", .cpu, .async, repetition: repetition, wall: 0.206 + jitter, cpu: 0.404),
                 sample("cpu", .cpu, .eventLoop, repetition: repetition, wall: 0.401 + jitter, cpu: 0.400),
+                sample("cpu", .cpu, .processes, repetition: repetition, wall: 0.208 + jitter, cpu: 0.430, startup: 0.012),
                 sample("io", .io, .serial, repetition: repetition, wall: 0.401 + jitter, cpu: 0.001),
                 sample("io", .io, .threads, repetition: repetition, wall: 0.201 + jitter, cpu: 0.001),
                 sample("io", .io, .async, repetition: repetition, wall: 0.202 + jitter, cpu: 0.002),
                 sample("io", .io, .eventLoop, repetition: repetition, wall: 0.202 + jitter, cpu: 0.002),
             ]
         }
+        let crashed = SampleRequest(workload: WorkloadSpec(name: "cpu", kind: .cpu, taskSeconds: 0.05, iterations: 10),
+                                    model: .spawn, workers: 2, tasks: 8, repetition: 2, coresAvailable: 2)
+        samples.append(.unmeasured(crashed, startedAt: start, status: .failed, reason: "worker process 4242 killed by SIGSEGV"))
         return RunResult(
             configuration: RunConfiguration(workloads: ["cpu", "io"], workers: 2, tasks: 8, taskMilliseconds: 50,
                                             repetitions: 3, warmup: 1, coresAvailable: 2),

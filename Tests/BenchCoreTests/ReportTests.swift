@@ -40,7 +40,7 @@ import Testing
 
     @Test func derivedSpeedupIsSerialMedianOverSampleWall() throws {
         let derived = Analysis.derive(ReportFixtures.run.samples)
-        let threads = try #require(derived.first { $0.sample.model == .threads && $0.sample.workload == "cpu" })
+        let threads = try #require(derived.compactMap { $0 }.first { $0.sample.model == .threads && $0.sample.workload == "cpu" })
         #expect(abs(threads.speedup - 0.400 / 0.200) < 1e-9)  // repetition 1: 0.204 - 0.004
         #expect(abs(threads.efficiency - 1.0) < 1e-9)
         #expect(abs(threads.idealWallSeconds - 0.2) < 1e-9)

@@ -161,6 +161,19 @@ extension Sys {
         _ = Glibc.kill(child.leadsGroup ? -child.pid : child.pid, SIGKILL)
     }
 
+    /// Waits until no process is left in `child`'s group (its orphaned members are reaped by
+    /// init), checking every millisecond for at most `timeoutSeconds`. Returns whether it emptied.
+    @discardableResult
+    public static func awaitGroupExit(_ child: ChildProcess, timeoutSeconds: Double = 2) -> Bool {
+        guard child.leadsGroup else { return true }
+        let deadline = monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)
+        while Glibc.kill(-child.pid, 0) == 0 {
+            guard monotonicNanoseconds() < deadline else { return false }
+            sleep(nanoseconds: 1_000_000)
+        }
+        return true
+    }
+
     /// Sends `signal` to this process (used by test-only fault injection).
     public static func raiseSignal(_ signal: Int32) {
         _ = Glibc.kill(getpid(), signal)

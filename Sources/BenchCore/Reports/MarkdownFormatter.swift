@@ -35,7 +35,9 @@ public struct MarkdownFormatter: ReportFormatter {
 
         out += "## Verdict\n\n"
         for workload in result.workloads {
-            if let verdict = WorkloadVerdict.make(workload: workload.name, cells: cells, coresAvailable: config.coresAvailable) {
+            let unsuccessful = result.unsuccessfulSamples.filter { $0.workload == workload.name }.count
+            if let verdict = WorkloadVerdict.make(workload: workload.name, cells: cells, coresAvailable: config.coresAvailable,
+                                                  unsuccessful: unsuccessful) {
                 out += "- **\(workload.name)**: \(verdict.text)\n"
             }
         }

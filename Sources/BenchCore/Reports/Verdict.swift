@@ -8,7 +8,8 @@ public struct WorkloadVerdict: Sendable, Equatable {
     public var text: String
 
     /// Writes the verdict for the cells of one workload; nil when there is no serial baseline.
-    public static func make(workload: String, cells: [CellSummary], coresAvailable: Int) -> WorkloadVerdict? {
+    /// - Parameter unsuccessful: samples of this workload that failed or timed out.
+    public static func make(workload: String, cells: [CellSummary], coresAvailable: Int, unsuccessful: Int = 0) -> WorkloadVerdict? {
         let cells = cells.filter { $0.workload == workload }
         guard let serial = cells.first(where: { $0.model == .serial }),
               let best = cells.min(by: { $0.wall.median < $1.wall.median }) else { return nil }
@@ -52,6 +53,16 @@ public struct WorkloadVerdict: Sendable, Equatable {
             if workers > coresAvailable {
                 sentences.append("\(workers) workers on \(coresAvailable) \(coresAvailable == 1 ? "core" : "cores") is fine for waiting: a waiting task holds no core.")
             }
+        }
+        if let pool = others.first(where: { $0.model == .processes }), let startup = pool.startupSeconds {
+            sentences.append("The process pool took \(Format.duration(startup)) to start before its first task, on top of its \(Format.duration(pool.wall.median)); processes cost that once, threads almost nothing.")
+        }
+        if let spawn = others.first(where: { $0.model == .spawn }), let pool = others.first(where: { $0.model == .processes }),
+           spawn.wall.median > pool.wall.median * 1.05 {
+            sentences.append("spawn, a new process per task, took \(Format.ratio(spawn.wall.median / pool.wall.median)) the pool's time: process creation is paid \(spawn.tasks) times instead of \(pool.workers).")
+        }
+        if unsuccessful > 0 {
+            sentences.append("\(unsuccessful) failed or timed-out \(unsuccessful == 1 ? "sample is" : "samples are") left out of these figures (see Failed samples).")
         }
         return WorkloadVerdict(workload: workload, winner: best.model, text: sentences.joined(separator: " "))
     }

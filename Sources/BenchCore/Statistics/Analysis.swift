@@ -34,8 +34,6 @@ public struct CellSummary: Sendable, Equatable {
     public var utilisationCores: Double
     /// Median pool start-up, in seconds; nil for models without one.
     public var startupSeconds: Double?
-    /// Samples of this cell that failed or timed out (left out of every figure).
-    public var unsuccessful: Int
     /// Median serial wall ÷ median wall.
     public var speedup: Double
     /// Speedup ÷ min(workers, cores available).
@@ -77,13 +75,8 @@ public enum Analysis {
         struct Key: Hashable { var workload: String; var model: ModelKind; var workers: Int }
         var order: [Key] = []
         var groups: [Key: [Sample]] = [:]
-        var unsuccessful: [Key: Int] = [:]
-        for sample in samples {
+        for sample in samples where sample.status == .ok {
             let key = Key(workload: sample.workload, model: sample.model, workers: sample.workers)
-            guard sample.status == .ok else {
-                unsuccessful[key, default: 0] += 1
-                continue
-            }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(sample)
         }
@@ -100,7 +93,6 @@ public enum Analysis {
                 tasks: first.tasks, taskSeconds: first.taskSeconds, wall: wall, cpu: cpu,
                 utilisationCores: Stats.median(group.map(\.utilisationCores)) ?? 0,
                 startupSeconds: Stats.median(group.compactMap(\.startupSeconds)),
-                unsuccessful: unsuccessful[key] ?? 0,
                 speedup: speedup,
                 efficiency: speedup / Double(max(1, min(key.workers, first.coresAvailable))),
                 idealWallSeconds: ideal, vsIdeal: ideal > 0 ? wall.median / ideal : 0)

@@ -57,11 +57,14 @@ public final class WorkerProcess: @unchecked Sendable {
         return try reap()
     }
 
-    /// Kills the worker (its whole group if it leads one), closes the pipes and reaps it.
+    /// Kills the worker (its whole group if it leads one), closes the pipes and reaps it, then
+    /// waits for the rest of its group to be gone, so nothing it started outlives it.
     @discardableResult
     public func kill() throws -> (reason: ExitReason, usage: ResourceUsage) {
         Sys.kill(child)
-        return try reap()
+        let ending = try reap()
+        Sys.awaitGroupExit(child)
+        return ending
     }
 
     /// Closes the pipes and waits for the worker to exit.
