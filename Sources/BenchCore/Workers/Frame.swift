@@ -4,6 +4,11 @@ import Foundation
 /// JSON. Framing makes message boundaries explicit, so a truncated message is detected, never
 /// misread.
 public enum Frame {
+    // Coders are reused: creating one per message was a measurable part of a task's round trip.
+    // JSONEncoder and JSONDecoder are thread-safe for encoding and decoding once configured.
+    nonisolated(unsafe) static let encoder = JSONEncoder()
+    nonisolated(unsafe) static let decoder = JSONDecoder()
+
     /// Frames larger than this are refused: no message of ours comes near it, so one this large
     /// means a corrupted stream.
     public static let maximumLength = 64 << 20
@@ -28,7 +33,7 @@ public enum Frame {
 
     /// Encodes `value` as one frame.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let payload = try JSONEncoder().encode(value)
+        let payload = try encoder.encode(value)
         let length = UInt32(payload.count)
         return [UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)] + payload
     }
@@ -38,6 +43,7 @@ public enum Frame {
 public final class FrameReader: @unchecked Sendable {
     private let fd: Int32
     private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// Creates a reader of `fd`; the caller keeps ownership of the descriptor.
     public init(fd: Int32) {
@@ -57,13 +63,12 @@ public final class FrameReader: @unchecked Sendable {
         guard try fill(4 + length, deadline: deadline) else { throw Frame.Error.truncated }
         let payload = Data(buffer[4..<(4 + length)])
         buffer.removeFirst(4 + length)
-        return try JSONDecoder().decode(T.self, from: payload)
+        return try Frame.decoder.decode(T.self, from: payload)
     }
 
     /// Reads until the buffer holds `count` bytes; false if the stream ended first (with nothing
     /// buffered when `count` is a frame start, else the caller reports truncation).
     private func fill(_ count: Int, deadline: UInt64?) throws -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while buffer.count < count {
             if let deadline {
                 let now = Sys.monotonicNanoseconds()

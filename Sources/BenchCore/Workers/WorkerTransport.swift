@@ -85,7 +85,7 @@ public final class InProcessTransport: WorkerConnection, @unchecked Sendable {
 
     public func receive(deadline: UInt64?) throws -> WorkerReply? {
         guard let frame = try replies.pop(deadline: deadline) else { return nil }
-        return try JSONDecoder().decode(WorkerReply.self, from: Data(frame.dropFirst(4)))
+        return try Frame.decoder.decode(WorkerReply.self, from: Data(frame.dropFirst(4)))
     }
 
     /// Closes the request queue: the worker sees the end of its input and returns.
@@ -99,7 +99,7 @@ public final class InProcessTransport: WorkerConnection, @unchecked Sendable {
 
         func receive() throws -> WorkerRequest? {
             guard let frame = try requests.pop(deadline: nil) else { return nil }
-            return try JSONDecoder().decode(WorkerRequest.self, from: Data(frame.dropFirst(4)))
+            return try Frame.decoder.decode(WorkerRequest.self, from: Data(frame.dropFirst(4)))
         }
 
         func send(_ reply: WorkerReply) throws {
