@@ -11,8 +11,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run workloads under each execution model and report wall time, CPU time and speedups."
     )
 
-    @Option(help: ArgumentHelp("Workloads to run, comma-separated: \(WorkloadCatalog.names.joined(separator: ", ")).", valueName: "names"))
-    var workload = WorkloadCatalog.names.joined(separator: ",")
+    @Option(help: ArgumentHelp("Workloads to run, comma-separated: \(WorkloadCatalog.names.joined(separator: ", ")). Default: cpu,io, the contrast bench exists to show.", valueName: "names"))
+    var workload = "cpu,io"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Degree of parallelism: pool threads, or async tasks in flight. Default: the CPUs this process may run on. More is allowed (oversubscription).", valueName: "n"))
     var cores: Int?

@@ -14,6 +14,12 @@ public struct WorkloadVerdict: Sendable, Equatable {
         guard let serial = cells.first(where: { $0.model == .serial }),
               let best = cells.min(by: { $0.wall.median < $1.wall.median }) else { return nil }
         let others = cells.filter { $0.model != .serial }
+        if serial.taskSeconds == 0 {
+            // Tasks that do nothing: there is nothing to speed up, only a per-task cost to compare.
+            let costs = cells.map { "\($0.model.rawValue) \(Format.duration($0.wall.median / Double(max(1, $0.tasks))))" }
+            return WorkloadVerdict(workload: workload, winner: best.model,
+                                   text: "tasks do nothing, so this measures what each model pays per task: \(costs.joined(separator: ", ")). A task must be much longer than its model's cost for that model to pay off.")
+        }
         let workers = others.first?.workers ?? 1
         let usable = max(1, min(workers, coresAvailable))
         var sentences: [String] = []
