@@ -1,8 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One dependency: swift-argument-parser gives the subcommand tree, `--help`, and EX_USAGE (64)
-// on bad input for free; everything it touches stays in the thin `bench` executable.
+// Dependencies, each earning its build time:
+// - swift-argument-parser: the subcommand tree, `--help`, and EX_USAGE (64) on bad input; it stays
+//   in the thin `bench` executable.
+// - hdrhistogram-swift: per-task latency percentiles with bounded relative error and constant
+//   memory however many tasks a sample has, the standard tool for latency distributions.
 let package = Package(
     name: "bench",
     products: [
@@ -11,9 +14,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
     ],
     targets: [
-        .target(name: "BenchCore"),
+        .target(name: "BenchCore", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
         .executableTarget(
             name: "bench",
             dependencies: [

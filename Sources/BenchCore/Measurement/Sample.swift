@@ -1,4 +1,5 @@
 import Foundation
+import Histogram
 
 /// Whether a sample produced a measurement.
 public enum SampleStatus: String, Codable, Sendable {
@@ -21,14 +22,17 @@ public struct LatencySummary: Codable, Sendable, Equatable {
     /// The longest task, in seconds.
     public var maxSeconds: Double
 
-    /// Summarises task durations; nil when there are none.
+    /// Summarises task durations through an HDR histogram of nanoseconds with three significant
+    /// digits (so each percentile is within 0.1% of the exact value); nil when there are none.
     public init?(taskSeconds: [Double]) {
         guard !taskSeconds.isEmpty else { return nil }
-        let sorted = taskSeconds.sorted()
-        p50Seconds = Stats.percentile(sorted: sorted, 0.5)
-        p90Seconds = Stats.percentile(sorted: sorted, 0.9)
-        p99Seconds = Stats.percentile(sorted: sorted, 0.99)
-        maxSeconds = sorted[sorted.count - 1]
+        var histogram = Histogram<UInt64>(numberOfSignificantValueDigits: .three)
+        for seconds in taskSeconds { _ = histogram.record(UInt64(max(0, (seconds * 1e9).rounded()))) }
+        func seconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1e9 }
+        p50Seconds = seconds(histogram.valueAtPercentile(50))
+        p90Seconds = seconds(histogram.valueAtPercentile(90))
+        p99Seconds = seconds(histogram.valueAtPercentile(99))
+        maxSeconds = seconds(histogram.max)
     }
 
     /// Creates a summary from known values.
