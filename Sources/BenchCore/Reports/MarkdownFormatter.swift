@@ -2,6 +2,33 @@
 public struct MarkdownFormatter: ReportFormatter {
     public init() {}
 
+    /// A confidence interval wider than this (± half-width relative to the median) gets a warning.
+    public static let wideInterval = 0.05
+
+    /// Sentences warning about cells whose figures deserve less trust.
+    static func warnings(_ cells: [CellSummary]) -> [String] {
+        var warnings: [String] = []
+        let withoutInterval = cells.filter { $0.wallInterval == nil }
+        if !withoutInterval.isEmpty {
+            let names = withoutInterval.map { "\($0.model.rawValue) (\($0.wall.count))" }.joined(separator: ", ")
+            warnings.append("Too few samples for a 95% CI of the median, which takes at least 6: \(names). Use --repetitions 6 or more before trusting small differences.")
+        }
+        for cell in cells {
+            let name = "\(cell.model.rawValue) × \(cell.workers)"
+            if let interval = cell.wallInterval {
+                let halfWidth = interval.relativeHalfWidth(median: cell.wall.median)
+                if halfWidth > wideInterval {
+                    warnings.append("\(name): the median's 95% CI is ± \(Format.percent(halfWidth)), wider than ± \(Format.percent(wideInterval)); run more repetitions or on a quieter machine before trusting small differences.")
+                }
+            }
+            if !cell.wallOutliers.isEmpty {
+                let values = cell.wallOutliers.map(Format.duration).joined(separator: ", ")
+                warnings.append("\(name): \(cell.wallOutliers.count) of \(cell.wall.count) wall times \(cell.wallOutliers.count == 1 ? "is an outlier" : "are outliers") (modified z-score above 3.5): \(values). Kept in the figures; a busy machine is the usual cause.")
+            }
+        }
+        return warnings
+    }
+
     public var fileName: String { "report.md" }
 
     public func format(_ result: RunResult) -> String {
@@ -47,14 +74,20 @@ public struct MarkdownFormatter: ReportFormatter {
             out += "## \(workload.name)\n\n"
             let workloadCells = cells.filter { $0.workload == workload.name }
             let hasStartup = workloadCells.contains { $0.startupSeconds != nil }
-            out += "| Model | Workers | Median wall | CPU | Utilisation | Speedup | Efficiency | vs ideal |" + (hasStartup ? " Start-up |" : "") + "\n"
-            out += "|---|---:|---:|---:|---:|---:|---:|---:|" + (hasStartup ? "---:|" : "") + "\n"
+            out += "| Model | Workers | Median wall (95% CI) | CPU | Utilisation | Speedup | Efficiency | vs ideal | Task p50 / p99 |" + (hasStartup ? " Start-up |" : "") + "\n"
+            out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (hasStartup ? "---:|" : "") + "\n"
             for cell in workloadCells {
-                out += "| \(cell.model.rawValue) | \(cell.workers) | \(Format.duration(cell.wall.median)) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) |"
+                let interval = cell.wallInterval.map { " ± \(Format.percent($0.relativeHalfWidth(median: cell.wall.median)))" } ?? ""
+                let latency = cell.latency.map { "\(Format.duration($0.p50Seconds)) / \(Format.duration($0.p99Seconds))" } ?? ""
+                out += "| \(cell.model.rawValue) | \(cell.workers) | \(Format.duration(cell.wall.median))\(interval) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) | \(latency) |"
                 if hasStartup { out += " \(cell.startupSeconds.map(Format.duration) ?? "") |" }
                 out += "\n"
             }
             out += "\n"
+            let warnings = Self.warnings(workloadCells)
+            if !warnings.isEmpty {
+                out += warnings.map { "> ⚠ \($0)\n" }.joined(separator: ">\n") + "\n"
+            }
             if hasStartup {
                 out += "Start-up is the time to start a worker pool before its first task; the pool's wall time excludes it (add the two for the whole cost).\n\n"
             }
@@ -74,7 +107,7 @@ public struct MarkdownFormatter: ReportFormatter {
                 out += "\n"
             }
         }
-        out += "Medians over \(config.repetitions) repetitions. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
+        out += "Medians over \(config.repetitions) repetitions, with the distribution-free 95% confidence interval of the median (order statistics) as ± half its width. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
         return out
     }
 }

@@ -13,7 +13,7 @@ public struct DerivedSample: Sendable, Equatable {
 }
 
 /// The summary of one cell: one workload under one model with one number of workers.
-public struct CellSummary: Sendable, Equatable {
+public struct CellSummary: Codable, Sendable, Equatable {
     /// The workload's name.
     public var workload: String
     /// What its tasks spend their time on.
@@ -28,6 +28,14 @@ public struct CellSummary: Sendable, Equatable {
     public var taskSeconds: Double
     /// Wall time over the cell's samples, in seconds.
     public var wall: Summary
+    /// 95% confidence interval of the median wall time; nil with fewer than 6 samples.
+    public var wallInterval: MedianConfidenceInterval?
+    /// Wall times flagged as outliers (modified z-score above 3.5), in seconds: reported, kept.
+    public var wallOutliers: [Double]
+    /// Per-task latency: the median over samples of each percentile, and the largest maximum.
+    public var latency: LatencySummary?
+    /// Samples of this cell that failed or timed out (left out of every figure).
+    public var unsuccessful: Int
     /// CPU time (user + system) over the cell's samples, in seconds.
     public var cpu: Summary
     /// Median CPU utilisation, in cores.
@@ -75,8 +83,13 @@ public enum Analysis {
         struct Key: Hashable { var workload: String; var model: ModelKind; var workers: Int }
         var order: [Key] = []
         var groups: [Key: [Sample]] = [:]
-        for sample in samples where sample.status == .ok {
+        var unsuccessful: [Key: Int] = [:]
+        for sample in samples {
             let key = Key(workload: sample.workload, model: sample.model, workers: sample.workers)
+            guard sample.status == .ok else {
+                unsuccessful[key, default: 0] += 1
+                continue
+            }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(sample)
         }
@@ -88,9 +101,20 @@ public enum Analysis {
             let first = group[0]
             let ideal = idealWallSeconds(for: first, serialWallSeconds: serial)
             let speedup = wall.median > 0 ? serial / wall.median : 0
+            let walls = group.map(\.wallSeconds)
+            let latencies = group.compactMap(\.latency)
             return CellSummary(
                 workload: key.workload, kind: first.kind, model: key.model, workers: key.workers,
-                tasks: first.tasks, taskSeconds: first.taskSeconds, wall: wall, cpu: cpu,
+                tasks: first.tasks, taskSeconds: first.taskSeconds, wall: wall,
+                wallInterval: MedianConfidenceInterval(walls),
+                wallOutliers: Outliers.indices(walls).map { walls[$0] },
+                latency: latencies.isEmpty ? nil : LatencySummary(
+                    p50Seconds: Stats.median(latencies.map(\.p50Seconds))!,
+                    p90Seconds: Stats.median(latencies.map(\.p90Seconds))!,
+                    p99Seconds: Stats.median(latencies.map(\.p99Seconds))!,
+                    maxSeconds: latencies.map(\.maxSeconds).max()!),
+                unsuccessful: unsuccessful[key] ?? 0,
+                cpu: cpu,
                 utilisationCores: Stats.median(group.map(\.utilisationCores)) ?? 0,
                 startupSeconds: Stats.median(group.compactMap(\.startupSeconds)),
                 speedup: speedup,
