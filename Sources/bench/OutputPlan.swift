@@ -3,44 +3,64 @@ import Foundation
 
 /// Where each report goes: files in the output folder, explicit paths, or stdout ("-").
 struct OutputPlan {
-    var directory: String?
-    var csvPath: String
-    var markdownPath: String
-
-    init(out: String?, csv: String?, markdown: String?, now: Date = Date()) throws {
-        let needsDirectory = out != nil || csv == nil || markdown == nil
-        let directory = needsDirectory ? (out ?? "results/\(Self.folderName(for: now))") : nil
-        self.directory = directory
-        csvPath = csv ?? "\(directory!)/\(CSVFormatter().fileName)"
-        markdownPath = markdown ?? "\(directory!)/\(MarkdownFormatter().fileName)"
+    /// One report and its destination.
+    struct Destination {
+        var formatter: any ReportFormatter
+        var path: String
+        var flag: String
     }
 
-    var sendsCSVToStdout: Bool { csvPath == "-" }
-    var sendsMarkdownToStdout: Bool { markdownPath == "-" }
+    var directory: String?
+    var destinations: [Destination]
+
+    init(out: String?, csv: String?, markdown: String?, json: String?, now: Date = Date()) throws {
+        let needsDirectory = out != nil || csv == nil || markdown == nil || json == nil
+        let directory = needsDirectory ? (out ?? "results/\(Self.folderName(for: now))") : nil
+        self.directory = directory
+        func path(_ explicit: String?, _ formatter: any ReportFormatter) -> String {
+            explicit ?? "\(directory!)/\(formatter.fileName)"
+        }
+        let csvPath = path(csv, CSVFormatter())
+        var destinations = [Destination(formatter: CSVFormatter(), path: csvPath, flag: "--csv")]
+        // The per-cell summary goes beside the per-sample CSV.
+        if let directory, csv == nil {
+            destinations.append(Destination(formatter: SummaryCSVFormatter(), path: "\(directory)/\(SummaryCSVFormatter().fileName)", flag: "--csv"))
+        } else if csvPath != "-" {
+            let stem = csvPath.hasSuffix(".csv") ? String(csvPath.dropLast(4)) : csvPath
+            destinations.append(Destination(formatter: SummaryCSVFormatter(), path: "\(stem).summary.csv", flag: "--csv"))
+        }
+        destinations.append(Destination(formatter: MarkdownFormatter(), path: path(markdown, MarkdownFormatter()), flag: "--markdown"))
+        destinations.append(Destination(formatter: JSONFormatter(), path: path(json, JSONFormatter()), flag: "--json"))
+        self.destinations = destinations
+    }
+
+    /// Whether some report is printed on stdout.
+    var usesStdout: Bool { destinations.contains { $0.path == "-" } }
 
     /// Checks, before anything runs, that every destination can be written.
     func prepare() throws {
         if let directory { try ReportWriter.prepareDirectory(directory) }
-        if !sendsCSVToStdout { try ReportWriter.checkWritable(file: csvPath, flag: "--csv") }
-        if !sendsMarkdownToStdout { try ReportWriter.checkWritable(file: markdownPath, flag: "--markdown") }
+        for destination in destinations where destination.path != "-" && destination.path != "/dev/null" {
+            try ReportWriter.checkWritable(file: destination.path, flag: destination.flag)
+        }
     }
 
-    /// Rewrites the CSV file with the samples so far (not when it goes to stdout).
+    /// Rewrites the per-sample CSV with the samples so far (not when it goes to stdout).
     func checkpoint(_ result: RunResult) throws {
-        guard !sendsCSVToStdout else { return }
-        try ReportWriter.write(CSVFormatter().format(result), to: csvPath)
+        guard let csv = destinations.first, csv.path != "-" else { return }
+        try ReportWriter.write(csv.formatter.format(result), to: csv.path)
     }
 
     /// Writes every report; returns the paths written.
     func write(_ result: RunResult) throws -> [String] {
         var written: [String] = []
-        for (formatter, path) in [(CSVFormatter() as any ReportFormatter, csvPath), (MarkdownFormatter(), markdownPath)] {
-            let text = formatter.format(result)
-            if path == "-" {
+        for destination in destinations {
+            let text = destination.formatter.format(result)
+            if destination.path == "-" {
                 print(text, terminator: "")
             } else {
-                try ReportWriter.write(text, to: path)
-                written.append(path)
+                try ReportWriter.write(text, to: destination.path)
+                written.append(destination.path)
             }
         }
         return written

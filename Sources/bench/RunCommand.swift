@@ -3,6 +3,7 @@ import BenchCore
 import Foundation
 
 extension Isolation: ExpressibleByArgument {}
+extension RunOrder: ExpressibleByArgument {}
 
 /// `bench run` (the default): measure workloads under execution models and write CSV and Markdown.
 struct RunCommand: ParsableCommand {
@@ -26,8 +27,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("task-ms"), parsing: .unconditional, help: ArgumentHelp("Duration of one task on one core, in milliseconds (cpu: calibrated compute; io: a wait).", valueName: "ms"))
     var taskMilliseconds: Double = 50
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per model.", valueName: "n"))
-    var repetitions = 5
+    @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per model. Default: 9, the fewest that give a 95% confidence interval of the median narrower than the full range.", valueName: "n"))
+    var repetitions = RunConfiguration.defaultRepetitions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
     var warmup = 1
@@ -40,6 +41,15 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Write the Markdown report here instead ('-' for stdout).", valueName: "path"))
     var markdown: String?
+
+    @Option(help: ArgumentHelp("Write the JSON document (every sample, summary, the configuration and the machine's fingerprint) here instead ('-' for stdout).", valueName: "path"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("Sample order: interleaved (models alternate within each repetition, so drift hits all alike), grouped, or random.", valueName: "order"))
+    var order: RunOrder = .interleaved
+
+    @Option(help: ArgumentHelp("Seed for --order random.", valueName: "n"))
+    var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Where each sample runs: 'process' (a fresh worker process per sample; a crash costs one sample) or 'none' (in this process, for debugging).", valueName: "mode"))
     var isolation: Isolation = .process
@@ -55,7 +65,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try makeConfiguration()
-        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown)
+        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown, json: json)
         try outputs.prepare()
         Interruption.install()
         Sys.ignoreBrokenPipes()
@@ -72,7 +82,7 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("bench: \(sample.workload) · \(sample.model.rawValue) × \(sample.workers) · repetition \(sample.repetition) \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n".utf8))
         }
         if !quiet {
-            if !outputs.sendsMarkdownToStdout && !outputs.sendsCSVToStdout {
+            if !outputs.usesStdout {
                 print(MarkdownFormatter().format(result), terminator: "")
             }
             if !written.isEmpty {
@@ -98,6 +108,8 @@ struct RunCommand: ParsableCommand {
             taskMilliseconds: taskMilliseconds, repetitions: repetitions, warmup: warmup,
             coresAvailable: available)
         configuration.isolation = isolation
+        configuration.order = order
+        configuration.seed = seed
         configuration.timeoutSeconds = timeout
         if let injectFault {
             guard let plan = FaultPlan(parsing: injectFault) else {

@@ -91,7 +91,7 @@ import BenchCore
         #expect(report.contains("## Verdict"))
         #expect(report.contains("## cpu") && report.contains("## io"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(leftovers == ["report.md", "samples.csv"])
+        #expect(leftovers == ["report.md", "results.json", "samples.csv", "summary.csv"])
     }
 
     @Test func runIsTheDefaultSubcommandAndStdoutTakesTheCSV() throws {

@@ -5,7 +5,10 @@ import Foundation
 enum ReportFixtures {
     static let machine = MachineInfo(cpuModel: "Example CPU @ 3.0GHz", cpusOnline: 4, coresAvailable: 2,
                                      memoryBytes: 24 << 30, operatingSystem: "Debian GNU/Linux 12 (bookworm)",
-                                     kernel: "Linux 6.1.0", swiftVersion: "6.3")
+                                     kernel: "Linux 6.1.0", swiftVersion: "6.3",
+                                     gitCommit: "0123456789abcdef0123456789abcdef01234567",
+                                     loadAverage: [0.25, 0.5, 0.75], allocator: "system (glibc malloc)",
+                                     commandLine: ["bench", "--workload", "cpu,io"])
     static let start = Date(timeIntervalSince1970: 1_764_000_000)
 
     static func sample(_ workload: String, _ kind: WorkloadKind, _ model: ModelKind, repetition: Int,

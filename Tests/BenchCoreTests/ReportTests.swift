@@ -38,6 +38,20 @@ import Testing
         #expect(markdown == (try ReportFixtures.golden("report.md", actual: markdown)))
     }
 
+    @Test func summaryCSVMatchesItsGoldenFile() throws {
+        let csv = SummaryCSVFormatter().format(ReportFixtures.run)
+        #expect(csv == (try ReportFixtures.golden("summary.csv", actual: csv)))
+    }
+
+    @Test func jsonMatchesItsGoldenFileAndReadsBackUnchanged() throws {
+        let json = JSONFormatter().format(ReportFixtures.run)
+        #expect(json == (try ReportFixtures.golden("results.json", actual: json)))
+        let document = try ResultDocument.decoder().decode(ResultDocument.self, from: Data(json.utf8))
+        #expect(document.schemaVersion == ResultDocument.currentSchemaVersion)
+        #expect(document.result == ReportFixtures.run)
+        #expect(document.summaries == Analysis.cells(ReportFixtures.run.samples))
+    }
+
     @Test func derivedSpeedupIsSerialMedianOverSampleWall() throws {
         let derived = Analysis.derive(ReportFixtures.run.samples)
         let threads = try #require(derived.compactMap { $0 }.first { $0.sample.model == .threads && $0.sample.workload == "cpu" })

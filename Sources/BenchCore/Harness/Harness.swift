@@ -48,37 +48,35 @@ public struct Harness: Sendable {
             },
             samples: [], startedAt: Date())
 
-        let rounds = configuration.warmup + configuration.repetitions
-        let total = specs.count * rounds * configuration.models.count
+        let schedule = configuration.order.schedule(models: configuration.models, warmup: configuration.warmup,
+                                                    repetitions: configuration.repetitions, seed: configuration.seed)
+        let total = specs.count * schedule.count
         var completed = 0
         for spec in specs {
             var expectedChecksum: UInt64?
-            for round in 0..<rounds {
-                let repetition = round >= configuration.warmup ? round - configuration.warmup + 1 : nil
-                for model in configuration.models {
-                    guard !Interruption.isRequested else {
-                        result.interrupted = true
-                        return result
+            for (model, repetition) in schedule {
+                guard !Interruption.isRequested else {
+                    result.interrupted = true
+                    return result
+                }
+                let workers = model.workers(requested: configuration.workers)
+                progress(RunProgress(completed: completed, total: total, workload: spec.name,
+                                     model: model, workers: workers, repetition: repetition))
+                let sample = try measure(request(spec, model: model, workers: workers, repetition: repetition))
+                completed += 1
+                if Interruption.isRequested && sample.status != .ok {
+                    result.interrupted = true  // killed by the stop itself: not a failure of the sample
+                    return result
+                }
+                if sample.status == .ok {
+                    if let expectedChecksum, sample.checksum != expectedChecksum {
+                        throw BenchError.failure("Model \(model.rawValue) computed checksum \(sample.checksum) for workload \(spec.name), but serial computed \(expectedChecksum): a task was skipped or run twice.")
                     }
-                    let workers = model.workers(requested: configuration.workers)
-                    progress(RunProgress(completed: completed, total: total, workload: spec.name,
-                                         model: model, workers: workers, repetition: repetition))
-                    let sample = try measure(request(spec, model: model, workers: workers, repetition: repetition))
-                    completed += 1
-                    if Interruption.isRequested && sample.status != .ok {
-                        result.interrupted = true  // killed by the stop itself: not a failure of the sample
-                        return result
-                    }
-                    if sample.status == .ok {
-                        if let expectedChecksum, sample.checksum != expectedChecksum {
-                            throw BenchError.failure("Model \(model.rawValue) computed checksum \(sample.checksum) for workload \(spec.name), but serial computed \(expectedChecksum): a task was skipped or run twice.")
-                        }
-                        expectedChecksum = sample.checksum
-                    }
-                    if repetition != nil {
-                        result.samples.append(sample)
-                        try checkpoint(result)
-                    }
+                    expectedChecksum = sample.checksum
+                }
+                if repetition != nil {
+                    result.samples.append(sample)
+                    try checkpoint(result)
                 }
             }
         }

@@ -30,6 +30,15 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var timeoutSeconds: Double?
     /// A fault to inject, for tests of failure handling; nil in real runs.
     public var fault: FaultPlan?
+    /// The order samples run in.
+    public var order: RunOrder = .interleaved
+    /// Seed of the random order.
+    public var seed: UInt64 = 1
+
+    /// Recorded repetitions when none are asked for: 9 is the fewest that give a 95% confidence
+    /// interval of the median narrower than the full range (ranks 2 and 8), and an odd count has
+    /// a true middle value.
+    public static let defaultRepetitions = 9
 
     /// Bounds beyond which a value is a mistake rather than an experiment.
     public enum Limits {
@@ -49,7 +58,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
     /// Creates a configuration; `tasks` defaults to 4 × workers, enough to keep every worker busy.
     public init(workloads: [String], models: [ModelKind] = ModelKind.allCases, workers: Int,
-                tasks: Int? = nil, taskMilliseconds: Double = 50, repetitions: Int = 5, warmup: Int = 1,
+                tasks: Int? = nil, taskMilliseconds: Double = 50, repetitions: Int = defaultRepetitions, warmup: Int = 1,
                 coresAvailable: Int) {
         self.workloads = workloads
         self.models = models

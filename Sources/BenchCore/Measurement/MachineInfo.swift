@@ -1,6 +1,13 @@
 import Foundation
 
-/// What the measurements ran on: enough to tell whether two results are comparable.
+/// The version of bench, recorded in every result.
+public enum BenchVersion {
+    /// The semantic version.
+    public static let current = "0.3.0"
+}
+
+/// What the measurements ran on and how they were started: the fingerprint that tells whether two
+/// results are comparable.
 public struct MachineInfo: Codable, Sendable, Equatable {
     /// The CPU model name, e.g. `"AMD EPYC 7B13"`.
     public var cpuModel: String
@@ -16,10 +23,21 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     public var kernel: String
     /// The Swift compiler version `bench` was built with.
     public var swiftVersion: String
+    /// bench's version.
+    public var benchVersion: String = BenchVersion.current
+    /// The git commit bench was built from, when the binary sits in a git checkout.
+    public var gitCommit: String?
+    /// The 1, 5 and 15-minute load averages when the run started.
+    public var loadAverage: [Double] = []
+    /// The memory allocator in use by the harness.
+    public var allocator: String = "system"
+    /// The command line that started the run.
+    public var commandLine: [String] = []
 
     /// Creates a description from known values (tests, fixtures).
     public init(cpuModel: String, cpusOnline: Int, coresAvailable: Int, memoryBytes: Int,
-                operatingSystem: String, kernel: String, swiftVersion: String) {
+                operatingSystem: String, kernel: String, swiftVersion: String, gitCommit: String? = nil,
+                loadAverage: [Double] = [], allocator: String = "system", commandLine: [String] = []) {
         self.cpuModel = cpuModel
         self.cpusOnline = cpusOnline
         self.coresAvailable = coresAvailable
@@ -27,6 +45,20 @@ public struct MachineInfo: Codable, Sendable, Equatable {
         self.operatingSystem = operatingSystem
         self.kernel = kernel
         self.swiftVersion = swiftVersion
+        self.gitCommit = gitCommit
+        self.loadAverage = loadAverage
+        self.allocator = allocator
+        self.commandLine = commandLine
+    }
+
+    /// Why results from `self` and `other` should not be compared on absolute times, or nil if
+    /// they can: another CPU model or another number of usable cores.
+    public func incompatibility(with other: MachineInfo) -> String? {
+        if cpuModel != other.cpuModel { return "the CPU differs ('\(cpuModel)' against '\(other.cpuModel)')" }
+        if coresAvailable != other.coresAvailable {
+            return "the cores available differ (\(coresAvailable) against \(other.coresAvailable))"
+        }
+        return nil
     }
 
     /// Reads the current machine.
@@ -39,8 +71,38 @@ public struct MachineInfo: Codable, Sendable, Equatable {
                 .flatMap { Int($0.split(separator: " ").first ?? "") }.map { $0 * 1024 } ?? 0,
             operatingSystem: osRelease() ?? "unknown",
             kernel: Sys.kernel(),
-            swiftVersion: compilerVersion
+            swiftVersion: compilerVersion,
+            gitCommit: gitCommit(near: Sys.executablePath()),
+            loadAverage: loadAverage(),
+            allocator: "system (glibc malloc)",
+            commandLine: CommandLine.arguments
         )
+    }
+
+    private static func loadAverage() -> [Double] {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return [] }
+        return text.split(separator: " ").prefix(3).compactMap { Double($0) }
+    }
+
+    /// The commit checked out in the nearest git work tree above `path` (bench lives in
+    /// `.build/…/bench` inside its checkout), read from `.git` without running git.
+    static func gitCommit(near path: String) -> String? {
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while folder.path != "/" {
+            let git = folder.appendingPathComponent(".git")
+            if let head = try? String(contentsOf: git.appendingPathComponent("HEAD"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines) {
+                guard head.hasPrefix("ref: ") else { return head }
+                let ref = String(head.dropFirst(5))
+                if let commit = try? String(contentsOf: git.appendingPathComponent(ref), encoding: .utf8) {
+                    return commit.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                let packed = (try? String(contentsOf: git.appendingPathComponent("packed-refs"), encoding: .utf8)) ?? ""
+                return packed.split(separator: "\n").first { $0.hasSuffix(" \(ref)") }.map { String($0.prefix(40)) }
+            }
+            folder.deleteLastPathComponent()
+        }
+        return nil
     }
 
     private static func procField(_ path: String, key: String) -> String? {

@@ -48,6 +48,15 @@ public enum Format {
         return unit == 0 ? "\(count) B" : String(format: "%.1f %@", value, units[unit])
     }
 
+    /// Parses a timestamp written by ``timestamp(_:)`` (milliseconds optional).
+    public static func parseTimestamp(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
     /// An ISO 8601 UTC timestamp with milliseconds: `"2026-11-25T03:14:51.123Z"`.
     public static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()

@@ -43,7 +43,16 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "| Cores available | \(machine.coresAvailable) (of \(machine.cpusOnline) online) |\n"
         out += "| Memory | \(Format.bytes(machine.memoryBytes)) |\n"
         out += "| OS | \(machine.operatingSystem), \(machine.kernel) |\n"
-        out += "| Swift | \(machine.swiftVersion) |\n\n"
+        out += "| Swift | \(machine.swiftVersion) |\n"
+        out += "| bench | \(machine.benchVersion)\(machine.gitCommit.map { " (\(String($0.prefix(12))))" } ?? "") |\n"
+        if machine.loadAverage.count == 3 {
+            out += "| Load average at start | \(machine.loadAverage.map { Format.fixed($0, 2) }.joined(separator: ", ")) |\n"
+        }
+        out += "| Allocator | \(machine.allocator) |\n"
+        if !machine.commandLine.isEmpty {
+            out += "| Command | `\(machine.commandLine.joined(separator: " "))` |\n"
+        }
+        out += "\n"
 
         out += "## Configuration\n\n"
         out += "- Started: \(Format.timestamp(result.startedAt))\n"
