@@ -10,11 +10,12 @@ struct Bench: ParsableCommand {
         abstract: "Measure when parallelism beats concurrency: one workload under serial, threads, async tasks and a single-threaded event loop.",
         discussion: """
         Running is the default: `bench --workload cpu --cores 8` is `bench run --workload cpu --cores 8`.
-        Exit statuses: 0 success; 1 the run failed (a system call, writing results); 3 a sample failed or
-        timed out; 64 bad input; 130 interrupted (results so far are written).
+        Exit statuses: 0 success; 1 the run failed (a system call, writing results); 2 compare found a
+        regression; 3 a sample failed or timed out; 4 compare could not use a result; 64 bad input;
+        130 interrupted (results so far are written).
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, ListCommand.self, WorkerCommand.self],
+        subcommands: [RunCommand.self, CompareCommand.self, ListCommand.self, WorkerCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -4,8 +4,13 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case success = 0
     /// The run could not complete: a system call failed or results could not be written.
     case failure = 1
+    /// `bench compare`: at least one cell regressed.
+    case regression = 2
     /// The run completed, but at least one sample failed or timed out (reported, not averaged in).
     case sampleFailed = 3
+    /// `bench compare`: a result is missing, unreadable, of an unknown schema, or from a different
+    /// machine (without `--allow-different-machines`).
+    case incomparable = 4
     /// Bad input: an unknown name, an out-of-range number, an unwritable output path (EX_USAGE).
     case usage = 64
     /// Stopped by SIGINT or SIGTERM; the samples finished before it were written.
@@ -24,11 +29,13 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
     case usage(String)
     /// Something failed at run time; exits with ``ExitStatus/failure``.
     case failure(String)
+    /// Results cannot be compared; exits with ``ExitStatus/incomparable``.
+    case incomparable(String)
 
     /// The sentence shown on stderr.
     public var description: String {
         switch self {
-        case .usage(let message), .failure(let message): message
+        case .usage(let message), .failure(let message), .incomparable(let message): message
         }
     }
 
@@ -37,6 +44,7 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .usage: .usage
         case .failure: .failure
+        case .incomparable: .incomparable
         }
     }
 }

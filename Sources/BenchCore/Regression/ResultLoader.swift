@@ -1,0 +1,147 @@
+import Foundation
+
+/// Identifies a cell across runs: the same workload, model, workers, tasks and task duration.
+public struct CellKey: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The workload's name.
+    public var workload: String
+    /// The model.
+    public var model: String
+    /// Workers.
+    public var workers: Int
+    /// Tasks per sample.
+    public var tasks: Int
+    /// One task's duration, in milliseconds.
+    public var taskMilliseconds: Double
+
+    public var description: String {
+        "\(workload) · \(model) × \(workers) · \(tasks) × \(Format.number(taskMilliseconds)) ms"
+    }
+
+    public static func < (a: CellKey, b: CellKey) -> Bool {
+        (a.workload, a.model, a.workers, a.tasks, a.taskMilliseconds) < (b.workload, b.model, b.workers, b.tasks, b.taskMilliseconds)
+    }
+}
+
+/// One successful sample's figures, as a comparison needs them.
+public struct ComparableSample: Sendable, Equatable {
+    /// Its cell.
+    public var cell: CellKey
+    /// Each metric's value.
+    public var values: [Metric: Double]
+}
+
+/// A result read back for comparison: its samples and, from JSON, the machine it ran on.
+public struct LoadedResult: Sendable {
+    /// Where it was read from.
+    public var path: String
+    /// Successful samples (failed ones are never compared).
+    public var samples: [ComparableSample]
+    /// The machine, when the file records it (JSON does, CSV does not).
+    public var machine: MachineInfo?
+}
+
+/// A result that cannot be compared: missing, unreadable, or of an unknown layout.
+public struct ResultLoadError: Error, Equatable, CustomStringConvertible {
+    /// One sentence: what is wrong and what to do.
+    public var description: String
+}
+
+/// Reads results written by `bench run`: a `results.json`, a per-sample `samples.csv`, or a
+/// results folder holding either.
+public enum ResultLoader {
+    /// Columns a per-sample CSV must have to be compared.
+    public static let requiredColumns = ["workload", "model", "workers", "tasks", "task_ms", "status",
+                                         "wall_s", "cpu_s", "speedup", "efficiency"]
+
+    /// Loads `path`.
+    /// - Throws: ``ResultLoadError`` with a sentence naming the file and the problem.
+    public static func load(_ path: String) throws -> LoadedResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ResultLoadError(description: "\(path) does not exist; give a results.json, a samples.csv or a results folder written by 'bench run'.")
+        }
+        if isDirectory.boolValue {
+            for name in [JSONFormatter().fileName, CSVFormatter().fileName] {
+                let candidate = (path as NSString).appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: candidate) { return try load(candidate) }
+            }
+            throw ResultLoadError(description: "\(path) holds neither results.json nor samples.csv; point at a folder written by 'bench run'.")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ResultLoadError(description: "\(path) cannot be read; check its permissions.")
+        }
+        return path.hasSuffix(".csv") ? try loadCSV(data, path: path) : try loadJSON(data, path: path)
+    }
+
+    static func loadJSON(_ data: Data, path: String) throws -> LoadedResult {
+        struct Version: Decodable { var schemaVersion: Int? }
+        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+            throw ResultLoadError(description: "\(path) is not valid JSON (truncated or corrupted); write it again with 'bench run --json'.")
+        }
+        guard version.schemaVersion == ResultDocument.currentSchemaVersion else {
+            let found = version.schemaVersion.map(String.init) ?? "none"
+            throw ResultLoadError(description: "\(path) has schema version \(found), but this bench reads version \(ResultDocument.currentSchemaVersion); re-run the baseline with this bench.")
+        }
+        let document: ResultDocument
+        do {
+            document = try ResultDocument.decoder().decode(ResultDocument.self, from: data)
+        } catch {
+            throw ResultLoadError(description: "\(path) is not a bench result (\(describe(error))); write it again with 'bench run --json'.")
+        }
+        let derived = Analysis.derive(document.result.samples)
+        let samples = zip(document.result.samples, derived).compactMap { sample, derived -> ComparableSample? in
+            guard sample.status == .ok, let derived else { return nil }
+            return ComparableSample(
+                cell: CellKey(workload: sample.workload, model: sample.model.rawValue, workers: sample.workers,
+                              tasks: sample.tasks, taskMilliseconds: sample.taskSeconds * 1000),
+                values: [.wall: sample.wallSeconds, .cpu: sample.cpuSeconds, .speedup: derived.speedup,
+                         .efficiency: derived.efficiency])
+        }
+        return LoadedResult(path: path, samples: samples, machine: document.result.machine)
+    }
+
+    static func loadCSV(_ data: Data, path: String) throws -> LoadedResult {
+        let records: [[String]]
+        do {
+            records = try CSVReader.records(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw ResultLoadError(description: "\(path) is not valid CSV: \(error); write it again with 'bench run'.")
+        }
+        guard let header = records.first else {
+            throw ResultLoadError(description: "\(path) is empty; write it again with 'bench run'.")
+        }
+        let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        if let missing = requiredColumns.first(where: { index[$0] == nil }) {
+            throw ResultLoadError(description: "\(path) lacks the column '\(missing)'; compare needs \(requiredColumns.joined(separator: ", ")).")
+        }
+        var samples: [ComparableSample] = []
+        for (number, record) in records.dropFirst().enumerated() {
+            guard record.count == header.count else {
+                throw ResultLoadError(description: "\(path) line \(number + 2) has \(record.count) fields where the header has \(header.count); the file is damaged.")
+            }
+            func field(_ name: String) -> String { record[index[name]!] }
+            guard field("status") == "ok" else { continue }
+            guard let workers = Int(field("workers")), let tasks = Int(field("tasks")), let taskMs = Double(field("task_ms")),
+                  let wall = Double(field("wall_s")), let cpu = Double(field("cpu_s")) else {
+                throw ResultLoadError(description: "\(path) line \(number + 2) holds a value that is not a number; the file is damaged.")
+            }
+            var values: [Metric: Double] = [.wall: wall, .cpu: cpu]
+            values[.speedup] = Double(field("speedup"))
+            values[.efficiency] = Double(field("efficiency"))
+            samples.append(ComparableSample(
+                cell: CellKey(workload: field("workload"), model: field("model"), workers: workers, tasks: tasks, taskMilliseconds: taskMs),
+                values: values))
+        }
+        return LoadedResult(path: path, samples: samples, machine: nil)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "the field '\(key.stringValue)' is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+             DecodingError.dataCorrupted(let context):
+            "at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        default: String(describing: error)
+        }
+    }
+}
