@@ -27,6 +27,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("task-ms"), parsing: .unconditional, help: ArgumentHelp("Duration of one task on one core, in milliseconds (cpu: calibrated compute; io: a wait).", valueName: "ms"))
     var taskMilliseconds: Double = 50
 
+    @Option(name: .customLong("io-fraction"), parsing: .unconditional, help: ArgumentHelp("For the mixed workload: the share of each task spent waiting, 0 (all compute) to 1 (all waiting).", valueName: "f"))
+    var ioFraction: Double = 0.5
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per model. Default: 9, the fewest that give a 95% confidence interval of the median narrower than the full range.", valueName: "n"))
     var repetitions = RunConfiguration.defaultRepetitions
 
@@ -109,6 +112,7 @@ struct RunCommand: ParsableCommand {
             coresAvailable: available)
         configuration.isolation = isolation
         configuration.order = order
+        configuration.ioFraction = ioFraction
         configuration.seed = seed
         configuration.timeoutSeconds = timeout
         if let injectFault {

@@ -56,4 +56,11 @@ import Testing
         let configuration = try validated { $0.workers = 16 }
         #expect(configuration.isOversubscribed)
     }
+
+    @Test func ioFractionOutsideZeroToOneIsRejectedNamingTheFlag() throws {
+        let message = try #require(usageMessage { $0.ioFraction = -0.1 })
+        #expect(message.contains("--io-fraction"))
+        #expect(usageMessage { $0.ioFraction = 1.5 } != nil)
+        #expect(usageMessage { $0.ioFraction = 1 } == nil)
+    }
 }

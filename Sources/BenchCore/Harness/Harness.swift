@@ -38,8 +38,8 @@ public struct Harness: Sendable {
                     checkpoint: (RunResult) throws -> Void = { _ in }) throws -> RunResult {
         let machine = MachineInfo.current()
         let entries = configuration.workloads.compactMap(WorkloadCatalog.entry(named:))
-        let calibration: Calibration? = entries.contains { $0.kind == .cpu && $0.usesTaskDuration } ? .measure() : nil
-        let specs = entries.map { $0.make(configuration.taskSeconds, calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)) }
+        let calibration: Calibration? = entries.contains { $0.kind != .io && $0.usesTaskDuration } ? .measure() : nil
+        let specs = entries.map { $0.make(configuration.taskSeconds, configuration.ioFraction, calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)) }
         var result = RunResult(
             configuration: configuration, machine: machine, calibration: calibration,
             workloads: specs.map { spec in

@@ -30,6 +30,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var timeoutSeconds: Double?
     /// A fault to inject, for tests of failure handling; nil in real runs.
     public var fault: FaultPlan?
+    /// The share of each task spent waiting, for mixed workloads (0…1).
+    public var ioFraction: Double = 0.5
     /// The order samples run in.
     public var order: RunOrder = .interleaved
     /// Seed of the random order.
@@ -98,6 +100,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try check(tasks, "--tasks", 1...Limits.maxTasks)
         try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
         try check(warmup, "--warmup", 0...Limits.maxWarmup)
+        guard ioFraction.isFinite, (0...1).contains(ioFraction) else {
+            throw BenchError.usage("--io-fraction \(Format.number(ioFraction)) is outside 0…1; give the share of each task spent waiting, e.g. 0.5.")
+        }
         if let timeoutSeconds, !(timeoutSeconds > 0 && timeoutSeconds <= 86_400) {
             throw BenchError.usage("--timeout \(Format.number(timeoutSeconds)) is out of range; give seconds above 0 and at most 86400.")
         }

@@ -29,7 +29,7 @@ public enum SampleMeasurer {
         return Sample(
             workload: request.workload.name, kind: request.workload.kind, model: request.model,
             workers: request.workers, tasks: request.tasks, taskSeconds: request.workload.taskSeconds,
-            repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
+            ioFraction: request.workload.ioFraction, repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
             wallSeconds: Double(end - start - startup) / 1e9,
             startupSeconds: report.startupNanoseconds.map { Double($0) / 1e9 },
             usage: own.adding(children),

@@ -58,6 +58,8 @@ public struct Sample: Codable, Sendable, Equatable {
     public var tasks: Int
     /// The duration of one task on one core, in seconds.
     public var taskSeconds: Double
+    /// The share of each task spent waiting (0 for cpu, 1 for io).
+    public var ioFraction: Double = 0
     /// 1-based repetition number within its cell (warm-up runs are not recorded).
     public var repetition: Int
     /// CPUs in the process's affinity mask when the sample ran.
@@ -92,7 +94,7 @@ public struct Sample: Codable, Sendable, Equatable {
 
     /// Creates a sample from its measurements.
     public init(workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
-                taskSeconds: Double, repetition: Int, coresAvailable: Int, startedAt: Date,
+                taskSeconds: Double, ioFraction: Double? = nil, repetition: Int, coresAvailable: Int, startedAt: Date,
                 status: SampleStatus = .ok, failureReason: String? = nil, wallSeconds: Double,
                 startupSeconds: Double? = nil, usage: ResourceUsage, latency: LatencySummary?, checksum: UInt64) {
         self.workload = workload
@@ -101,6 +103,7 @@ public struct Sample: Codable, Sendable, Equatable {
         self.workers = workers
         self.tasks = tasks
         self.taskSeconds = taskSeconds
+        self.ioFraction = ioFraction ?? (kind == .io ? 1 : 0)
         self.repetition = repetition
         self.coresAvailable = coresAvailable
         self.startedAt = startedAt
@@ -119,6 +122,7 @@ extension Sample {
     public static func unmeasured(_ request: SampleRequest, startedAt: Date, status: SampleStatus, reason: String) -> Sample {
         Sample(workload: request.workload.name, kind: request.workload.kind, model: request.model,
                workers: request.workers, tasks: request.tasks, taskSeconds: request.workload.taskSeconds,
+               ioFraction: request.workload.ioFraction,
                repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
                status: status, failureReason: reason, wallSeconds: 0,
                usage: ResourceUsage(userSeconds: 0, systemSeconds: 0, voluntaryContextSwitches: 0,

@@ -42,6 +42,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
     case serial
     case threads
     case async
+    case asyncBlocking = "async-blocking"
     case eventLoop = "event-loop"
     case processes
     case spawn
@@ -52,6 +53,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
         case .serial: "the baseline: tasks one after another on one thread"
         case .threads: "a pool of N OS threads taking tasks from a shared queue (parallel)"
         case .async: "Swift async tasks in a task group on the cooperative pool, N in flight (parallel up to the pool width)"
+        case .asyncBlocking: "async tasks that wait with blocking calls, the anti-pattern: each wait holds a cooperative-pool thread (one per core)"
         case .eventLoop: "async tasks pinned to one thread by a TaskExecutor, N in flight (concurrent, never parallel; like asyncio)"
         case .processes: "a pool of N worker processes (bench re-executed), tasks handed out over pipes (parallel; start-up timed apart)"
         case .spawn: "one new worker process per task, at most N alive (parallel; pays process creation per task)"
@@ -62,7 +64,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
     public var isParallel: Bool {
         switch self {
         case .serial, .eventLoop: false
-        case .threads, .async, .processes, .spawn: true
+        case .threads, .async, .asyncBlocking, .processes, .spawn: true
         }
     }
 
@@ -72,6 +74,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
         case .serial: SerialModel()
         case .threads: ThreadPoolModel()
         case .async: AsyncTasksModel()
+        case .asyncBlocking: AsyncBlockingModel()
         case .eventLoop: EventLoopModel()
         case .processes: ProcessPoolModel()
         case .spawn: SpawnModel()

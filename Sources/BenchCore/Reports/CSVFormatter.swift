@@ -7,7 +7,7 @@ public struct CSVFormatter: ReportFormatter {
 
     /// The columns, in order; documented in the README.
     public static let columns = [
-        "workload", "kind", "model", "workers", "tasks", "task_ms", "repetition", "cores_available",
+        "workload", "kind", "model", "workers", "tasks", "task_ms", "io_fraction", "repetition", "cores_available",
         "started_at", "status", "failure_reason", "wall_s", "startup_s", "wall_with_startup_s",
         "cpu_user_s", "cpu_system_s", "cpu_s", "utilisation_cores",
         "voluntary_ctx_switches", "involuntary_ctx_switches", "peak_rss_bytes", "tasks_per_s",
@@ -21,7 +21,7 @@ public struct CSVFormatter: ReportFormatter {
         for (index, s) in result.samples.enumerated() {
             let identity = [
                 s.workload, s.kind.rawValue, s.model.rawValue, String(s.workers), String(s.tasks),
-                Format.number(s.taskSeconds * 1000), String(s.repetition), String(s.coresAvailable),
+                Format.number(s.taskSeconds * 1000), Format.number(s.ioFraction), String(s.repetition), String(s.coresAvailable),
                 Format.timestamp(s.startedAt), s.status.rawValue, s.failureReason ?? "",
             ]
             // A failed or timed-out sample measured nothing: its figures are empty, not zero.

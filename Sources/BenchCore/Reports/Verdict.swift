@@ -48,6 +48,15 @@ public struct WorkloadVerdict: Sendable, Equatable {
             if workers > coresAvailable {
                 sentences.append("\(workers) workers on \(coresAvailable) available \(coresAvailable == 1 ? "core" : "cores") is oversubscription: compute cannot go faster than \(coresAvailable)x, the extra workers only take turns.")
             }
+        case .mixed:
+            if let eventLoop, let bestParallel {
+                let ratio = bestParallel.speedup / eventLoop.speedup
+                if ratio > 1.1 {
+                    sentences.append("With \(Format.percent(1 - serial.ioFraction)) of each task computing, parallelism still pays: \(bestParallel.model.rawValue) \(Format.ratio(bestParallel.speedup)) against event-loop's \(Format.ratio(eventLoop.speedup)) on one thread.")
+                } else {
+                    sentences.append("With \(Format.percent(serial.ioFraction)) of each task waiting, concurrency on one thread keeps up: event-loop \(Format.ratio(eventLoop.speedup)) against \(bestParallel.model.rawValue)'s \(Format.ratio(bestParallel.speedup)).")
+                }
+            }
         case .io:
             if let eventLoop, eventLoop.speedup >= 1.5 {
                 let sharePerCore = eventLoop.utilisationCores
@@ -58,6 +67,10 @@ public struct WorkloadVerdict: Sendable, Equatable {
             }
             if workers > coresAvailable {
                 sentences.append("\(workers) workers on \(coresAvailable) \(coresAvailable == 1 ? "core" : "cores") is fine for waiting: a waiting task holds no core.")
+            }
+            if let blocking = others.first(where: { $0.model == .asyncBlocking }),
+               let async = others.first(where: { $0.model == .async }), blocking.wall.median > async.wall.median * 1.5 {
+                sentences.append("async-blocking took \(Format.ratio(blocking.wall.median / async.wall.median)) as long as async: its blocking waits each held one of the cooperative pool's \(coresAvailable) threads, so only \(coresAvailable) of its \(blocking.workers) tasks could wait at once, where Task.sleep frees the thread.")
             }
         }
         if let pool = others.first(where: { $0.model == .processes }), let startup = pool.startupSeconds {

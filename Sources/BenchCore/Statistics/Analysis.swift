@@ -26,6 +26,8 @@ public struct CellSummary: Codable, Sendable, Equatable {
     public var tasks: Int
     /// Duration of one task, in seconds.
     public var taskSeconds: Double
+    /// The share of each task spent waiting.
+    public var ioFraction: Double
     /// Wall time over the cell's samples, in seconds.
     public var wall: Summary
     /// 95% confidence interval of the median wall time; nil with fewer than 6 samples.
@@ -105,7 +107,7 @@ public enum Analysis {
             let latencies = group.compactMap(\.latency)
             return CellSummary(
                 workload: key.workload, kind: first.kind, model: key.model, workers: key.workers,
-                tasks: first.tasks, taskSeconds: first.taskSeconds, wall: wall,
+                tasks: first.tasks, taskSeconds: first.taskSeconds, ioFraction: first.ioFraction, wall: wall,
                 wallInterval: MedianConfidenceInterval(walls),
                 wallOutliers: Outliers.indices(walls).map { walls[$0] },
                 latency: latencies.isEmpty ? nil : LatencySummary(
@@ -126,6 +128,7 @@ public enum Analysis {
     private static func idealWallSeconds(for sample: Sample, serialWallSeconds: Double) -> Double {
         IdealTime.wallSeconds(kind: sample.kind, model: sample.model, workers: sample.workers,
                               tasks: sample.tasks, taskSeconds: sample.taskSeconds,
-                              serialWallSeconds: serialWallSeconds, coresAvailable: sample.coresAvailable)
+                              serialWallSeconds: serialWallSeconds, coresAvailable: sample.coresAvailable,
+                              ioFraction: sample.ioFraction)
     }
 }

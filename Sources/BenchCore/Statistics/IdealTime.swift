@@ -12,10 +12,18 @@ public enum IdealTime {
     ///   event-loop can use one, so their ideal is the serial time.
     /// - Waiting (`io`): ⌈tasks ÷ workers⌉ rounds of one task's wait, whether or not the model is
     ///   parallel, because waits overlap without using a core.
+    /// - Mixed: whichever bound binds, the compute (serial compute share ÷ usable cores) or the
+    ///   rounds of whole tasks (⌈tasks ÷ workers⌉ × task time).
     public static func wallSeconds(kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
                                    taskSeconds: Double, serialWallSeconds: Double,
-                                   coresAvailable: Int) -> Double {
+                                   coresAvailable: Int, ioFraction: Double = 0) -> Double {
         switch kind {
+        case .mixed:
+            let cores = Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
+            let compute = serialWallSeconds * (1 - ioFraction) / cores
+            let inFlight = max(1, model.workers(requested: workers))
+            let rounds = Double((tasks + inFlight - 1) / inFlight) * taskSeconds
+            return max(compute, rounds)
         case .cpu:
             return serialWallSeconds / Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
         case .io:

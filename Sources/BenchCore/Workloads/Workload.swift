@@ -4,6 +4,8 @@ public enum WorkloadKind: String, Codable, Sendable, CaseIterable {
     case cpu
     /// Tasks wait: concurrency (overlapping the waits) is enough, on one thread or many.
     case io
+    /// Tasks compute for part of their time and wait for the rest (see `--io-fraction`).
+    case mixed
 }
 
 /// A unit of work the execution models run many times.

@@ -11,15 +11,19 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
     public var taskSeconds: Double
     /// Compute kernel iterations per task (0 for waiting workloads and `noop`).
     public var iterations: Int
+    /// The share of each task spent waiting (mixed workloads; 0 for cpu, 1 for io).
+    public var ioFraction: Double
     /// A fault to trigger, for tests of failure handling; nil in every real run.
     public var fault: InjectedFault?
 
     /// Creates a spec.
-    public init(name: String, kind: WorkloadKind, taskSeconds: Double, iterations: Int = 0, fault: InjectedFault? = nil) {
+    public init(name: String, kind: WorkloadKind, taskSeconds: Double, iterations: Int = 0,
+                ioFraction: Double? = nil, fault: InjectedFault? = nil) {
         self.name = name
         self.kind = kind
         self.taskSeconds = taskSeconds
         self.iterations = iterations
+        self.ioFraction = ioFraction ?? (kind == .io ? 1 : 0)
         self.fault = fault
     }
 
@@ -28,6 +32,7 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
         let base: any Workload = switch kind {
         case .cpu: ComputeWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations)
         case .io: SleepWorkload(name: name, taskSeconds: taskSeconds)
+        case .mixed: MixedWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction)
         }
         guard let fault else { return base }
         return FaultInjectingWorkload(base: base, fault: fault)
