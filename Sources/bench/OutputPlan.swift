@@ -13,7 +13,7 @@ struct OutputPlan {
     var directory: String?
     var destinations: [Destination]
 
-    init(out: String?, csv: String?, markdown: String?, json: String?, now: Date = Date()) throws {
+    init(out: String?, csv: String?, markdown: String?, json: String?, trace: String? = nil, now: Date = Date()) throws {
         let needsDirectory = out != nil || csv == nil || markdown == nil || json == nil
         let directory = needsDirectory ? (out ?? "results/\(Self.folderName(for: now))") : nil
         self.directory = directory
@@ -31,6 +31,7 @@ struct OutputPlan {
         }
         destinations.append(Destination(formatter: MarkdownFormatter(), path: path(markdown, MarkdownFormatter()), flag: "--markdown"))
         destinations.append(Destination(formatter: JSONFormatter(), path: path(json, JSONFormatter()), flag: "--json"))
+        if let trace { destinations.append(Destination(formatter: ChromeTraceFormatter(), path: trace, flag: "--trace")) }
         self.destinations = destinations
     }
 

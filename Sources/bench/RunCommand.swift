@@ -48,6 +48,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the JSON document (every sample, summary, the configuration and the machine's fingerprint) here instead ('-' for stdout).", valueName: "path"))
     var json: String?
 
+    @Option(help: ArgumentHelp("Write every task's start and end, on the lane of the thread or process that ran it, as a Chrome trace (open in ui.perfetto.dev).", valueName: "path"))
+    var trace: String?
+
     @Option(help: ArgumentHelp("Sample order: interleaved (models alternate within each repetition, so drift hits all alike), grouped, or random.", valueName: "order"))
     var order: RunOrder = .interleaved
 
@@ -68,7 +71,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try makeConfiguration()
-        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown, json: json)
+        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown, json: json, trace: trace)
         try outputs.prepare()
         Interruption.install()
         Sys.ignoreBrokenPipes()
@@ -113,6 +116,7 @@ struct RunCommand: ParsableCommand {
         configuration.isolation = isolation
         configuration.order = order
         configuration.ioFraction = ioFraction
+        configuration.recordTimeline = trace != nil
         configuration.seed = seed
         configuration.timeoutSeconds = timeout
         if let injectFault {

@@ -89,8 +89,10 @@ public struct Harness: Sendable {
         if let fault = configuration.fault, fault.model == model, fault.repetition == repetition {
             spec.fault = InjectedFault(kind: fault.kind, taskIndex: configuration.tasks / 2)
         }
-        return SampleRequest(workload: spec, model: model, workers: workers, tasks: configuration.tasks,
-                             repetition: repetition ?? 0, coresAvailable: configuration.coresAvailable)
+        var request = SampleRequest(workload: spec, model: model, workers: workers, tasks: configuration.tasks,
+                                    repetition: repetition ?? 0, coresAvailable: configuration.coresAvailable)
+        request.recordTimeline = configuration.recordTimeline
+        return request
     }
 
     /// Measures one sample where the configuration says: in a fresh process, or in this one.

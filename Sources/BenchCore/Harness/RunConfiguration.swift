@@ -32,6 +32,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var fault: FaultPlan?
     /// The share of each task spent waiting, for mixed workloads (0…1).
     public var ioFraction: Double = 0.5
+    /// Whether samples keep every task's span, for `--trace`.
+    public var recordTimeline = false
     /// The order samples run in.
     public var order: RunOrder = .interleaved
     /// Seed of the random order.

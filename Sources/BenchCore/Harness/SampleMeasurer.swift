@@ -26,7 +26,7 @@ public enum SampleMeasurer {
                                      reason: "model \(request.model.rawValue) returned before every task finished")
         }
         let startup = report.startupNanoseconds ?? 0
-        return Sample(
+        var sample = Sample(
             workload: request.workload.name, kind: request.workload.kind, model: request.model,
             workers: request.workers, tasks: request.tasks, taskSeconds: request.workload.taskSeconds,
             ioFraction: request.workload.ioFraction, repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
@@ -34,6 +34,8 @@ public enum SampleMeasurer {
             startupSeconds: report.startupNanoseconds.map { Double($0) / 1e9 },
             usage: own.adding(children),
             latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
+        if request.recordTimeline { sample.timeline = log.timeline(origin: start) }
+        return sample
     }
 
     static func reason(for error: any Error) -> String {

@@ -12,6 +12,8 @@ public struct SampleRequest: Codable, Sendable, Equatable {
     public var repetition: Int
     /// CPUs available to the harness.
     public var coresAvailable: Int
+    /// Whether to keep every task's span for a trace.
+    public var recordTimeline: Bool = false
 
     /// Creates a request.
     public init(workload: WorkloadSpec, model: ModelKind, workers: Int, tasks: Int, repetition: Int, coresAvailable: Int) {

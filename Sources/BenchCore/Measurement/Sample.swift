@@ -44,6 +44,18 @@ public struct LatencySummary: Codable, Sendable, Equatable {
     }
 }
 
+/// One task as it ran: when, for how long, and where.
+public struct TaskSpan: Codable, Sendable, Equatable {
+    /// The task's index in its sample.
+    public var task: Int
+    /// Start, in seconds after the sample started.
+    public var startSeconds: Double
+    /// Duration, in seconds.
+    public var durationSeconds: Double
+    /// The lane that ran it: 0, 1, … for each distinct thread (or worker process) in order of first use.
+    public var lane: Int
+}
+
 /// One measurement: one workload run once under one model with one number of workers.
 public struct Sample: Codable, Sendable, Equatable {
     /// The workload's name.
@@ -80,6 +92,8 @@ public struct Sample: Codable, Sendable, Equatable {
     public var latency: LatencySummary?
     /// All task checksums folded together; equal across models for the same workload.
     public var checksum: UInt64
+    /// Every task's span, when a trace was asked for (`--trace`); nil otherwise.
+    public var timeline: [TaskSpan]?
 
     /// User plus system CPU time, in seconds.
     public var cpuSeconds: Double { usage.userSeconds + usage.systemSeconds }

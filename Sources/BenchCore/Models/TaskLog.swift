@@ -65,6 +65,21 @@ public final class TaskLog: @unchecked Sendable {
         (0..<count).map { (starts[$0], ends[$0]) }
     }
 
+    /// Every task's span relative to `origin` (monotonic nanoseconds), with lanes numbered by
+    /// first use of each thread or process.
+    public func timeline(origin: UInt64) -> [TaskSpan] {
+        var lanes: [UInt64: Int] = [:]
+        let order = (0..<count).sorted { starts[$0] < starts[$1] }
+        var spans = [TaskSpan?](repeating: nil, count: count)
+        for index in order {
+            let lane = lanes[threads[index]] ?? lanes.count
+            lanes[threads[index]] = lane
+            spans[index] = TaskSpan(task: index, startSeconds: Double(Int64(bitPattern: starts[index] &- origin)) / 1e9,
+                                    durationSeconds: Double(ends[index] &- starts[index]) / 1e9, lane: lane)
+        }
+        return spans.compactMap { $0 }
+    }
+
     /// The most tasks that were running at the same instant.
     public var maxConcurrency: Int {
         // Ends sort before starts at the same instant, so back-to-back tasks do not count as overlapping.
