@@ -72,28 +72,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let configuration = try makeConfiguration()
         let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown, json: json, trace: trace)
-        try outputs.prepare()
-        Interruption.install()
-        Sys.ignoreBrokenPipes()
-        let progress = ProgressLine(enabled: !quiet)
-        // The CSV is rewritten (atomically) after every sample, so a crash keeps what came before.
-        let result = try Harness(configuration: configuration).run(progress: progress.show, checkpoint: outputs.checkpoint)
-        progress.clear()
-        let written = try outputs.write(result)
-        defer { Self.exit(withError: ExitCode(ExitStatus.of(result).rawValue)) }
-        if result.interrupted {
-            FileHandle.standardError.write(Data("bench: interrupted; kept the \(result.samples.count) samples measured so far.\n".utf8))
-        }
-        for sample in result.unsuccessfulSamples {
-            FileHandle.standardError.write(Data("bench: \(sample.workload) · \(sample.model.rawValue) × \(sample.workers) · repetition \(sample.repetition) \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n".utf8))
-        }
-        if !quiet {
-            if !outputs.usesStdout {
-                print(MarkdownFormatter().format(result), terminator: "")
-            }
-            if !written.isEmpty {
-                FileHandle.standardError.write(Data("bench: wrote \(written.joined(separator: ", "))\n".utf8))
-            }
+        try Measuring.run(outputs: outputs, quiet: quiet) { progress, checkpoint in
+            try Harness(configuration: configuration).run(progress: progress, checkpoint: checkpoint)
         }
     }
 

@@ -117,3 +117,26 @@ func csvRows(_ csv: String) -> [[String: String]] {
         #expect(outcome.stderr.contains("--timeout"))
     }
 }
+
+@Suite struct SweepCLITests {
+    @Test func aSmallSweepReportsTheCrossover() throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try BenchBinary.run(["sweep", "--cores", "1,2", "--io-fraction", "0,1", "--tasks", "4", "--task-ms", "4",
+                                           "--repetitions", "2", "--warmup", "0", "--models", "threads,event-loop",
+                                           "--isolation", "none", "--out", folder.path, "--quiet"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let report = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(report.contains("## Crossover"))
+        let rows = csvRows(try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8))
+        // Per fraction and repetition: serial once, then 2 models × 2 worker counts.
+        #expect(rows.count == 2 * 2 * (1 + 2 * 2))
+        #expect(Set(rows.map { $0["io_fraction"]! }) == ["0", "1"])
+    }
+
+    @Test func aNegativeIoFractionIsRejectedNamingTheFlag() throws {
+        let outcome = try BenchBinary.run(["sweep", "--io-fraction", "0,-0.5"])
+        #expect(outcome.status == ExitStatus.usage.rawValue)
+        #expect(outcome.stderr.contains("--io-fraction"))
+    }
+}

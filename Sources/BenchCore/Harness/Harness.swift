@@ -36,48 +36,99 @@ public struct Harness: Sendable {
     ///   models disagree on a checksum (a harness bug, never hidden).
     public func run(progress: (RunProgress) -> Void = { _ in },
                     checkpoint: (RunResult) throws -> Void = { _ in }) throws -> RunResult {
-        let machine = MachineInfo.current()
+        let (specs, calibration) = prepare(ioFractions: [configuration.ioFraction])
+        let schedule = configuration.order.schedule(models: configuration.models, warmup: configuration.warmup,
+                                                    repetitions: configuration.repetitions, seed: configuration.seed)
+        let plan = specs.flatMap { spec in
+            schedule.map { PlannedSample(spec: spec, model: $0.model, workers: $0.model.workers(requested: configuration.workers),
+                                         repetition: $0.repetition) }
+        }
+        return try execute(plan, specs: specs, calibration: calibration, progress: progress, checkpoint: checkpoint)
+    }
+
+    /// Measures every (workers, I/O fraction) point of `sweep` for the configuration's models, with
+    /// one serial baseline per I/O fraction, interleaving models and worker counts within each
+    /// repetition.
+    public func runSweep(_ sweep: SweepConfiguration, progress: (RunProgress) -> Void = { _ in },
+                         checkpoint: (RunResult) throws -> Void = { _ in }) throws -> RunResult {
+        let (specs, calibration) = prepare(ioFractions: sweep.ioFractions)
+        let points = sweep.workers.flatMap { workers in
+            configuration.models.filter { $0 != .serial }.map { (model: $0, workers: workers) }
+        }
+        let round = [(model: ModelKind.serial, workers: 1)] + points
+        var plan: [PlannedSample] = []
+        for spec in specs {
+            for _ in 0..<configuration.warmup {
+                plan += round.map { PlannedSample(spec: spec, model: $0.model, workers: $0.workers, repetition: nil) }
+            }
+            for repetition in 1...configuration.repetitions {
+                plan += round.map { PlannedSample(spec: spec, model: $0.model, workers: $0.workers, repetition: repetition) }
+            }
+        }
+        var result = try execute(plan, specs: specs, calibration: calibration, progress: progress, checkpoint: checkpoint)
+        result.sweep = sweep
+        return result
+    }
+
+    /// One sample to take, in order.
+    struct PlannedSample {
+        var spec: WorkloadSpec
+        var model: ModelKind
+        var workers: Int
+        var repetition: Int?
+    }
+
+    /// Calibrates if any workload computes, and describes each workload at each I/O fraction.
+    /// With several fractions, each workload is named after its fraction ("mixed f=0.5"), so its
+    /// cells stay apart.
+    private func prepare(ioFractions: [Double]) -> ([WorkloadSpec], Calibration?) {
         let entries = configuration.workloads.compactMap(WorkloadCatalog.entry(named:))
         let calibration: Calibration? = entries.contains { $0.kind != .io && $0.usesTaskDuration } ? .measure() : nil
-        let specs = entries.map { $0.make(configuration.taskSeconds, configuration.ioFraction, calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)) }
+        let rate = calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)
+        let specs = entries.flatMap { entry in
+            ioFractions.map { fraction in
+                var spec = entry.make(configuration.taskSeconds, fraction, rate)
+                if ioFractions.count > 1 { spec.name = "\(spec.name) f=\(Format.number(fraction))" }
+                return spec
+            }
+        }
+        return (specs, calibration)
+    }
+
+    /// Takes the planned samples in order, checking checksums, honouring interruption, and
+    /// checkpointing after each recorded sample.
+    private func execute(_ plan: [PlannedSample], specs: [WorkloadSpec], calibration: Calibration?,
+                         progress: (RunProgress) -> Void, checkpoint: (RunResult) throws -> Void) throws -> RunResult {
         var result = RunResult(
-            configuration: configuration, machine: machine, calibration: calibration,
+            configuration: configuration, machine: MachineInfo.current(), calibration: calibration,
             workloads: specs.map { spec in
                 let workload = spec.make()
                 return WorkloadDescription(name: workload.name, kind: workload.kind, taskDescription: workload.taskDescription)
             },
             samples: [], startedAt: Date())
-
-        let schedule = configuration.order.schedule(models: configuration.models, warmup: configuration.warmup,
-                                                    repetitions: configuration.repetitions, seed: configuration.seed)
-        let total = specs.count * schedule.count
-        var completed = 0
-        for spec in specs {
-            var expectedChecksum: UInt64?
-            for (model, repetition) in schedule {
-                guard !Interruption.isRequested else {
-                    result.interrupted = true
-                    return result
+        var expectedChecksums: [String: UInt64] = [:]
+        for (completed, planned) in plan.enumerated() {
+            guard !Interruption.isRequested else {
+                result.interrupted = true
+                return result
+            }
+            progress(RunProgress(completed: completed, total: plan.count, workload: planned.spec.name,
+                                 model: planned.model, workers: planned.workers, repetition: planned.repetition))
+            let sample = try measure(request(planned.spec, model: planned.model, workers: planned.workers,
+                                             repetition: planned.repetition))
+            if Interruption.isRequested && sample.status != .ok {
+                result.interrupted = true  // killed by the stop itself: not a failure of the sample
+                return result
+            }
+            if sample.status == .ok {
+                if let expected = expectedChecksums[planned.spec.name], sample.checksum != expected {
+                    throw BenchError.failure("Model \(planned.model.rawValue) computed checksum \(sample.checksum) for workload \(planned.spec.name), but an earlier sample computed \(expected): a task was skipped or run twice.")
                 }
-                let workers = model.workers(requested: configuration.workers)
-                progress(RunProgress(completed: completed, total: total, workload: spec.name,
-                                     model: model, workers: workers, repetition: repetition))
-                let sample = try measure(request(spec, model: model, workers: workers, repetition: repetition))
-                completed += 1
-                if Interruption.isRequested && sample.status != .ok {
-                    result.interrupted = true  // killed by the stop itself: not a failure of the sample
-                    return result
-                }
-                if sample.status == .ok {
-                    if let expectedChecksum, sample.checksum != expectedChecksum {
-                        throw BenchError.failure("Model \(model.rawValue) computed checksum \(sample.checksum) for workload \(spec.name), but serial computed \(expectedChecksum): a task was skipped or run twice.")
-                    }
-                    expectedChecksum = sample.checksum
-                }
-                if repetition != nil {
-                    result.samples.append(sample)
-                    try checkpoint(result)
-                }
+                expectedChecksums[planned.spec.name] = sample.checksum
+            }
+            if planned.repetition != nil {
+                result.samples.append(sample)
+                try checkpoint(result)
             }
         }
         return result

@@ -31,6 +31,8 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var samples: [Sample]
     /// When the run started.
     public var startedAt: Date
+    /// The grid, when this was a `bench sweep`.
+    public var sweep: SweepConfiguration?
     /// Whether the run was stopped early (SIGINT or SIGTERM); the samples are those finished.
     public var interrupted: Bool = false
 
@@ -46,5 +48,19 @@ public struct RunResult: Codable, Sendable, Equatable {
         self.workloads = workloads
         self.samples = samples
         self.startedAt = startedAt
+    }
+}
+
+/// The grid of a `bench sweep`: every worker count crossed with every I/O fraction.
+public struct SweepConfiguration: Codable, Sendable, Equatable {
+    /// Worker counts, ascending.
+    public var workers: [Int]
+    /// I/O fractions (0…1), ascending.
+    public var ioFractions: [Double]
+
+    /// Creates a grid.
+    public init(workers: [Int], ioFractions: [Double]) {
+        self.workers = workers
+        self.ioFractions = ioFractions
     }
 }

@@ -1,0 +1,100 @@
+/// The part of a sweep's Markdown report that answers the question: for each share of waiting,
+/// which model wins, and from where on does concurrency on one thread keep up with parallelism?
+/// Charts are Mermaid `xychart-beta`, which GitHub renders with no tools.
+public enum CrossoverSection {
+    /// The section, or "" for a result that is not a sweep.
+    public static func markdown(_ result: RunResult) -> String {
+        guard let sweep = result.sweep else { return "" }
+        let points = CrossoverPoint.points(result)
+        guard !points.isEmpty else { return "" }
+        var out = "## Crossover: where parallelism stops beating concurrency\n\n"
+        out += "The winner is the cheapest model within the noise of the fastest (within 5%, or not significantly different by a Mann–Whitney U test): when one thread keeps up, it is the answer.\n\n"
+        out += "| I/O fraction | Winner | Its speedup | Best parallel | Event-loop (one thread) | Event-loop vs parallel |\n"
+        out += "|---:|---|---:|---|---|---|\n"
+        for point in points {
+            let parallel = point.bestParallel.map { "\($0.model.rawValue) × \($0.workers): \(Format.ratio($0.speedup))" } ?? "–"
+            let concurrent = point.bestConcurrent.map { "× \($0.workers): \(Format.ratio($0.speedup))" } ?? "–"
+            let comparison: String
+            if let p = point.bestParallel, let c = point.bestConcurrent {
+                let ratio = c.wall.median / p.wall.median
+                comparison = point.concurrencyMatchesParallelism
+                    ? "matches (\(Format.ratio(ratio)) the time\(point.pValue.map { ", p = \(Format.fixed($0, 3))" } ?? ""))"
+                    : "\(Format.ratio(ratio)) slower\(point.pValue.map { " (p = \(Format.fixed($0, 3)))" } ?? "")"
+            } else {
+                comparison = "–"
+            }
+            out += "| \(Format.number(point.ioFraction)) | \(point.winner.model.rawValue) × \(point.winner.workers) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
+        }
+        out += "\n" + verdict(points, cores: result.configuration.coresAvailable) + "\n\n"
+        out += charts(result, sweep: sweep, points: points)
+        return out
+    }
+
+    /// The crossover in sentences a newcomer understands, with the numbers.
+    static func verdict(_ points: [CrossoverPoint], cores: Int) -> String {
+        var sentences: [String] = []
+        if let first = points.first, let p = first.bestParallel, let c = first.bestConcurrent {
+            sentences.append("At I/O fraction \(Format.number(first.ioFraction)) (\(Format.percent(1 - first.ioFraction)) of each task computing), \(p.model.rawValue) with \(p.workers) workers ran \(Format.ratio(p.speedup)) faster than serial while event-loop managed \(Format.ratio(c.speedup)): compute needs cores, and this machine has \(cores).")
+        }
+        if let crossover = points.first(where: { $0.concurrencyMatchesParallelism }), let p = crossover.bestParallel, let c = crossover.bestConcurrent {
+            let stays = points.drop { $0.ioFraction < crossover.ioFraction }.allSatisfy(\.concurrencyMatchesParallelism)
+            let isLast = crossover.ioFraction == points.last?.ioFraction
+            sentences.append("\(isLast ? "At" : "From") I/O fraction \(Format.number(crossover.ioFraction))\(stays && !isLast ? " up" : ""), one thread overlapping the waits kept up with parallelism: event-loop × \(c.workers) \(Format.ratio(c.speedup)) against \(p.model.rawValue) × \(p.workers) \(Format.ratio(p.speedup)), the same within the measured noise. There waiting dominates, and concurrency alone is enough: the winner is \(crossover.winner.model.rawValue) × \(crossover.winner.workers).")
+        } else {
+            sentences.append("At no I/O fraction measured did event-loop match the best parallel model: on this grid, parallelism always won.")
+        }
+        return sentences.joined(separator: " ")
+    }
+
+    /// Speedup against workers per model at each fraction, and wall time against I/O fraction at
+    /// the most workers.
+    static func charts(_ result: RunResult, sweep: SweepConfiguration, points: [CrossoverPoint]) -> String {
+        let cells = Analysis.cells(result.samples)
+        let models = result.configuration.models.filter { $0 != .serial }
+        let labels = sweep.workers.map(String.init).joined(separator: ", ")
+        var out = "### Charts\n\n"
+        for point in points {
+            let here = cells.filter { $0.workload == point.workload }
+            var lines: [String] = []
+            var top = 1.0
+            for model in models {
+                let values = sweep.workers.map { workers in here.first { $0.model == model && $0.workers == workers }?.speedup ?? 0 }
+                top = max(top, values.max() ?? 0)
+                lines.append("    line [\(values.map { Format.fixed($0, 2) }.joined(separator: ", "))]")
+            }
+            // The ideal: as many times faster as usable cores for compute, as workers for waiting.
+            let ideal = sweep.workers.map { workers -> Double in
+                guard let serial = here.first(where: { $0.model == .serial }) else { return 0 }
+                let usable = Double(min(workers, result.configuration.coresAvailable))
+                let compute = serial.wall.median * (1 - point.ioFraction) / usable
+                let rounds = Double((serial.tasks + workers - 1) / workers) * serial.taskSeconds
+                return serial.wall.median / max(compute, rounds)
+            }
+            top = max(top, ideal.max() ?? 0)
+            lines.append("    line [\(ideal.map { Format.fixed($0, 2) }.joined(separator: ", "))]")
+            out += "```mermaid\nxychart-beta\n    title \"I/O fraction \(Format.number(point.ioFraction)): speedup over serial\"\n"
+            out += "    x-axis \"workers\" [\(labels)]\n    y-axis \"speedup\" 0 --> \(Format.number(top.rounded(.up)))\n"
+            out += lines.joined(separator: "\n") + "\n```\n\n"
+        }
+        out += "Lines, in order: \((models.map(\.rawValue) + ["ideal"]).joined(separator: ", ")) (Mermaid's xychart has no legend).\n\n"
+
+        if let most = sweep.workers.max(), points.count > 1 {
+            var lines: [String] = []
+            var top = 0.0
+            for model in [ModelKind.serial] + models {
+                let values = points.map { point -> Double in
+                    let workers = model == .serial ? 1 : most
+                    return (cells.first { $0.workload == point.workload && $0.model == model && $0.workers == workers }?.wall.median ?? 0) * 1000
+                }
+                top = max(top, values.max() ?? 0)
+                lines.append("    line [\(values.map { Format.fixed($0, 1) }.joined(separator: ", "))]")
+            }
+            out += "```mermaid\nxychart-beta\n    title \"Median wall time with \(most) workers\"\n"
+            out += "    x-axis \"I/O fraction\" [\(points.map { "\"\(Format.number($0.ioFraction))\"" }.joined(separator: ", "))]\n"
+            out += "    y-axis \"milliseconds\" 0 --> \(Format.number(top.rounded(.up)))\n"
+            out += lines.joined(separator: "\n") + "\n```\n\n"
+            out += "Lines, in order: \(([ModelKind.serial] + models).map(\.rawValue).joined(separator: ", ")).\n\n"
+        }
+        return out
+    }
+}

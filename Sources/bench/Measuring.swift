@@ -1,0 +1,35 @@
+import ArgumentParser
+import BenchCore
+import Foundation
+
+/// What `run` and `sweep` share once their configuration is built: prepare the outputs, handle
+/// Ctrl-C, show progress, write every report (the CSV after each sample), say what failed, and
+/// exit with the status the result calls for.
+enum Measuring {
+    static func run(outputs: OutputPlan, quiet: Bool,
+                    measure: (_ progress: (RunProgress) -> Void, _ checkpoint: (RunResult) throws -> Void) throws -> RunResult) throws -> Never {
+        try outputs.prepare()
+        Interruption.install()
+        Sys.ignoreBrokenPipes()
+        let progress = ProgressLine(enabled: !quiet)
+        // The CSV is rewritten (atomically) after every sample, so a crash keeps what came before.
+        let result = try measure(progress.show, outputs.checkpoint)
+        progress.clear()
+        let written = try outputs.write(result)
+        if result.interrupted {
+            FileHandle.standardError.write(Data("bench: interrupted; kept the \(result.samples.count) samples measured so far.\n".utf8))
+        }
+        for sample in result.unsuccessfulSamples {
+            FileHandle.standardError.write(Data("bench: \(sample.workload) · \(sample.model.rawValue) × \(sample.workers) · repetition \(sample.repetition) \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n".utf8))
+        }
+        if !quiet {
+            if !outputs.usesStdout {
+                print(MarkdownFormatter().format(result), terminator: "")
+            }
+            if !written.isEmpty {
+                FileHandle.standardError.write(Data("bench: wrote \(written.joined(separator: ", "))\n".utf8))
+            }
+        }
+        RunCommand.exit(withError: ExitCode(ExitStatus.of(result).rawValue))
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import BenchCore
+import Foundation
+
+/// `bench report RESULTS`: re-renders a saved result without measuring again.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print a report again from a results.json (or a folder holding one), without measuring."
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case markdown, csv, summary, json, trace
+    }
+
+    @Argument(help: "A results.json written by 'bench run' or 'bench sweep', or its folder.")
+    var results: String
+
+    @Option(help: ArgumentHelp("What to print: markdown, csv, summary, json or trace.", valueName: "kind"))
+    var format: Kind = .markdown
+
+    func run() throws {
+        var path = results
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            path = (path as NSString).appendingPathComponent(JSONFormatter().fileName)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BenchError.incomparable("\(path) cannot be read; give a results.json written by 'bench run --json' or its folder.")
+        }
+        let document: ResultDocument
+        do {
+            document = try ResultDocument.decoder().decode(ResultDocument.self, from: data)
+        } catch {
+            throw BenchError.incomparable("\(path) is not a bench result of schema version \(ResultDocument.currentSchemaVersion); write it again with 'bench run'.")
+        }
+        let formatter: any ReportFormatter = switch format {
+        case .markdown: MarkdownFormatter()
+        case .csv: CSVFormatter()
+        case .summary: SummaryCSVFormatter()
+        case .json: JSONFormatter()
+        case .trace: ChromeTraceFormatter()
+        }
+        print(formatter.format(document.result), terminator: "")
+    }
+}

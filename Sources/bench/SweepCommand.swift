@@ -1,0 +1,101 @@
+import ArgumentParser
+import BenchCore
+import Foundation
+
+/// `bench sweep`: a grid over workers and I/O fraction, with the crossover verdict.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Measure a grid of workers × I/O fraction and report, per I/O fraction, which model wins and where concurrency on one thread matches parallelism."
+    )
+
+    @Option(help: ArgumentHelp("The workload to sweep (mixed sweeps the I/O fraction; cpu and io only the workers).", valueName: "name"))
+    var workload = "mixed"
+
+    @Option(help: ArgumentHelp("Worker counts, comma-separated.", valueName: "list"))
+    var cores = "1,2,4,8"
+
+    @Option(name: .customLong("io-fraction"), help: ArgumentHelp("I/O fractions (0…1), comma-separated; mixed workload only.", valueName: "list"))
+    var ioFraction = "0,0.5,0.9,1"
+
+    @Option(help: ArgumentHelp("Models, comma-separated (serial is always measured).", valueName: "names"))
+    var models = "threads,async,event-loop,processes"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Tasks per sample. Default: 4 × the most workers.", valueName: "n"))
+    var tasks: Int?
+
+    @Option(name: .customLong("task-ms"), parsing: .unconditional, help: ArgumentHelp("Duration of one task on one core, in milliseconds.", valueName: "ms"))
+    var taskMilliseconds: Double = 20
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per point.", valueName: "n"))
+    var repetitions = 5
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Warm-up repetitions per point.", valueName: "n"))
+    var warmup = 1
+
+    @Option(help: ArgumentHelp("Where each sample runs: process or none.", valueName: "mode"))
+    var isolation: Isolation = .process
+
+    @Option(help: ArgumentHelp("Folder for the reports. Default: results/<UTC timestamp>/.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Write the per-sample CSV here instead ('-' for stdout).", valueName: "path"))
+    var csv: String?
+
+    @Option(help: ArgumentHelp("Write the Markdown report here instead ('-' for stdout).", valueName: "path"))
+    var markdown: String?
+
+    @Option(help: ArgumentHelp("Write the JSON document here instead ('-' for stdout).", valueName: "path"))
+    var json: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let workers = try Self.list(cores, flag: "--cores", Int.init).sorted()
+        var fractions = try Self.list(ioFraction, flag: "--io-fraction", Double.init).sorted()
+        guard let entry = WorkloadCatalog.entry(named: workload) else {
+            throw BenchError.usage("Unknown workload '\(workload)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list').")
+        }
+        if entry.kind != .mixed { fractions = [entry.kind == .io ? 1 : 0] }
+        let kinds = try models.split(separator: ",").map { name -> ModelKind in
+            guard let kind = ModelKind(rawValue: String(name)) else {
+                throw BenchError.usage("Unknown model '\(name)'; valid models: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return kind
+        }
+        var configuration = RunConfiguration(
+            workloads: [workload], models: kinds, workers: workers.last!, tasks: tasks ?? 4 * workers.last!,
+            taskMilliseconds: taskMilliseconds, repetitions: repetitions, warmup: warmup,
+            coresAvailable: Sys.affinityCPUCount())
+        configuration.isolation = isolation
+        for value in workers {
+            var check = configuration
+            check.workers = value
+            try check.validate()
+        }
+        for fraction in fractions {
+            var check = configuration
+            check.ioFraction = fraction
+            try check.validate()
+        }
+        try configuration.validate()
+        let sweep = SweepConfiguration(workers: workers, ioFractions: fractions)
+        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown, json: json)
+        try Measuring.run(outputs: outputs, quiet: quiet) { progress, checkpoint in
+            try Harness(configuration: configuration).runSweep(sweep, progress: progress, checkpoint: checkpoint)
+        }
+    }
+
+    /// Parses a comma-separated list, naming the flag when an item is not a number.
+    static func list<T>(_ text: String, flag: String, _ parse: (String) -> T?) throws -> [T] {
+        let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !items.isEmpty else { throw BenchError.usage("\(flag) needs at least one value.") }
+        return try items.map { item in
+            guard let value = parse(item) else {
+                throw BenchError.usage("\(flag) '\(item)' is not a number; give a comma-separated list such as \(flag == "--cores" ? "1,2,4,8" : "0,0.5,1").")
+            }
+            return value
+        }
+    }
+}
