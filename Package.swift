@@ -6,6 +6,8 @@ import PackageDescription
 //   in the thin `bench` executable.
 // - hdrhistogram-swift: per-task latency percentiles with bounded relative error and constant
 //   memory however many tasks a sample has, the standard tool for latency distributions.
+// - Yams: workload files are YAML; parsing YAML correctly (quoting, comments, flow lists) is not
+//   something to hand-write, and Yams is the maintained Swift binding to libyaml.
 let package = Package(
     name: "bench",
     products: [
@@ -15,9 +17,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        .target(name: "BenchCore", dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]),
+        .target(name: "BenchCore", dependencies: [
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(
             name: "bench",
             dependencies: [

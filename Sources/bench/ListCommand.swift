@@ -13,6 +13,14 @@ struct ListCommand: ParsableCommand {
         func pad(_ name: String) -> String { name + String(repeating: " ", count: width - name.count) }
         print("Workloads (--workload):")
         for entry in WorkloadCatalog.entries { print("  \(pad(entry.name))  \(entry.summary)") }
+        let files = WorkloadFile.all()
+        if !files.isEmpty {
+            print("\nWorkload files (--workload NAME, from workloads/):")
+            let fileWidth = files.map(\.file.name.count).max() ?? 0
+            for (_, file) in files {
+                print("  \(file.name + String(repeating: " ", count: fileWidth - file.name.count))  \(file.description)")
+            }
+        }
         print("\nModels (--models):")
         for model in ModelKind.allCases { print("  \(pad(model.rawValue))  \(model.summary)") }
     }

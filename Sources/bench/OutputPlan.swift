@@ -31,7 +31,11 @@ struct OutputPlan {
         }
         destinations.append(Destination(formatter: MarkdownFormatter(), path: path(markdown, MarkdownFormatter()), flag: "--markdown"))
         destinations.append(Destination(formatter: JSONFormatter(), path: path(json, JSONFormatter()), flag: "--json"))
-        if let trace { destinations.append(Destination(formatter: ChromeTraceFormatter(), path: trace, flag: "--trace")) }
+        // An empty trace path (a workload file asking for a trace) means the output folder.
+        if let trace {
+            let path = trace.isEmpty ? "\(directory ?? ".")/\(ChromeTraceFormatter().fileName)" : trace
+            destinations.append(Destination(formatter: ChromeTraceFormatter(), path: path, flag: "--trace"))
+        }
         self.destinations = destinations
     }
 

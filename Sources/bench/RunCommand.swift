@@ -12,29 +12,29 @@ struct RunCommand: ParsableCommand {
         abstract: "Run workloads under each execution model and report wall time, CPU time and speedups."
     )
 
-    @Option(help: ArgumentHelp("Workloads to run, comma-separated: \(WorkloadCatalog.names.joined(separator: ", ")). Default: cpu,io, the contrast bench exists to show.", valueName: "names"))
+    @Option(help: ArgumentHelp("Workloads to run, comma-separated: \(WorkloadCatalog.names.joined(separator: ", ")); or one workload file: a name in workloads/ (seed-threads) or a path to a .yaml. Default: cpu,io, the contrast bench exists to show.", valueName: "names"))
     var workload = "cpu,io"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Degree of parallelism: pool threads, or async tasks in flight. Default: the CPUs this process may run on. More is allowed (oversubscription).", valueName: "n"))
     var cores: Int?
 
     @Option(help: ArgumentHelp("Models, comma-separated: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")). Serial is always measured: speedups are computed against it.", valueName: "names"))
-    var models = ModelKind.allCases.map(\.rawValue).joined(separator: ",")
+    var models: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Tasks per sample. Default: 4 × --cores, enough to keep every worker busy.", valueName: "n"))
     var tasks: Int?
 
     @Option(name: .customLong("task-ms"), parsing: .unconditional, help: ArgumentHelp("Duration of one task on one core, in milliseconds (cpu: calibrated compute; io: a wait).", valueName: "ms"))
-    var taskMilliseconds: Double = 50
+    var taskMilliseconds: Double?
 
     @Option(name: .customLong("io-fraction"), parsing: .unconditional, help: ArgumentHelp("For the mixed workload: the share of each task spent waiting, 0 (all compute) to 1 (all waiting).", valueName: "f"))
-    var ioFraction: Double = 0.5
+    var ioFraction: Double?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per model. Default: 9, the fewest that give a 95% confidence interval of the median narrower than the full range.", valueName: "n"))
-    var repetitions = RunConfiguration.defaultRepetitions
+    var repetitions: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
-    var warmup = 1
+    var warmup: Int?
 
     @Option(help: ArgumentHelp("Folder for samples.csv and report.md. Default: results/<UTC timestamp>/.", valueName: "dir"))
     var out: String?
@@ -70,35 +70,55 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let configuration = try makeConfiguration()
-        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown, json: json, trace: trace)
+        let file = try workloadFile()
+        let configuration = try makeConfiguration(file: file)
+        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown, json: json,
+                                     trace: trace ?? (configuration.recordTimeline ? "" : nil))
         try Measuring.run(outputs: outputs, quiet: quiet) { progress, checkpoint in
             try Harness(configuration: configuration).run(progress: progress, checkpoint: checkpoint)
         }
     }
 
-    /// The plain configuration the library runs, checked.
-    func makeConfiguration() throws -> RunConfiguration {
-        let modelNames = models.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        var kinds: [ModelKind] = []
-        for name in modelNames {
-            guard let kind = ModelKind(rawValue: name) else {
-                throw BenchError.usage("Unknown model '\(name)'; valid models: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")) (see 'bench list').")
+    /// The workload file named by --workload, if it names one rather than built-ins.
+    func workloadFile() throws -> WorkloadFile? {
+        let names = workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let reference = names.first(where: { WorkloadCatalog.entry(named: $0) == nil }),
+              let path = WorkloadFile.locate(reference) else { return nil }
+        guard names.count == 1 else {
+            throw BenchError.usage("A workload file runs alone; run '\(reference)' without other workloads.")
+        }
+        return try WorkloadFile.load(path)
+    }
+
+    /// The plain configuration the library runs, checked: flags first, then the workload file's
+    /// values, then the defaults.
+    func makeConfiguration(file: WorkloadFile?) throws -> RunConfiguration {
+        var kinds: [ModelKind] = file?.models ?? ModelKind.allCases
+        if let models {
+            kinds = []
+            for name in models.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let kind = ModelKind(rawValue: name) else {
+                    throw BenchError.usage("Unknown model '\(name)'; valid models: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")) (see 'bench list').")
+                }
+                kinds.append(kind)
             }
-            kinds.append(kind)
         }
         let available = Sys.affinityCPUCount()
+        let workers = cores ?? file?.cores ?? available
         var configuration = RunConfiguration(
-            workloads: workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-            models: kinds, workers: cores ?? available, tasks: tasks,
-            taskMilliseconds: taskMilliseconds, repetitions: repetitions, warmup: warmup,
+            workloads: file.map { [$0.name] } ?? workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+            models: kinds, workers: workers, tasks: tasks ?? file?.tasks,
+            taskMilliseconds: taskMilliseconds ?? file?.taskMilliseconds ?? 50,
+            repetitions: repetitions ?? file?.repetitions ?? RunConfiguration.defaultRepetitions,
+            warmup: warmup ?? file?.warmup ?? 1,
             coresAvailable: available)
+        configuration.workloadFile = file
         configuration.isolation = isolation
-        configuration.order = order
-        configuration.ioFraction = ioFraction
-        configuration.recordTimeline = trace != nil
-        configuration.seed = seed
         configuration.timeoutSeconds = timeout
+        configuration.order = order
+        configuration.seed = seed
+        configuration.ioFraction = ioFraction ?? file?.ioFraction ?? 0.5
+        configuration.recordTimeline = trace != nil || file?.trace == true
         if let injectFault {
             guard let plan = FaultPlan(parsing: injectFault) else {
                 throw BenchError.usage("--inject-fault takes KIND:MODEL:REPETITION, e.g. segv:threads:2; kinds: \(FaultKind.allCases.map(\.rawValue).joined(separator: ", ")).")

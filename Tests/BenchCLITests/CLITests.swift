@@ -103,3 +103,28 @@ import BenchCore
         #expect(samples.map { $0["model"]! } == ["serial", "threads"])
     }
 }
+
+@Suite struct WorkloadFileCLITests {
+    @Test func aWorkloadFileRunsWithFlagsOverridingItsValues() throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("waits.yaml")
+        try Data("kind: io\ntasks: 3\ntask_ms: 2\nmodels: [event-loop]\nrepetitions: 1\nwarmup: 0\ntrace: true\n".utf8).write(to: file)
+        let outcome = try BenchBinary.run(["--workload", file.path, "--tasks", "4", "--out", folder.appendingPathComponent("out").path,
+                                           "--isolation", "none", "--quiet"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let csv = try String(contentsOf: folder.appendingPathComponent("out/samples.csv"), encoding: .utf8)
+        #expect(csv.contains("waits,io,event-loop,2,4,2,"), "the file's name and values, with --tasks 4 overriding 3")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/trace.json").path))
+    }
+
+    @Test func aMalformedWorkloadFileExits64NamingFileAndField() throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.yaml")
+        try Data("kind: io\nrepetitons: 3\n".utf8).write(to: file)
+        let outcome = try BenchBinary.run(["--workload", file.path])
+        #expect(outcome.status == ExitStatus.usage.rawValue)
+        #expect(outcome.stderr.contains("bad.yaml") && outcome.stderr.contains("'repetitons'"))
+    }
+}

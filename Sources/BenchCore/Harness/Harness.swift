@@ -82,12 +82,19 @@ public struct Harness: Sendable {
     /// With several fractions, each workload is named after its fraction ("mixed f=0.5"), so its
     /// cells stay apart.
     private func prepare(ioFractions: [Double]) -> ([WorkloadSpec], Calibration?) {
-        let entries = configuration.workloads.compactMap(WorkloadCatalog.entry(named:))
-        let calibration: Calibration? = entries.contains { $0.kind != .io && $0.usesTaskDuration } ? .measure() : nil
+        // A workload file names its own workload; its kind picks the built-in that runs it.
+        let entries = configuration.workloads.compactMap { name -> (name: String, entry: WorkloadCatalog.Entry)? in
+            if let file = configuration.workloadFile, file.name == name {
+                return WorkloadCatalog.entry(named: file.kind.rawValue).map { (name, $0) }
+            }
+            return WorkloadCatalog.entry(named: name).map { (name, $0) }
+        }
+        let calibration: Calibration? = entries.contains { $0.entry.kind != .io && $0.entry.usesTaskDuration } ? .measure() : nil
         let rate = calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)
-        let specs = entries.flatMap { entry in
+        let specs = entries.flatMap { name, entry in
             ioFractions.map { fraction in
                 var spec = entry.make(configuration.taskSeconds, fraction, rate)
+                spec.name = name
                 if ioFractions.count > 1 { spec.name = "\(spec.name) f=\(Format.number(fraction))" }
                 return spec
             }

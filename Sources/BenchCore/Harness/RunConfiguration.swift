@@ -30,6 +30,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var timeoutSeconds: Double?
     /// A fault to inject, for tests of failure handling; nil in real runs.
     public var fault: FaultPlan?
+    /// The workload file the run's one workload comes from, if any.
+    public var workloadFile: WorkloadFile?
     /// The share of each task spent waiting, for mixed workloads (0…1).
     public var ioFraction: Double = 0.5
     /// Whether samples keep every task's span, for `--trace`.
@@ -95,7 +97,10 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         if workloads.isEmpty {
             throw BenchError.usage("No workload given; choose from: \(WorkloadCatalog.names.joined(separator: ", ")).")
         }
-        for name in workloads where WorkloadCatalog.entry(named: name) == nil {
+        if let file = workloadFile, workloads != [file.name] {
+            throw BenchError.usage("A workload file runs alone; run '\(file.name)' without other workloads.")
+        }
+        for name in workloads where WorkloadCatalog.entry(named: name) == nil && name != workloadFile?.name {
             throw BenchError.usage("Unknown workload '\(name)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list').")
         }
         try check(workers, "--cores", 1...Limits.maxWorkers)
@@ -111,7 +116,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         if let fault, fault.repetition > repetitions {
             throw BenchError.usage("--inject-fault names repetition \(fault.repetition), but only \(repetitions) will run.")
         }
-        let durationMatters = workloads.contains { WorkloadCatalog.entry(named: $0)?.usesTaskDuration ?? true }
+        let durationMatters = workloads.contains { name in
+            name == workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
+        }
         guard durationMatters else {
             normaliseModels()
             return

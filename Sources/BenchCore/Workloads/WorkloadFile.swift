@@ -1,0 +1,137 @@
+import Foundation
+import Yams
+
+/// A workload described in a YAML file under `workloads/`: which kind of work, how much, and the
+/// defaults to run it with. Command-line flags override every value.
+///
+/// Parsing is strict: an unknown key, a value of the wrong type or out of range is rejected with
+/// the file, the field and what was expected, never silently ignored.
+public struct WorkloadFile: Codable, Sendable, Equatable {
+    /// The name reports use (default: the file's name without `.yaml`).
+    public var name: String
+    /// One line for `bench list`.
+    public var description: String
+    /// What the tasks spend their time on.
+    public var kind: WorkloadKind
+    /// Tasks per sample.
+    public var tasks: Int?
+    /// One task's duration on one core, in milliseconds.
+    public var taskMilliseconds: Double?
+    /// The share of each task spent waiting (mixed only).
+    public var ioFraction: Double?
+    /// How tasks wait; only `sleep` is implemented.
+    public var ioKind: String?
+    /// Models to run.
+    public var models: [ModelKind]?
+    /// Workers.
+    public var cores: Int?
+    /// Recorded repetitions.
+    public var repetitions: Int?
+    /// Warm-up repetitions.
+    public var warmup: Int?
+    /// Whether to write a task timeline (trace.json) beside the other reports.
+    public var trace: Bool?
+
+    /// The keys a file may have, with what each expects (for error messages and docs).
+    public static let fields: [(key: String, expects: String)] = [
+        ("name", "a name"), ("description", "a one-line description"), ("kind", "cpu, io or mixed"),
+        ("tasks", "a whole number from 1"), ("task_ms", "milliseconds, at least 1"),
+        ("io_fraction", "a number from 0 to 1"), ("io_kind", "sleep"),
+        ("models", "a list of models (\(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")))"),
+        ("cores", "a whole number from 1"), ("repetitions", "a whole number from 1"),
+        ("warmup", "a whole number from 0"), ("trace", "true or false"),
+    ]
+
+    /// Where `reference` points: a path to a .yaml/.yml file, or a name looked up in `directory`.
+    public static func locate(_ reference: String, in directory: String = "workloads") -> String? {
+        let candidates = reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+            ? [reference] : ["\(directory)/\(reference).yaml", "\(directory)/\(reference).yml"]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// The workload files in `directory`, sorted by name; unreadable ones are skipped.
+    public static func all(in directory: String = "workloads") -> [(path: String, file: WorkloadFile)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap { name in
+            let path = "\(directory)/\(name)"
+            return (try? load(path)).map { (path, $0) }
+        }
+    }
+
+    /// Reads and checks the file at `path`.
+    /// - Throws: ``BenchError/usage(_:)`` naming the file and the field.
+    public static func load(_ path: String) throws -> WorkloadFile {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw BenchError.usage("\(path) cannot be read; check the path.")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses YAML text; `path` names it in errors.
+    public static func parse(_ text: String, path: String) throws -> WorkloadFile {
+        let root: Any?
+        do {
+            root = try Yams.load(yaml: text)
+        } catch {
+            throw BenchError.usage("\(path) is not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "").")
+        }
+        guard let map = root as? [String: Any] else {
+            throw BenchError.usage("\(path) must be a mapping of fields (name, kind, tasks, …), one per line.")
+        }
+        let known = Set(fields.map(\.key))
+        if let unknown = map.keys.sorted().first(where: { !known.contains($0) }) {
+            throw BenchError.usage("\(path): unknown field '\(unknown)'; the fields are \(fields.map(\.key).joined(separator: ", ")).")
+        }
+        func fail(_ key: String, _ value: Any) -> BenchError {
+            let expects = fields.first { $0.key == key }!.expects
+            return BenchError.usage("\(path): field '\(key)' expects \(expects), found '\(value)'.")
+        }
+        func int(_ key: String, min: Int) throws -> Int? {
+            guard let value = map[key] else { return nil }
+            guard let number = value as? Int, number >= min else { throw fail(key, value) }
+            return number
+        }
+        func double(_ key: String, _ range: ClosedRange<Double>) throws -> Double? {
+            guard let value = map[key] else { return nil }
+            let number = (value as? Double) ?? (value as? Int).map(Double.init)
+            guard let number, range.contains(number) else { throw fail(key, value) }
+            return number
+        }
+        func string(_ key: String) throws -> String? {
+            guard let value = map[key] else { return nil }
+            guard let text = value as? String, !text.isEmpty else { throw fail(key, value) }
+            return text
+        }
+        guard let kindText = map["kind"] else {
+            throw BenchError.usage("\(path): field 'kind' is missing; it expects cpu, io or mixed.")
+        }
+        guard let kindName = kindText as? String, let kind = WorkloadKind(rawValue: kindName) else { throw fail("kind", kindText) }
+        var models: [ModelKind]?
+        if let value = map["models"] {
+            guard let list = value as? [Any], !list.isEmpty else { throw fail("models", value) }
+            models = try list.map { item in
+                guard let name = item as? String, let model = ModelKind(rawValue: name) else { throw fail("models", item) }
+                return model
+            }
+        }
+        var trace: Bool?
+        if let value = map["trace"] {
+            guard let flag = value as? Bool else { throw fail("trace", value) }
+            trace = flag
+        }
+        let ioKind = try string("io_kind")
+        if let ioKind, ioKind != "sleep" {
+            throw BenchError.usage("\(path): field 'io_kind' is '\(ioKind)', but only sleep is implemented yet.")
+        }
+        let ioFraction = try double("io_fraction", 0...1)
+        if ioFraction != nil && kind != .mixed {
+            throw BenchError.usage("\(path): field 'io_fraction' applies to kind mixed only; this workload's kind is \(kind.rawValue).")
+        }
+        let defaultName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return WorkloadFile(
+            name: try string("name") ?? defaultName, description: try string("description") ?? "",
+            kind: kind, tasks: try int("tasks", min: 1), taskMilliseconds: try double("task_ms", 1...60_000),
+            ioFraction: ioFraction, ioKind: ioKind, models: models, cores: try int("cores", min: 1),
+            repetitions: try int("repetitions", min: 1), warmup: try int("warmup", min: 0), trace: trace)
+    }
+}
