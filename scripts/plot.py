@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Turns a bench results CSV into PNG charts.
+
+    scripts/plot.py results/<run>/samples.csv [--out DIR]
+
+Writes, next to the CSV unless --out says otherwise:
+  wall.png       median wall time per model and workload, with the min-max range of the samples;
+  speedup.png    speedup over serial against workers, one line per model, with the ideal
+                 (when the run has several worker counts, e.g. from bench sweep);
+  crossover.png  a heatmap of event-loop's time over the best parallel model's, per I/O fraction and
+                 workers: above 1 parallelism wins, at or below 1 one thread keeps up (sweeps);
+  timeline.png   each model's tasks on the lanes that ran them, from trace.json beside the CSV
+                 (written by --trace or a workload file with trace: true).
+Only samples with status ok are plotted; failed ones are never averaged in.
+"""
+import argparse
+import csv
+import json
+import os
+import statistics
+import sys
+from collections import defaultdict
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+MODEL_ORDER = ["serial", "threads", "async", "async-blocking", "event-loop", "processes", "spawn"]
+
+
+def load(path):
+    with open(path, newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row.get("status") == "ok"]
+    if not rows:
+        sys.exit(f"plot.py: {path} has no successful samples to plot.")
+    for column in ("workload", "model", "workers", "wall_s", "speedup"):
+        if column not in rows[0]:
+            sys.exit(f"plot.py: {path} lacks the column '{column}'; give a samples.csv written by bench.")
+    return rows
+
+
+def cells(rows):
+    """Median wall time and speedup per (workload, io_fraction, model, workers)."""
+    groups = defaultdict(list)
+    for row in rows:
+        key = (row["workload"], float(row.get("io_fraction") or 0), row["model"], int(row["workers"]))
+        groups[key].append(row)
+    out = {}
+    for key, group in groups.items():
+        walls = [float(r["wall_s"]) for r in group]
+        out[key] = {
+            "wall": statistics.median(walls), "min": min(walls), "max": max(walls),
+            "speedup": statistics.median(float(r["speedup"]) for r in group),
+            "tasks": int(group[0]["tasks"]), "task_ms": float(group[0]["task_ms"]),
+            "cores": int(group[0]["cores_available"]), "kind": group[0]["kind"],
+        }
+    return out
+
+
+def ordered(models):
+    return sorted(models, key=lambda m: MODEL_ORDER.index(m) if m in MODEL_ORDER else len(MODEL_ORDER))
+
+
+def plot_wall(data, out):
+    workloads = sorted({k[0] for k in data})
+    fig, axes = plt.subplots(1, len(workloads), figsize=(5 * len(workloads), 4), squeeze=False)
+    for ax, workload in zip(axes[0], workloads):
+        keys = [k for k in data if k[0] == workload]
+        keys.sort(key=lambda k: (MODEL_ORDER.index(k[2]) if k[2] in MODEL_ORDER else 99, k[3]))
+        labels = [f"{k[2]}\n×{k[3]}" for k in keys]
+        medians = [data[k]["wall"] * 1000 for k in keys]
+        low = [(data[k]["wall"] - data[k]["min"]) * 1000 for k in keys]
+        high = [(data[k]["max"] - data[k]["wall"]) * 1000 for k in keys]
+        ax.bar(range(len(keys)), medians, yerr=[low, high], capsize=3, color="#4C72B0")
+        ax.set_xticks(range(len(keys)), labels, fontsize=8)
+        ax.set_ylabel("median wall time (ms)")
+        ax.set_title(f"{workload}: wall time per model (bars: min–max)")
+        ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    path = os.path.join(out, "wall.png")
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path
+
+
+def ideal_speedup(cell_serial, workers, io_fraction, cores):
+    serial = cell_serial["wall"]
+    usable = min(workers, cores)
+    compute = serial * (1 - io_fraction) / usable
+    rounds = -(-cell_serial["tasks"] // workers) * cell_serial["task_ms"] / 1000
+    return serial / max(compute, rounds) if max(compute, rounds) > 0 else 1
+
+
+def plot_speedup(data, out):
+    panels = sorted({(k[0], k[1]) for k in data})
+    workers_all = sorted({k[3] for k in data if k[2] != "serial"})
+    if len(workers_all) < 2:
+        return None
+    fig, axes = plt.subplots(1, len(panels), figsize=(4.5 * len(panels), 4), squeeze=False, sharey=True)
+    for ax, (workload, fraction) in zip(axes[0], panels):
+        models = ordered({k[2] for k in data if k[0] == workload and k[2] != "serial"})
+        for model in models:
+            points = sorted((k[3], data[k]["speedup"]) for k in data if k[0] == workload and k[2] == model)
+            ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=model)
+        serial = data.get((workload, fraction, "serial", 1))
+        if serial:
+            ax.plot(workers_all, [ideal_speedup(serial, w, fraction, serial["cores"]) for w in workers_all],
+                    linestyle="--", color="grey", label="ideal")
+        ax.set_xscale("log", base=2)
+        ax.set_xticks(workers_all, [str(w) for w in workers_all])
+        ax.set_xlabel("workers")
+        ax.set_title(f"{workload} (I/O fraction {fraction:g})")
+        ax.grid(alpha=0.3)
+    axes[0][0].set_ylabel("speedup over serial (×)")
+    axes[0][-1].legend(fontsize=8)
+    fig.tight_layout()
+    path = os.path.join(out, "speedup.png")
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path
+
+
+def plot_crossover(data, out):
+    fractions = sorted({k[1] for k in data})
+    workers_all = sorted({k[3] for k in data if k[2] != "serial"})
+    if len(fractions) < 2 or not any(k[2] == "event-loop" for k in data):
+        return None
+    grid = []
+    for fraction in fractions:
+        row = []
+        for workers in workers_all:
+            loop = [v["wall"] for k, v in data.items() if k[1] == fraction and k[2] == "event-loop" and k[3] == workers]
+            parallel = [v["wall"] for k, v in data.items()
+                        if k[1] == fraction and k[3] == workers and k[2] not in ("serial", "event-loop")]
+            row.append(loop[0] / min(parallel) if loop and parallel else float("nan"))
+        grid.append(row)
+    fig, ax = plt.subplots(figsize=(1.2 * len(workers_all) + 3, 0.7 * len(fractions) + 2))
+    image = ax.imshow(grid, cmap="RdYlGn_r", vmin=0.5, vmax=2.5, aspect="auto", origin="lower")
+    for i, row in enumerate(grid):
+        for j, value in enumerate(row):
+            ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=9)
+    ax.set_xticks(range(len(workers_all)), [str(w) for w in workers_all])
+    ax.set_yticks(range(len(fractions)), [f"{f:g}" for f in fractions])
+    ax.set_xlabel("workers")
+    ax.set_ylabel("I/O fraction (share of each task waiting)")
+    ax.set_title("event-loop time ÷ best parallel model's time\n(> 1: parallelism wins; ≤ 1: one thread keeps up)")
+    fig.colorbar(image, ax=ax, label="time ratio (×)")
+    fig.tight_layout()
+    path = os.path.join(out, "crossover.png")
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path
+
+
+def plot_timeline(trace_path, out):
+    with open(trace_path) as handle:
+        events = json.load(handle)["traceEvents"]
+    names = {e["pid"]: e["args"]["name"] for e in events if e["ph"] == "M" and e["name"] == "process_name"}
+    tasks = [e for e in events if e["ph"] == "X"]
+    # One sample per model: the first repetition found.
+    chosen = {}
+    for pid, name in sorted(names.items()):
+        model = name.split(" · ")[1].split(" × ")[0]
+        chosen.setdefault(model, pid)
+    if not chosen:
+        return None
+    models = ordered(chosen)
+    fig, axes = plt.subplots(len(models), 1, figsize=(9, 1.3 * len(models) + 1), squeeze=False, sharex=True)
+    for ax, model in zip(axes[:, 0], models):
+        pid = chosen[model]
+        mine = [e for e in tasks if e["pid"] == pid]
+        lanes = sorted({e["tid"] for e in mine})
+        for event in mine:
+            lane = lanes.index(event["tid"])
+            ax.barh(lane, event["dur"] / 1000, left=event["ts"] / 1000, height=0.6, edgecolor="white", color="#55A868")
+        ax.set_yticks(range(len(lanes)), [f"lane {lane + 1}" for lane in lanes], fontsize=8)
+        ax.set_title(names[pid], fontsize=9, loc="left")
+        ax.grid(axis="x", alpha=0.3)
+    axes[-1][0].set_xlabel("time since the sample started (ms)")
+    fig.suptitle("task timeline: each bar is one task, on the thread or process that ran it")
+    fig.tight_layout()
+    path = os.path.join(out, "timeline.png")
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("csv", help="a samples.csv written by bench run or bench sweep")
+    parser.add_argument("--out", help="folder for the PNGs (default: the CSV's folder)")
+    args = parser.parse_args()
+    out = args.out or os.path.dirname(os.path.abspath(args.csv))
+    os.makedirs(out, exist_ok=True)
+    data = cells(load(args.csv))
+    written = [plot_wall(data, out), plot_speedup(data, out), plot_crossover(data, out)]
+    trace = os.path.join(os.path.dirname(os.path.abspath(args.csv)), "trace.json")
+    if os.path.exists(trace):
+        written.append(plot_timeline(trace, out))
+    for path in filter(None, written):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
