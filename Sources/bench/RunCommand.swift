@@ -4,6 +4,7 @@ import Foundation
 
 extension Isolation: ExpressibleByArgument {}
 extension RunOrder: ExpressibleByArgument {}
+extension IOKind: ExpressibleByArgument {}
 
 /// `bench run` (the default): measure workloads under execution models and write CSV and Markdown.
 struct RunCommand: ParsableCommand {
@@ -29,6 +30,12 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .customLong("io-fraction"), parsing: .unconditional, help: ArgumentHelp("For the mixed workload: the share of each task spent waiting, 0 (all compute) to 1 (all waiting).", valueName: "f"))
     var ioFraction: Double?
+
+    @Option(name: .customLong("io-kind"), help: ArgumentHelp("How io and mixed tasks wait: sleep, file (write, fsync and read back a temporary file) or socket (a request to a loopback TCP server the harness runs).", valueName: "kind"))
+    var ioKind: IOKind?
+
+    @Option(name: .customLong("file-bytes"), parsing: .unconditional, help: ArgumentHelp("Bytes each task writes and reads back with --io-kind file. Default: 65536.", valueName: "n"))
+    var fileBytes: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per model. Default: 9, the fewest that give a 95% confidence interval of the median narrower than the full range.", valueName: "n"))
     var repetitions: Int?
@@ -118,6 +125,8 @@ struct RunCommand: ParsableCommand {
         configuration.order = order
         configuration.seed = seed
         configuration.ioFraction = ioFraction ?? file?.ioFraction ?? 0.5
+        configuration.ioKind = ioKind ?? file?.ioKind.flatMap(IOKind.init(rawValue:)) ?? .sleep
+        configuration.fileBytes = fileBytes ?? file?.fileBytes ?? 65_536
         configuration.recordTimeline = trace != nil || file?.trace == true
         if let injectFault {
             guard let plan = FaultPlan(parsing: injectFault) else {

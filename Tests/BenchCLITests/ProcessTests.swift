@@ -140,3 +140,17 @@ func csvRows(_ csv: String) -> [[String: String]] {
         #expect(outcome.stderr.contains("--io-fraction"))
     }
 }
+
+@Suite struct RealIOCLITests {
+    @Test(arguments: ["socket", "file"])
+    func realIORunsUnderEveryModel(kind: String) throws {
+        let outcome = try BenchBinary.run(["--workload", "io", "--io-kind", kind, "--cores", "2", "--tasks", "4", "--task-ms", "2",
+                                           "--file-bytes", "4096", "--repetitions", "1", "--warmup", "0",
+                                           "--models", ModelKind.allCases.map(\.rawValue).joined(separator: ","),
+                                           "--csv", "-", "--markdown", "/dev/null", "--json", "/dev/null"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let rows = csvRows(outcome.stdout)
+        #expect(rows.count == ModelKind.allCases.count)
+        #expect(rows.allSatisfy { $0["status"] == "ok" })
+    }
+}

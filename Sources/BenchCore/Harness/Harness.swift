@@ -95,6 +95,8 @@ public struct Harness: Sendable {
             ioFractions.map { fraction in
                 var spec = entry.make(configuration.taskSeconds, fraction, rate)
                 spec.name = name
+                spec.ioKind = configuration.ioKind
+                spec.fileBytes = configuration.fileBytes
                 if ioFractions.count > 1 { spec.name = "\(spec.name) f=\(Format.number(fraction))" }
                 return spec
             }
@@ -106,6 +108,15 @@ public struct Harness: Sendable {
     /// checkpointing after each recorded sample.
     private func execute(_ plan: [PlannedSample], specs: [WorkloadSpec], calibration: Calibration?,
                          progress: (RunProgress) -> Void, checkpoint: (RunResult) throws -> Void) throws -> RunResult {
+        // The socket I/O kind talks to a loopback server that lives exactly as long as the run.
+        var plan = plan
+        var server: LoopbackServer?
+        defer { server?.stop() }
+        if plan.contains(where: { $0.spec.ioKind == .socket && $0.spec.kind != .cpu }) {
+            let started = try LoopbackServer()
+            server = started
+            for index in plan.indices { plan[index].spec.socketPort = started.port }
+        }
         var result = RunResult(
             configuration: configuration, machine: MachineInfo.current(), calibration: calibration,
             workloads: specs.map { spec in

@@ -32,6 +32,10 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var fault: FaultPlan?
     /// The workload file the run's one workload comes from, if any.
     public var workloadFile: WorkloadFile?
+    /// How io and mixed tasks wait.
+    public var ioKind: IOKind = .sleep
+    /// Bytes written and read back per task by the file I/O kind.
+    public var fileBytes: Int = 65_536
     /// The share of each task spent waiting, for mixed workloads (0…1).
     public var ioFraction: Double = 0.5
     /// Whether samples keep every task's span, for `--trace`.
@@ -107,6 +111,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try check(tasks, "--tasks", 1...Limits.maxTasks)
         try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
         try check(warmup, "--warmup", 0...Limits.maxWarmup)
+        guard (1...(1 << 30)).contains(fileBytes) else {
+            throw BenchError.usage("--file-bytes \(fileBytes) is out of range; use 1 to 1073741824.")
+        }
         guard ioFraction.isFinite, (0...1).contains(ioFraction) else {
             throw BenchError.usage("--io-fraction \(Format.number(ioFraction)) is outside 0…1; give the share of each task spent waiting, e.g. 0.5.")
         }

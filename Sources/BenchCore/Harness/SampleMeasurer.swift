@@ -35,6 +35,7 @@ public enum SampleMeasurer {
             usage: own.adding(children),
             latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
         if request.recordTimeline { sample.timeline = log.timeline(origin: start) }
+        if request.workload.kind != .cpu && request.workload.ioKind != .sleep { sample.ioKind = request.workload.ioKind }
         return sample
     }
 

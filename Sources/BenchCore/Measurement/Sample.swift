@@ -72,6 +72,8 @@ public struct Sample: Codable, Sendable, Equatable {
     public var taskSeconds: Double
     /// The share of each task spent waiting (0 for cpu, 1 for io).
     public var ioFraction: Double = 0
+    /// How tasks waited, when not by sleeping (file or socket); nil for sleep.
+    public var ioKind: IOKind?
     /// 1-based repetition number within its cell (warm-up runs are not recorded).
     public var repetition: Int
     /// CPUs in the process's affinity mask when the sample ran.

@@ -126,8 +126,10 @@ public enum Analysis {
     }
 
     private static func idealWallSeconds(for sample: Sample, serialWallSeconds: Double) -> Double {
-        IdealTime.wallSeconds(kind: sample.kind, model: sample.model, workers: sample.workers,
-                              tasks: sample.tasks, taskSeconds: sample.taskSeconds,
+        // A file task takes as long as the device does, not --task-ms: take its time from serial.
+        let taskSeconds = sample.ioKind == .file && sample.kind == .io ? serialWallSeconds / Double(max(1, sample.tasks)) : sample.taskSeconds
+        return IdealTime.wallSeconds(kind: sample.kind, model: sample.model, workers: sample.workers,
+                              tasks: sample.tasks, taskSeconds: taskSeconds,
                               serialWallSeconds: serialWallSeconds, coresAvailable: sample.coresAvailable,
                               ioFraction: sample.ioFraction)
     }

@@ -12,33 +12,40 @@ public struct MixedWorkload: Workload {
     /// The share of each task spent waiting, 0…1.
     public let ioFraction: Double
 
+    /// How the waiting part is done.
+    public let waiting: Waiting
+
     /// Creates a mixed workload.
-    public init(name: String = "mixed", taskSeconds: Double, iterations: Int, ioFraction: Double) {
+    public init(name: String = "mixed", taskSeconds: Double, iterations: Int, ioFraction: Double, waiting: Waiting? = nil) {
         self.name = name
         self.taskSeconds = taskSeconds
         self.iterations = iterations
         self.ioFraction = ioFraction
+        self.waiting = waiting ?? Waiting(kind: .sleep, nanoseconds: UInt64((taskSeconds * ioFraction * 1e9).rounded()))
     }
 
     public var spec: WorkloadSpec {
-        WorkloadSpec(name: name, kind: .mixed, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction)
+        var spec = WorkloadSpec(name: name, kind: .mixed, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction)
+        spec.ioKind = waiting.kind
+        spec.fileBytes = waiting.fileBytes
+        spec.socketPort = waiting.port
+        return spec
     }
 
     public var taskDescription: String {
         "\(Format.milliseconds(taskSeconds * (1 - ioFraction))) of hash chain (\(iterations) iterations), then a wait of \(Format.milliseconds(taskSeconds * ioFraction)) (I/O fraction \(Format.number(ioFraction)))"
     }
 
-    private var waitNanoseconds: UInt64 { UInt64((taskSeconds * ioFraction * 1e9).rounded()) }
+    /// Whether a task has a waiting part at all.
+    private var waits: Bool { ioFraction > 0 || waiting.kind == .file }
 
     public func runBlocking(task index: Int) -> UInt64 {
         let checksum = HashChainKernel.run(iterations: iterations, seed: HashChainKernel.seed(forTask: index))
-        if waitNanoseconds > 0 { Sys.sleep(nanoseconds: waitNanoseconds) }
-        return checksum
+        return waits ? checksum &+ waiting.block(task: index) : checksum
     }
 
     public func runAsync(task index: Int) async -> UInt64 {
         let checksum = HashChainKernel.run(iterations: iterations, seed: HashChainKernel.seed(forTask: index))
-        if waitNanoseconds > 0 { try? await Task.sleep(nanoseconds: waitNanoseconds) }
-        return checksum
+        return waits ? checksum &+ (await waiting.suspend(task: index)) : checksum
     }
 }

@@ -19,8 +19,10 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
     public var taskMilliseconds: Double?
     /// The share of each task spent waiting (mixed only).
     public var ioFraction: Double?
-    /// How tasks wait; only `sleep` is implemented.
+    /// How tasks wait: sleep, file or socket.
     public var ioKind: String?
+    /// Bytes per task for the file I/O kind.
+    public var fileBytes: Int?
     /// Models to run.
     public var models: [ModelKind]?
     /// Workers.
@@ -36,7 +38,8 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
     public static let fields: [(key: String, expects: String)] = [
         ("name", "a name"), ("description", "a one-line description"), ("kind", "cpu, io or mixed"),
         ("tasks", "a whole number from 1"), ("task_ms", "milliseconds, at least 1"),
-        ("io_fraction", "a number from 0 to 1"), ("io_kind", "sleep"),
+        ("io_fraction", "a number from 0 to 1"), ("io_kind", "sleep, file or socket"),
+        ("file_bytes", "a whole number of bytes from 1"),
         ("models", "a list of models (\(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")))"),
         ("cores", "a whole number from 1"), ("repetitions", "a whole number from 1"),
         ("warmup", "a whole number from 0"), ("trace", "true or false"),
@@ -120,9 +123,7 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
             trace = flag
         }
         let ioKind = try string("io_kind")
-        if let ioKind, ioKind != "sleep" {
-            throw BenchError.usage("\(path): field 'io_kind' is '\(ioKind)', but only sleep is implemented yet.")
-        }
+        if let ioKind, IOKind(rawValue: ioKind) == nil { throw fail("io_kind", ioKind) }
         let ioFraction = try double("io_fraction", 0...1)
         if ioFraction != nil && kind != .mixed {
             throw BenchError.usage("\(path): field 'io_fraction' applies to kind mixed only; this workload's kind is \(kind.rawValue).")
@@ -131,7 +132,7 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         return WorkloadFile(
             name: try string("name") ?? defaultName, description: try string("description") ?? "",
             kind: kind, tasks: try int("tasks", min: 1), taskMilliseconds: try double("task_ms", 1...60_000),
-            ioFraction: ioFraction, ioKind: ioKind, models: models, cores: try int("cores", min: 1),
+            ioFraction: ioFraction, ioKind: ioKind, fileBytes: try int("file_bytes", min: 1), models: models, cores: try int("cores", min: 1),
             repetitions: try int("repetitions", min: 1), warmup: try int("warmup", min: 0), trace: trace)
     }
 }

@@ -13,8 +13,19 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
     public var iterations: Int
     /// The share of each task spent waiting (mixed workloads; 0 for cpu, 1 for io).
     public var ioFraction: Double
+    /// How tasks wait.
+    public var ioKind: IOKind = .sleep
+    /// Bytes each task writes and reads back, for the file I/O kind.
+    public var fileBytes: Int = 65_536
+    /// The loopback server's port, for the socket I/O kind (set by the harness).
+    public var socketPort: UInt16 = 0
     /// A fault to trigger, for tests of failure handling; nil in every real run.
     public var fault: InjectedFault?
+
+    /// How a task of this workload waits.
+    public var waiting: Waiting {
+        Waiting(kind: ioKind, nanoseconds: UInt64((taskSeconds * ioFraction * 1e9).rounded()), fileBytes: fileBytes, port: socketPort)
+    }
 
     /// Creates a spec.
     public init(name: String, kind: WorkloadKind, taskSeconds: Double, iterations: Int = 0,
@@ -31,8 +42,8 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
     public func make() -> any Workload {
         let base: any Workload = switch kind {
         case .cpu: ComputeWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations)
-        case .io: SleepWorkload(name: name, taskSeconds: taskSeconds)
-        case .mixed: MixedWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction)
+        case .io: SleepWorkload(name: name, taskSeconds: taskSeconds, waiting: waiting)
+        case .mixed: MixedWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction, waiting: waiting)
         }
         guard let fault else { return base }
         return FaultInjectingWorkload(base: base, fault: fault)
