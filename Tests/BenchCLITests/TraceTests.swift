@@ -43,4 +43,17 @@ import BenchCore
         #expect(lanes("threads").count == 2)
         #expect(events.contains { $0["name"] as? String == "thread_name" })
     }
+
+    @Test func theSeedThreadsTraceLoadsAsPerfettoExpects() throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // workloads/seed-threads.yaml asks for a trace itself; one repetition keeps this short.
+        let outcome = try BenchBinary.run(["--workload", "seed-threads", "--repetitions", "1", "--warmup", "0",
+                                           "--out", folder.path, "--quiet"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let events = try validate(try Data(contentsOf: folder.appendingPathComponent("trace.json")))
+        let threads = events.filter { $0["ph"] as? String == "X" && $0["cat"] as? String == "threads" }
+        #expect(threads.count == 11)
+        #expect(Set(threads.compactMap { $0["tid"] as? Int }).count == 2, "two threads, as in the article")
+    }
 }
