@@ -101,16 +101,6 @@ extension Sys {
         return buffer
     }
 
-    /// Waits until `fd` is readable (or, with `writable`, writable), for at most `timeoutMilliseconds`.
-    public static func pollOne(_ fd: Int32, writable: Bool, timeoutMilliseconds: Int32) throws -> Bool {
-        var entry = pollfd(fd: fd, events: Int16(writable ? POLLOUT : POLLIN), revents: 0)
-        while true {
-            let rc = poll(&entry, 1, timeoutMilliseconds)
-            if rc >= 0 { return rc > 0 }
-            if errno != EINTR { throw SystemCallError(call: "poll", errno: errno) }
-        }
-    }
-
     /// Polls many descriptors, each for reading or writing; returns the indices that are ready.
     public static func pollMany(_ entries: [(fd: Int32, writable: Bool)], timeoutMilliseconds: Int32) throws -> [Int] {
         var fds = entries.map { pollfd(fd: $0.fd, events: Int16($0.writable ? POLLOUT : POLLIN), revents: 0) }

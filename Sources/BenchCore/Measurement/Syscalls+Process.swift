@@ -208,10 +208,8 @@ extension Sys {
         return names[signal] ?? "signal \(signal)"
     }
 
-    /// Signal numbers the CLI and tests need by name.
+    /// Signal numbers fault injection needs by name.
     public enum Signal {
-        public static let interrupt = SIGINT
-        public static let terminate = SIGTERM
         public static let kill = SIGKILL
         public static let segmentationFault = SIGSEGV
     }

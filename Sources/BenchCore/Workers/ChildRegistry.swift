@@ -21,7 +21,4 @@ public final class ChildRegistry: Sendable {
     public func killAll() {
         for child in children.withLock({ Array($0.values) }) { Sys.kill(child) }
     }
-
-    /// How many children are alive.
-    public var count: Int { children.withLock { $0.count } }
 }
