@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func anUnknownSchemaVersionIsRefused() throws {
-        let json = JSONFormatter().format(ReportFixtures.run).replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 99")
+        let json = JSONFormatter().format(ReportFixtures.run).replacingOccurrences(of: "\"schemaVersion\" : \(ResultDocument.currentSchemaVersion)", with: "\"schemaVersion\" : 99")
         let message = try #require(loadError(try write(json, "results.json")))
         #expect(message.contains("schema version 99"))
     }
