@@ -43,17 +43,9 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
     var warmup: Int?
 
-    @Option(help: ArgumentHelp("Folder for samples.csv and report.md. Default: results/<UTC timestamp>/.", valueName: "dir"))
-    var out: String?
 
-    @Option(help: ArgumentHelp("Write the per-sample CSV here instead ('-' for stdout).", valueName: "path"))
-    var csv: String?
 
-    @Option(help: ArgumentHelp("Write the Markdown report here instead ('-' for stdout).", valueName: "path"))
-    var markdown: String?
 
-    @Option(help: ArgumentHelp("Write the JSON document (every sample, summary, the configuration and the machine's fingerprint) here instead ('-' for stdout).", valueName: "path"))
-    var json: String?
 
     @Option(help: ArgumentHelp("Write every task's start and end, on the lane of the thread or process that ran it, as a Chrome trace (open in ui.perfetto.dev).", valueName: "path"))
     var trace: String?
@@ -73,15 +65,13 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("inject-fault"), help: .hidden)
     var injectFault: String?
 
-    @Flag(help: "Print nothing but errors: no progress line, no report on stdout.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let file = try workloadFile()
         let configuration = try makeConfiguration(file: file)
-        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown, json: json,
-                                     trace: trace ?? (configuration.recordTimeline ? "" : nil))
-        try Measuring.run(outputs: outputs, quiet: quiet) { progress, checkpoint in
+        let outputs = try output.plan(trace: trace ?? (configuration.recordTimeline ? "" : nil))
+        try Measuring.run(outputs: outputs, quiet: output.quiet) { progress, checkpoint in
             try Harness(configuration: configuration).run(progress: progress, checkpoint: checkpoint)
         }
     }
@@ -100,16 +90,7 @@ struct RunCommand: ParsableCommand {
     /// The plain configuration the library runs, checked: flags first, then the workload file's
     /// values, then the defaults.
     func makeConfiguration(file: WorkloadFile?) throws -> RunConfiguration {
-        var kinds: [ModelKind] = file?.models ?? ModelKind.allCases
-        if let models {
-            kinds = []
-            for name in models.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let kind = ModelKind(rawValue: name) else {
-                    throw BenchError.usage("Unknown model '\(name)'; valid models: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")) (see 'bench list').")
-                }
-                kinds.append(kind)
-            }
-        }
+        let kinds = try models.map(ModelKind.list(from:)) ?? file?.models ?? ModelKind.allCases
         let available = Sys.affinityCPUCount()
         let workers = cores ?? file?.cores ?? available
         var configuration = RunConfiguration(

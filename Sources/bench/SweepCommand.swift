@@ -36,20 +36,11 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where each sample runs: process or none.", valueName: "mode"))
     var isolation: Isolation = .process
 
-    @Option(help: ArgumentHelp("Folder for the reports. Default: results/<UTC timestamp>/.", valueName: "dir"))
-    var out: String?
 
-    @Option(help: ArgumentHelp("Write the per-sample CSV here instead ('-' for stdout).", valueName: "path"))
-    var csv: String?
 
-    @Option(help: ArgumentHelp("Write the Markdown report here instead ('-' for stdout).", valueName: "path"))
-    var markdown: String?
 
-    @Option(help: ArgumentHelp("Write the JSON document here instead ('-' for stdout).", valueName: "path"))
-    var json: String?
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let workers = try Self.list(cores, flag: "--cores", Int.init).sorted()
@@ -58,12 +49,7 @@ struct SweepCommand: ParsableCommand {
             throw BenchError.usage("Unknown workload '\(workload)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list').")
         }
         if entry.kind != .mixed { fractions = [entry.kind == .io ? 1 : 0] }
-        let kinds = try models.split(separator: ",").map { name -> ModelKind in
-            guard let kind = ModelKind(rawValue: String(name)) else {
-                throw BenchError.usage("Unknown model '\(name)'; valid models: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-            }
-            return kind
-        }
+        let kinds = try ModelKind.list(from: models)
         var configuration = RunConfiguration(
             workloads: [workload], models: kinds, workers: workers.last!, tasks: tasks ?? 4 * workers.last!,
             taskMilliseconds: taskMilliseconds, repetitions: repetitions, warmup: warmup,
@@ -81,8 +67,8 @@ struct SweepCommand: ParsableCommand {
         }
         try configuration.validate()
         let sweep = SweepConfiguration(workers: workers, ioFractions: fractions)
-        let outputs = try OutputPlan(out: out, csv: csv, markdown: markdown, json: json)
-        try Measuring.run(outputs: outputs, quiet: quiet) { progress, checkpoint in
+        let outputs = try output.plan()
+        try Measuring.run(outputs: outputs, quiet: output.quiet) { progress, checkpoint in
             try Harness(configuration: configuration).runSweep(sweep, progress: progress, checkpoint: checkpoint)
         }
     }

@@ -140,7 +140,7 @@ public struct Harness: Sendable {
             }
             if sample.status == .ok {
                 if let expected = expectedChecksums[planned.spec.name], sample.checksum != expected {
-                    throw BenchError.failure("Model \(planned.model.rawValue) computed checksum \(sample.checksum) for workload \(planned.spec.name), but an earlier sample computed \(expected): a task was skipped or run twice.")
+                    throw BenchError.failure("Model \(planned.model.rawValue) computed checksum \(sample.checksum) for workload \(planned.spec.name), but an earlier sample computed \(expected): a task was skipped, run twice, or its file or socket I/O failed (its data did not come back).")
                 }
                 expectedChecksums[planned.spec.name] = sample.checksum
             }

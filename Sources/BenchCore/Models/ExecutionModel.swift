@@ -86,6 +86,17 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
         self == .serial ? 1 : requested
     }
 
+    /// The models named in a comma-separated list, e.g. `"threads,event-loop"`.
+    /// - Throws: ``BenchError/usage(_:)`` naming the unknown model and the valid ones.
+    public static func list(from text: String) throws -> [ModelKind] {
+        try text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { name in
+            guard let model = ModelKind(rawValue: name) else {
+                throw BenchError.usage("Unknown model '\(name)'; valid models: \(allCases.map(\.rawValue).joined(separator: ", ")) (see 'bench list').")
+            }
+            return model
+        }
+    }
+
     public static func < (lhs: ModelKind, rhs: ModelKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -36,8 +36,8 @@ public struct MixedWorkload: Workload {
         "\(Format.milliseconds(taskSeconds * (1 - ioFraction))) of hash chain (\(iterations) iterations), then a wait of \(Format.milliseconds(taskSeconds * ioFraction)) (I/O fraction \(Format.number(ioFraction)))"
     }
 
-    /// Whether a task has a waiting part at all.
-    private var waits: Bool { ioFraction > 0 || waiting.kind == .file }
+    /// Whether a task has a waiting part at all (an I/O fraction of 0 means pure compute).
+    private var waits: Bool { ioFraction > 0 }
 
     public func runBlocking(task index: Int) -> UInt64 {
         let checksum = HashChainKernel.run(iterations: iterations, seed: HashChainKernel.seed(forTask: index))
