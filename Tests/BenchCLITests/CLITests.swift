@@ -101,6 +101,8 @@ import BenchCore
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let samples = rows(outcome.stdout)
         #expect(samples.map { $0["model"]! } == ["serial", "threads"])
+        let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        #expect(type == .typeCharacterSpecial, "writing a report to /dev/null must leave the device alone")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import BenchCore
 
@@ -88,6 +89,26 @@ import Testing
         try ReportWriter.write("hello\n", to: folder.appendingPathComponent("out.csv").path)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])
         #expect(try String(contentsOf: folder.appendingPathComponent("out.csv"), encoding: .utf8) == "hello\n")
+    }
+
+    @Test func writingToAFIFOWritesThroughItInsteadOfReplacingIt() throws {
+        // Renaming a temporary file over a device or FIFO would replace it (once, over /dev/null).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let received = Mutex<String?>(nil)
+        let reader = Thread {
+            let text = FileHandle(forReadingAtPath: fifo).map { String(decoding: $0.readDataToEndOfFile(), as: UTF8.self) }
+            received.withLock { $0 = text }
+        }
+        reader.start()
+        try ReportWriter.write("through the pipe\n", to: fifo)
+        while reader.isExecuting || !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(received.withLock { $0 } == "through the pipe\n")
+        let type = try FileManager.default.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType
+        #expect(type != nil && type != .typeRegular, "the FIFO is still a FIFO, not a regular file")
     }
 
     @Test func unwritableOutputFolderIsAUsageError() {

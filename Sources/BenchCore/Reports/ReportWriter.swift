@@ -1,15 +1,29 @@
 import Foundation
 
-/// The only code that writes report files. Every file is written atomically (a temporary file in
-/// the same folder, then `rename`), so a reader never sees half a file.
+/// The only code that writes report files. Regular files are written atomically (a temporary
+/// file in the same folder, then `rename`), so a reader never sees half a file.
 public enum ReportWriter {
-    /// Writes `contents` to `path` atomically, creating parent folders as needed.
+    /// Writes `contents` to `path`, creating parent folders as needed: atomically when `path` is a
+    /// regular file or does not exist yet; in place when it is anything else, such as `/dev/null`
+    /// or a FIFO, because renaming over a device would replace the device itself. A symbolic link
+    /// is followed, not replaced.
     /// - Throws: ``BenchError/failure(_:)`` naming the path and the reason.
     public static func write(_ contents: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         do {
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            if let type, type != .typeRegular {
+                guard let handle = FileHandle(forWritingAtPath: url.path) else {
+                    throw BenchError.failure("Could not open \(path) for writing.")
+                }
+                defer { try? handle.close() }
+                try handle.write(contentsOf: Data(contents.utf8))
+                return
+            }
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(contents.utf8).write(to: url, options: .atomic)
+        } catch let error as BenchError {
+            throw error
         } catch {
             throw BenchError.failure("Could not write \(path): \(error.localizedDescription)")
         }
