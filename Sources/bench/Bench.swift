@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
         130 interrupted (results so far are written).
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, SweepCommand.self, CompareCommand.self, ReportCommand.self, ListCommand.self, WorkerCommand.self],
+        subcommands: [RunCommand.self, SweepCommand.self, CompareCommand.self, ReportCommand.self, ListCommand.self, WorkerCommand.self, AllocatorCheckCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

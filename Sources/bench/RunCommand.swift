@@ -31,6 +31,15 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("io-fraction"), parsing: .unconditional, help: ArgumentHelp("For the mixed workload: the share of each task spent waiting, 0 (all compute) to 1 (all waiting).", valueName: "f"))
     var ioFraction: Double?
 
+    @Option(help: ArgumentHelp("Allocators to run every cell under, comma-separated: system, jemalloc (loaded into each sample's process with LD_PRELOAD).", valueName: "list"))
+    var allocator = "system"
+
+    @Option(name: .customLong("alloc-objects"), parsing: .unconditional, help: ArgumentHelp("Objects each alloc task allocates. Default: 100000.", valueName: "n"))
+    var allocObjects: Int?
+
+    @Option(name: .customLong("alloc-bytes"), parsing: .unconditional, help: ArgumentHelp("Bytes per object of alloc tasks. Default: 64.", valueName: "n"))
+    var allocBytes: Int?
+
     @Option(name: .customLong("io-kind"), help: ArgumentHelp("How io and mixed tasks wait: sleep, file (write, fsync and read back a temporary file) or socket (a request to a loopback TCP server the harness runs).", valueName: "kind"))
     var ioKind: IOKind?
 
@@ -108,6 +117,14 @@ struct RunCommand: ParsableCommand {
         configuration.ioFraction = ioFraction ?? file?.ioFraction ?? 0.5
         configuration.ioKind = ioKind ?? file?.ioKind.flatMap(IOKind.init(rawValue:)) ?? .sleep
         configuration.fileBytes = fileBytes ?? file?.fileBytes ?? 65_536
+        configuration.allocObjects = allocObjects ?? 100_000
+        configuration.allocObjectBytes = allocBytes ?? 64
+        configuration.allocators = try allocator.split(separator: ",").map { name in
+            guard let kind = Allocator(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw BenchError.usage("Unknown allocator '\(name)'; valid allocators: system, jemalloc.")
+            }
+            return kind
+        }
         configuration.recordTimeline = trace != nil || file?.trace == true
         if let injectFault {
             guard let plan = FaultPlan(parsing: injectFault) else {

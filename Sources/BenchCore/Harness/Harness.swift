@@ -39,11 +39,21 @@ public struct Harness: Sendable {
         let (specs, calibration) = prepare(ioFractions: [configuration.ioFraction])
         let schedule = configuration.order.schedule(models: configuration.models, warmup: configuration.warmup,
                                                     repetitions: configuration.repetitions, seed: configuration.seed)
-        let plan = specs.flatMap { spec in
-            schedule.map { PlannedSample(spec: spec, model: $0.model, workers: $0.model.workers(requested: configuration.workers),
-                                         repetition: $0.repetition) }
+        // Each allocator gets its own copy of every workload ("alloc [jemalloc]"), so its cells,
+        // serial baseline and checksums stay apart.
+        let allocators = configuration.allocators
+        let perAllocator = allocators.flatMap { allocator in
+            specs.map { spec -> (WorkloadSpec, Allocator) in
+                var spec = spec
+                if allocators.count > 1 || allocator != .system { spec.name = "\(spec.name) [\(allocator.rawValue)]" }
+                return (spec, allocator)
+            }
         }
-        return try execute(plan, specs: specs, calibration: calibration, progress: progress, checkpoint: checkpoint)
+        let plan = perAllocator.flatMap { spec, allocator in
+            schedule.map { PlannedSample(spec: spec, model: $0.model, workers: $0.model.workers(requested: configuration.workers),
+                                         repetition: $0.repetition, allocator: allocator) }
+        }
+        return try execute(plan, specs: perAllocator.map(\.0), calibration: calibration, progress: progress, checkpoint: checkpoint)
     }
 
     /// Measures every (workers, I/O fraction) point of `sweep` for the configuration's models, with
@@ -76,6 +86,7 @@ public struct Harness: Sendable {
         var model: ModelKind
         var workers: Int
         var repetition: Int?
+        var allocator: Allocator = .system
     }
 
     /// Calibrates if any workload computes, and describes each workload at each I/O fraction.
@@ -97,6 +108,8 @@ public struct Harness: Sendable {
                 spec.name = name
                 spec.ioKind = configuration.ioKind
                 spec.fileBytes = configuration.fileBytes
+                spec.allocObjects = configuration.allocObjects
+                spec.allocObjectBytes = configuration.allocObjectBytes
                 if ioFractions.count > 1 { spec.name = "\(spec.name) f=\(Format.number(fraction))" }
                 return spec
             }
@@ -132,8 +145,9 @@ public struct Harness: Sendable {
             }
             progress(RunProgress(completed: completed, total: plan.count, workload: planned.spec.name,
                                  model: planned.model, workers: planned.workers, repetition: planned.repetition))
-            let sample = try measure(request(planned.spec, model: planned.model, workers: planned.workers,
-                                             repetition: planned.repetition))
+            var sampleRequest = request(planned.spec, model: planned.model, workers: planned.workers, repetition: planned.repetition)
+            sampleRequest.allocator = planned.allocator
+            let sample = try measure(sampleRequest)
             if Interruption.isRequested && sample.status != .ok {
                 result.interrupted = true  // killed by the stop itself: not a failure of the sample
                 return result

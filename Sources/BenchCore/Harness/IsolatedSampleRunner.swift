@@ -11,7 +11,10 @@ public enum IsolatedSampleRunner {
     /// - Throws: ``SystemCallError`` when the child cannot be started at all.
     public static func run(_ request: SampleRequest, timeoutSeconds: Double) throws -> Sample {
         let startedAt = Date()
-        let worker = try WorkerProcess.start()
+        // jemalloc is preloaded into the sample's process (and so into its worker processes).
+        var environment: [String: String] = [:]
+        if request.allocator == .jemalloc, let library = Jemalloc.libraryPath { environment["LD_PRELOAD"] = library }
+        let worker = try WorkerProcess.start(environment: environment)
         let deadline = Sys.monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)
         do {
             try worker.transport.send(.runSample(request))

@@ -32,6 +32,12 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var fault: FaultPlan?
     /// The workload file the run's one workload comes from, if any.
     public var workloadFile: WorkloadFile?
+    /// Allocators to measure every cell under.
+    public var allocators: [Allocator] = [.system]
+    /// Objects per alloc task.
+    public var allocObjects = 100_000
+    /// Bytes per object of alloc tasks.
+    public var allocObjectBytes = 64
     /// How io and mixed tasks wait.
     public var ioKind: IOKind = .sleep
     /// Bytes written and read back per task by the file I/O kind.
@@ -111,6 +117,18 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try check(tasks, "--tasks", 1...Limits.maxTasks)
         try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
         try check(warmup, "--warmup", 0...Limits.maxWarmup)
+        if allocators.isEmpty { allocators = [.system] }
+        if allocators.contains(.jemalloc) {
+            guard Jemalloc.libraryPath != nil else {
+                throw BenchError.usage("--allocator jemalloc needs jemalloc, which is not installed; install it with 'apt-get install libjemalloc2' (scripts/setup does).")
+            }
+            guard isolation == .process else {
+                throw BenchError.usage("--allocator jemalloc loads jemalloc into each sample's own process; it needs --isolation process.")
+            }
+        }
+        guard (1...10_000_000).contains(allocObjects), (1...(1 << 20)).contains(allocObjectBytes) else {
+            throw BenchError.usage("--alloc-objects must be 1 to 10000000 and --alloc-bytes 1 to 1048576.")
+        }
         guard (1...(1 << 30)).contains(fileBytes) else {
             throw BenchError.usage("--file-bytes \(fileBytes) is out of range; use 1 to 1073741824.")
         }

@@ -9,6 +9,11 @@ public enum SampleMeasurer {
         let workload = request.workload.make()
         let log = TaskLog(count: request.tasks)
         let startedAt = Date()
+        if request.allocator == .jemalloc && !Jemalloc.isActive {
+            return Sample.unmeasured(request, startedAt: startedAt, status: .failed,
+                                     reason: "jemalloc was requested but did not load into the sample's process")
+        }
+        let statsBefore = Jemalloc.stats()
         let before = Sys.resourceUsage(.process)
         let childrenBefore = Sys.resourceUsage(.children)
         let start = Sys.monotonicNanoseconds()
@@ -35,6 +40,12 @@ public enum SampleMeasurer {
             usage: own.adding(children),
             latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
         if request.recordTimeline { sample.timeline = log.timeline(origin: start) }
+        sample.allocator = Jemalloc.inUse
+        if let before = statsBefore, var after = Jemalloc.stats() {
+            after.allocations -= before.allocations
+            after.deallocations -= before.deallocations
+            sample.allocatorStats = after
+        }
         if request.workload.kind != .cpu && request.workload.ioKind != .sleep { sample.ioKind = request.workload.ioKind }
         return sample
     }

@@ -12,6 +12,8 @@ public struct SampleRequest: Codable, Sendable, Equatable {
     public var repetition: Int
     /// CPUs available to the harness.
     public var coresAvailable: Int
+    /// The allocator the sample runs under.
+    public var allocator: Allocator = .system
     /// Whether to keep every task's span for a trace.
     public var recordTimeline: Bool = false
 

@@ -94,6 +94,11 @@ public struct Sample: Codable, Sendable, Equatable {
     public var latency: LatencySummary?
     /// All task checksums folded together; equal across models for the same workload.
     public var checksum: UInt64
+    /// The allocator the sample's process really used, verified at run time ("jemalloc 5.3.0").
+    public var allocator: String?
+    /// jemalloc's figures: bytes allocated, active and resident at the end of the sample, and the
+    /// allocations and deallocations made during it; nil under the system allocator.
+    public var allocatorStats: AllocatorStats?
     /// Every task's span, when a trace was asked for (`--trace`); nil otherwise.
     public var timeline: [TaskSpan]?
 

@@ -13,6 +13,8 @@ public struct CSVFormatter: ReportFormatter {
         "voluntary_ctx_switches", "involuntary_ctx_switches", "peak_rss_bytes", "tasks_per_s",
         "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms",
         "speedup", "efficiency", "ideal_wall_s", "vs_ideal", "checksum",
+        "allocator", "jemalloc_allocated_bytes", "jemalloc_active_bytes", "jemalloc_resident_bytes",
+        "jemalloc_allocations", "jemalloc_deallocations",
     ]
 
     public func format(_ result: RunResult) -> String {
@@ -43,6 +45,11 @@ public struct CSVFormatter: ReportFormatter {
                 ms(s.latency?.maxSeconds),
                 ratio(d?.speedup), ratio(d?.efficiency), d.map { Format.fixed($0.idealWallSeconds, 6) } ?? "",
                 ratio(d?.vsIdeal), String(s.checksum),
+                s.allocator ?? "",
+                // Under the system allocator there are no such figures: empty, not zero.
+                s.allocatorStats.map { String($0.allocatedBytes) } ?? "", s.allocatorStats.map { String($0.activeBytes) } ?? "",
+                s.allocatorStats.map { String($0.residentBytes) } ?? "", s.allocatorStats.map { String($0.allocations) } ?? "",
+                s.allocatorStats.map { String($0.deallocations) } ?? "",
             ]))
         }
         return lines.joined()

@@ -4,7 +4,7 @@ import Foundation
 /// sample and every cell summary. `bench compare` reads it back.
 public struct ResultDocument: Codable, Sendable, Equatable {
     /// The version of this document's layout; readers refuse versions they do not know.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     /// The layout version.
     public var schemaVersion: Int

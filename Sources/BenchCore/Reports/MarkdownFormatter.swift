@@ -70,6 +70,7 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "\n"
 
         out += CrossoverSection.markdown(result)
+        out += AllocatorSection.markdown(result)
         out += "## Verdict\n\n"
         for workload in result.workloads {
             let unsuccessful = result.unsuccessfulSamples.filter { $0.workload == workload.name }.count

@@ -36,7 +36,7 @@ public struct WorkloadVerdict: Sendable, Equatable {
         let parallel = others.filter { $0.model.isParallel }
         let bestParallel = parallel.max { $0.speedup < $1.speedup }
         switch serial.kind {
-        case .cpu:
+        case .cpu, .alloc:
             if let eventLoop, eventLoop.speedup <= 1.1 {
                 sentences.append("event-loop at \(Format.ratio(eventLoop.speedup)): concurrency without parallelism does not speed up compute, since one thread runs one task at a time.")
             }

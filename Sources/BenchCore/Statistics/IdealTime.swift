@@ -18,6 +18,8 @@ public enum IdealTime {
                                    taskSeconds: Double, serialWallSeconds: Double,
                                    coresAvailable: Int, ioFraction: Double = 0) -> Double {
         switch kind {
+        case .alloc:
+            return serialWallSeconds / Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
         case .mixed:
             let cores = Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
             let compute = serialWallSeconds * (1 - ioFraction) / cores

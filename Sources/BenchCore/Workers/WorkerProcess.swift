@@ -20,7 +20,7 @@ public final class WorkerProcess: @unchecked Sendable {
     ///
     /// The harness puts each worker it starts in a new process group, so Ctrl-C reaches only the
     /// harness; a worker's own workers stay in its group, so killing the group kills the tree.
-    public static func start() throws -> WorkerProcess {
+    public static func start(environment: [String: String] = [:]) throws -> WorkerProcess {
         let requests = try Sys.pipe()
         let replies: (read: Int32, write: Int32)
         do { replies = try Sys.pipe() } catch {
@@ -33,7 +33,7 @@ public final class WorkerProcess: @unchecked Sendable {
                 arguments: [Sys.executablePath(), "worker"],
                 fileDescriptors: [(3, requests.read), (4, replies.write)],
                 newProcessGroup: !ProcessRole.isWorker,
-                environment: ["SWIFT_BACKTRACE": "enable=no"])
+                environment: ["SWIFT_BACKTRACE": "enable=no"].merging(environment) { $1 })
         } catch {
             [requests.read, requests.write, replies.read, replies.write].forEach(Sys.close)
             throw error

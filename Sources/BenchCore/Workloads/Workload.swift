@@ -6,6 +6,8 @@ public enum WorkloadKind: String, Codable, Sendable, CaseIterable {
     case io
     /// Tasks compute for part of their time and wait for the rest (see `--io-fraction`).
     case mixed
+    /// Tasks allocate and free many small objects: the heap and the allocator are the work.
+    case alloc
 }
 
 /// A unit of work the execution models run many times.

@@ -31,6 +31,10 @@ public enum WorkloadCatalog {
                   WorkloadSpec(name: "mixed", kind: .mixed, taskSeconds: seconds,
                                iterations: calibration.iterations(forSeconds: seconds * (1 - fraction)), ioFraction: fraction)
               }),
+        Entry(name: "alloc", kind: .alloc,
+              summary: "allocation-heavy: each task allocates and frees --alloc-objects objects of --alloc-bytes (ignores --task-ms)",
+              usesTaskDuration: false,
+              make: { _, _, _ in WorkloadSpec(name: "alloc", kind: .alloc, taskSeconds: 0) }),
         Entry(name: "noop", kind: .cpu,
               summary: "tasks that do nothing: measures what each model pays to hand out a task (ignores --task-ms)",
               usesTaskDuration: false,

@@ -19,6 +19,10 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
     public var fileBytes: Int = 65_536
     /// The loopback server's port, for the socket I/O kind (set by the harness).
     public var socketPort: UInt16 = 0
+    /// Objects each alloc task allocates.
+    public var allocObjects: Int = 100_000
+    /// Bytes per object for alloc tasks.
+    public var allocObjectBytes: Int = 64
     /// A fault to trigger, for tests of failure handling; nil in every real run.
     public var fault: InjectedFault?
 
@@ -43,6 +47,7 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
         let base: any Workload = switch kind {
         case .cpu: ComputeWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations)
         case .io: SleepWorkload(name: name, taskSeconds: taskSeconds, waiting: waiting)
+        case .alloc: AllocWorkload(name: name, objects: allocObjects, objectBytes: allocObjectBytes)
         case .mixed: MixedWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction, waiting: waiting)
         }
         guard let fault else { return base }

@@ -1,0 +1,58 @@
+/// The `alloc` workload: each task allocates many small objects, touches each, then frees them
+/// all. Threads share one heap (and contend on it); processes each have their own; the allocator
+/// (`--allocator`) decides how well either goes.
+public struct AllocWorkload: Workload {
+    public let name: String
+    public var kind: WorkloadKind { .alloc }
+    public var taskSeconds: Double { 0 }
+    /// Objects each task allocates.
+    public let objects: Int
+    /// Bytes per object.
+    public let objectBytes: Int
+
+    /// Creates an allocation workload.
+    public init(name: String = "alloc", objects: Int, objectBytes: Int) {
+        self.name = name
+        self.objects = objects
+        self.objectBytes = objectBytes
+    }
+
+    public var spec: WorkloadSpec {
+        var spec = WorkloadSpec(name: name, kind: .alloc, taskSeconds: 0)
+        spec.allocObjects = objects
+        spec.allocObjectBytes = objectBytes
+        return spec
+    }
+
+    public var taskDescription: String {
+        "allocating \(objects) objects of \(objectBytes) bytes, touching each, then freeing them all"
+    }
+
+    public func runBlocking(task index: Int) -> UInt64 {
+        let pointers = UnsafeMutableBufferPointer<UnsafeMutableRawPointer>.allocate(capacity: objects)
+        defer { pointers.deallocate() }
+        var checksum: UInt64 = 0
+        for object in 0..<objects {
+            let memory = UnsafeMutableRawPointer.allocate(byteCount: objectBytes, alignment: 8)
+            memory.storeBytes(of: UInt64(truncatingIfNeeded: object &+ index), as: UInt64.self)
+            pointers[object] = memory
+        }
+        for object in 0..<objects {
+            checksum &+= pointers[object].load(as: UInt64.self)
+            pointers[object].deallocate()
+        }
+        return checksum
+    }
+
+    public func runAsync(task index: Int) async -> UInt64 {
+        runBlocking(task: index)
+    }
+}
+
+/// The memory allocator a sample runs under.
+public enum Allocator: String, Codable, Sendable, CaseIterable {
+    /// glibc's malloc, what every process gets by default.
+    case system
+    /// jemalloc, loaded into the sample's process with `LD_PRELOAD`.
+    case jemalloc
+}
