@@ -27,10 +27,35 @@ public enum AllocatorSection {
             out += "\n"
             if let best, let serialSystem = cells.first(where: { $0.workload == name(allocators[0]) && $0.model == .serial })?.wall.median {
                 out += "**\(workload)**: the fastest combination was \(best.model.rawValue) under \(best.allocator.rawValue), \(Format.duration(best.wall)), \(Format.ratio(serialSystem / best.wall)) faster than serial under \(allocators[0].rawValue). "
-                out += "Threads share one heap, so their allocations meet in the allocator: jemalloc's per-thread caches and arenas keep them apart, where glibc's malloc contends more; processes each have their own heap, so the allocator matters less to them than process start-up does.\n\n"
+                out += why(cells: cells, workload: workload, allocators: allocators) + "\n\n"
             }
         }
         out += "jemalloc's figures (bytes allocated, active and resident, allocation counts) are in samples.csv for samples under jemalloc; for `processes` and `spawn` they describe the sample's coordinating process, not its workers.\n\n"
         return out
+    }
+
+    /// Why the allocators differ, from the measured ratios: shared heap (threads) against separate
+    /// heaps (processes).
+    static func why(cells: [CellSummary], workload: String, allocators: [Allocator]) -> String {
+        func ratio(_ model: ModelKind) -> Double? {
+            let walls = allocators.prefix(2).map { allocator in
+                cells.first { $0.workload == "\(workload) [\(allocator.rawValue)]" && $0.model == model }?.wall.median
+            }
+            guard let first = walls.first ?? nil, let second = walls.last ?? nil, second > 0 else { return nil }
+            return first / second
+        }
+        guard let threads = ratio(.threads), let serial = ratio(.serial) else { return "" }
+        var text = "\(allocators[1].rawValue) ran serial \(Format.ratio(serial)) and threads \(Format.ratio(threads)) as fast as \(allocators[0].rawValue)"
+        if let processes = ratio(.processes) {
+            text += ", processes \(Format.ratio(processes))"
+            if threads > processes * 1.1 {
+                text += ": threads share one heap, so their allocations meet in the allocator, while each worker process has a heap of its own; the allocator's handling of a shared heap (per-thread caches, arenas) counts most for threads."
+            } else {
+                text += ": the allocator's speed mattered about as much for a shared heap (threads) as for separate ones (processes)."
+            }
+        } else {
+            text += "."
+        }
+        return text
     }
 }
