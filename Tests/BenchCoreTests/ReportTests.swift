@@ -53,6 +53,33 @@ import Testing
         #expect(document.summaries == Analysis.cells(ReportFixtures.run.samples))
     }
 
+    @Test func aResultWithoutFieldsAddedLaterStillLoadsWithTheirDefaults() throws {
+        // What a results.json from before the I/O, allocator and trace fields looked like.
+        let json = JSONFormatter().format(ReportFixtures.run)
+        var root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        var result = try #require(root["result"] as? [String: Any])
+        var configuration = try #require(result["configuration"] as? [String: Any])
+        for key in ["allocators", "allocObjects", "allocObjectBytes", "ioKind", "fileBytes", "ioFraction",
+                    "recordTimeline", "order", "seed", "isolation"] { configuration[key] = nil }
+        var machine = try #require(result["machine"] as? [String: Any])
+        for key in ["benchVersion", "gitCommit", "loadAverage", "allocator", "commandLine"] { machine[key] = nil }
+        let samples = try #require(result["samples"] as? [[String: Any]]).map { sample -> [String: Any] in
+            var sample = sample
+            for key in ["ioFraction", "ioKind", "allocator", "allocatorStats", "timeline", "startupSeconds"] { sample[key] = nil }
+            return sample
+        }
+        result["configuration"] = configuration
+        result["machine"] = machine
+        result["samples"] = samples
+        root["result"] = result
+        let older = try JSONSerialization.data(withJSONObject: root)
+        let document = try ResultDocument.decoder().decode(ResultDocument.self, from: older)
+        #expect(document.result.configuration.allocators == [.system])
+        #expect(document.result.configuration.order == .interleaved)
+        #expect(document.result.machine.benchVersion == "unknown")
+        #expect(document.result.samples.first { $0.kind == .io }?.ioFraction == 1)
+    }
+
     @Test func derivedSpeedupIsSerialMedianOverSampleWall() throws {
         let derived = Analysis.derive(ReportFixtures.run.samples)
         let threads = try #require(derived.compactMap { $0 }.first { $0.sample.model == .threads && $0.sample.workload == "cpu" })

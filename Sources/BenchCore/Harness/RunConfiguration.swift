@@ -172,3 +172,32 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         }
     }
 }
+
+extension RunConfiguration {
+    /// Decodes a configuration, giving every field added after the first release its default when
+    /// a file written by an older bench lacks it, so adding a field never breaks old results.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        workloads = try c.decode([String].self, forKey: .workloads)
+        models = try c.decode([ModelKind].self, forKey: .models)
+        workers = try c.decode(Int.self, forKey: .workers)
+        tasks = try c.decode(Int.self, forKey: .tasks)
+        taskMilliseconds = try c.decode(Double.self, forKey: .taskMilliseconds)
+        repetitions = try c.decode(Int.self, forKey: .repetitions)
+        warmup = try c.decode(Int.self, forKey: .warmup)
+        coresAvailable = try c.decode(Int.self, forKey: .coresAvailable)
+        isolation = try c.decodeIfPresent(Isolation.self, forKey: .isolation) ?? .process
+        timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds)
+        fault = try c.decodeIfPresent(FaultPlan.self, forKey: .fault)
+        workloadFile = try c.decodeIfPresent(WorkloadFile.self, forKey: .workloadFile)
+        allocators = try c.decodeIfPresent([Allocator].self, forKey: .allocators) ?? [.system]
+        allocObjects = try c.decodeIfPresent(Int.self, forKey: .allocObjects) ?? 100_000
+        allocObjectBytes = try c.decodeIfPresent(Int.self, forKey: .allocObjectBytes) ?? 64
+        ioKind = try c.decodeIfPresent(IOKind.self, forKey: .ioKind) ?? .sleep
+        fileBytes = try c.decodeIfPresent(Int.self, forKey: .fileBytes) ?? 65_536
+        ioFraction = try c.decodeIfPresent(Double.self, forKey: .ioFraction) ?? 0.5
+        recordTimeline = try c.decodeIfPresent(Bool.self, forKey: .recordTimeline) ?? false
+        order = try c.decodeIfPresent(RunOrder.self, forKey: .order) ?? .interleaved
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
+    }
+}

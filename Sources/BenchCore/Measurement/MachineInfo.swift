@@ -141,3 +141,22 @@ public struct MachineInfo: Codable, Sendable, Equatable {
         #endif
     }
 }
+
+extension MachineInfo {
+    /// Decodes a fingerprint, defaulting the fields added after the first release.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        cpuModel = try c.decode(String.self, forKey: .cpuModel)
+        cpusOnline = try c.decode(Int.self, forKey: .cpusOnline)
+        coresAvailable = try c.decode(Int.self, forKey: .coresAvailable)
+        memoryBytes = try c.decode(Int.self, forKey: .memoryBytes)
+        operatingSystem = try c.decode(String.self, forKey: .operatingSystem)
+        kernel = try c.decode(String.self, forKey: .kernel)
+        swiftVersion = try c.decode(String.self, forKey: .swiftVersion)
+        benchVersion = try c.decodeIfPresent(String.self, forKey: .benchVersion) ?? "unknown"
+        gitCommit = try c.decodeIfPresent(String.self, forKey: .gitCommit)
+        loadAverage = try c.decodeIfPresent([Double].self, forKey: .loadAverage) ?? []
+        allocator = try c.decodeIfPresent(String.self, forKey: .allocator) ?? "system"
+        commandLine = try c.decodeIfPresent([String].self, forKey: .commandLine) ?? []
+    }
+}

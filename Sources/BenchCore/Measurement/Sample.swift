@@ -154,3 +154,31 @@ extension Sample {
     /// Wall time including pool start-up, in seconds.
     public var wallWithStartupSeconds: Double { wallSeconds + (startupSeconds ?? 0) }
 }
+
+extension Sample {
+    /// Decodes a sample, defaulting the fields added after the first release.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        workload = try c.decode(String.self, forKey: .workload)
+        kind = try c.decode(WorkloadKind.self, forKey: .kind)
+        model = try c.decode(ModelKind.self, forKey: .model)
+        workers = try c.decode(Int.self, forKey: .workers)
+        tasks = try c.decode(Int.self, forKey: .tasks)
+        taskSeconds = try c.decode(Double.self, forKey: .taskSeconds)
+        ioFraction = try c.decodeIfPresent(Double.self, forKey: .ioFraction) ?? (kind == .io ? 1 : 0)
+        ioKind = try c.decodeIfPresent(IOKind.self, forKey: .ioKind)
+        repetition = try c.decode(Int.self, forKey: .repetition)
+        coresAvailable = try c.decode(Int.self, forKey: .coresAvailable)
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        status = try c.decode(SampleStatus.self, forKey: .status)
+        failureReason = try c.decodeIfPresent(String.self, forKey: .failureReason)
+        wallSeconds = try c.decode(Double.self, forKey: .wallSeconds)
+        startupSeconds = try c.decodeIfPresent(Double.self, forKey: .startupSeconds)
+        usage = try c.decode(ResourceUsage.self, forKey: .usage)
+        latency = try c.decodeIfPresent(LatencySummary.self, forKey: .latency)
+        checksum = try c.decode(UInt64.self, forKey: .checksum)
+        allocator = try c.decodeIfPresent(String.self, forKey: .allocator)
+        allocatorStats = try c.decodeIfPresent(AllocatorStats.self, forKey: .allocatorStats)
+        timeline = try c.decodeIfPresent([TaskSpan].self, forKey: .timeline)
+    }
+}
