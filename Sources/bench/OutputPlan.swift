@@ -45,7 +45,7 @@ struct OutputPlan {
     /// Checks, before anything runs, that every destination can be written.
     func prepare() throws {
         if let directory { try ReportWriter.prepareDirectory(directory) }
-        for destination in destinations where destination.path != "-" && destination.path != "/dev/null" {
+        for destination in destinations where destination.path != "-" {
             try ReportWriter.checkWritable(file: destination.path, flag: destination.flag)
         }
     }

@@ -20,19 +20,11 @@ struct ReportCommand: ParsableCommand {
     var format: Kind = .markdown
 
     func run() throws {
-        var path = results
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            path = (path as NSString).appendingPathComponent(JSONFormatter().fileName)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BenchError.incomparable("\(path) cannot be read; give a results.json written by 'bench run --json' or its folder.")
-        }
         let document: ResultDocument
         do {
-            document = try ResultDocument.decoder().decode(ResultDocument.self, from: data)
-        } catch {
-            throw BenchError.incomparable("\(path) is not a bench result of schema version \(ResultDocument.currentSchemaVersion); write it again with 'bench run'.")
+            document = try ResultLoader.document(at: results)
+        } catch let error as ResultLoadError {
+            throw BenchError.incomparable(error.description)
         }
         let formatter: any ReportFormatter = switch format {
         case .markdown: MarkdownFormatter()

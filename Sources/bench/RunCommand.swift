@@ -34,16 +34,16 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Allocators to run every cell under, comma-separated: system, jemalloc (loaded into each sample's process with LD_PRELOAD).", valueName: "list"))
     var allocator = "system"
 
-    @Option(name: .customLong("alloc-objects"), parsing: .unconditional, help: ArgumentHelp("Objects each alloc task allocates. Default: 100000.", valueName: "n"))
+    @Option(name: .customLong("alloc-objects"), parsing: .unconditional, help: ArgumentHelp("Objects each alloc task allocates. Default: \(RunConfiguration.Defaults.allocObjects).", valueName: "n"))
     var allocObjects: Int?
 
-    @Option(name: .customLong("alloc-bytes"), parsing: .unconditional, help: ArgumentHelp("Bytes per object of alloc tasks. Default: 64.", valueName: "n"))
+    @Option(name: .customLong("alloc-bytes"), parsing: .unconditional, help: ArgumentHelp("Bytes per object of alloc tasks. Default: \(RunConfiguration.Defaults.allocObjectBytes).", valueName: "n"))
     var allocBytes: Int?
 
     @Option(name: .customLong("io-kind"), help: ArgumentHelp("How io and mixed tasks wait: sleep, file (write, fsync and read back a temporary file) or socket (a request to a loopback TCP server the harness runs).", valueName: "kind"))
     var ioKind: IOKind?
 
-    @Option(name: .customLong("file-bytes"), parsing: .unconditional, help: ArgumentHelp("Bytes each task writes and reads back with --io-kind file. Default: 65536.", valueName: "n"))
+    @Option(name: .customLong("file-bytes"), parsing: .unconditional, help: ArgumentHelp("Bytes each task writes and reads back with --io-kind file. Default: \(RunConfiguration.Defaults.fileBytes).", valueName: "n"))
     var fileBytes: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per model. Default: 9, the fewest that give a 95% confidence interval of the median narrower than the full range.", valueName: "n"))
@@ -114,11 +114,12 @@ struct RunCommand: ParsableCommand {
         configuration.timeoutSeconds = timeout
         configuration.order = order
         configuration.seed = seed
-        configuration.ioFraction = ioFraction ?? file?.ioFraction ?? 0.5
-        configuration.ioKind = ioKind ?? file?.ioKind.flatMap(IOKind.init(rawValue:)) ?? .sleep
-        configuration.fileBytes = fileBytes ?? file?.fileBytes ?? 65_536
-        configuration.allocObjects = allocObjects ?? 100_000
-        configuration.allocObjectBytes = allocBytes ?? 64
+        // Flags first, then the file's values; otherwise the configuration keeps its defaults.
+        if let value = ioFraction ?? file?.ioFraction { configuration.ioFraction = value }
+        if let value = ioKind ?? file?.ioKind.flatMap(IOKind.init(rawValue:)) { configuration.ioKind = value }
+        if let value = fileBytes ?? file?.fileBytes { configuration.fileBytes = value }
+        if let allocObjects { configuration.allocObjects = allocObjects }
+        if let allocBytes { configuration.allocObjectBytes = allocBytes }
         configuration.allocators = try allocator.split(separator: ",").map { name in
             guard let kind = Allocator(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
                 throw BenchError.usage("Unknown allocator '\(name)'; valid allocators: system, jemalloc.")

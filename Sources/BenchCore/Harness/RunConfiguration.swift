@@ -35,15 +35,15 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// Allocators to measure every cell under.
     public var allocators: [Allocator] = [.system]
     /// Objects per alloc task.
-    public var allocObjects = 100_000
+    public var allocObjects = Defaults.allocObjects
     /// Bytes per object of alloc tasks.
-    public var allocObjectBytes = 64
+    public var allocObjectBytes = Defaults.allocObjectBytes
     /// How io and mixed tasks wait.
     public var ioKind: IOKind = .sleep
     /// Bytes written and read back per task by the file I/O kind.
-    public var fileBytes: Int = 65_536
+    public var fileBytes = Defaults.fileBytes
     /// The share of each task spent waiting, for mixed workloads (0…1).
-    public var ioFraction: Double = 0.5
+    public var ioFraction = Defaults.ioFraction
     /// Whether samples keep every task's span, for `--trace`.
     public var recordTimeline = false
     /// The order samples run in.
@@ -55,6 +55,19 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// interval of the median narrower than the full range (ranks 2 and 8), and an odd count has
     /// a true middle value.
     public static let defaultRepetitions = 9
+
+    /// Defaults of the settings that have one, used by the configuration, its decoder, workload
+    /// specs and the command line alike.
+    public enum Defaults {
+        /// Share of each mixed task spent waiting.
+        public static let ioFraction = 0.5
+        /// Bytes written and read back per task by the file I/O kind.
+        public static let fileBytes = 65_536
+        /// Objects per alloc task.
+        public static let allocObjects = 100_000
+        /// Bytes per object of alloc tasks.
+        public static let allocObjectBytes = 64
+    }
 
     /// Bounds beyond which a value is a mistake rather than an experiment.
     public enum Limits {
@@ -191,11 +204,11 @@ extension RunConfiguration {
         fault = try c.decodeIfPresent(FaultPlan.self, forKey: .fault)
         workloadFile = try c.decodeIfPresent(WorkloadFile.self, forKey: .workloadFile)
         allocators = try c.decodeIfPresent([Allocator].self, forKey: .allocators) ?? [.system]
-        allocObjects = try c.decodeIfPresent(Int.self, forKey: .allocObjects) ?? 100_000
-        allocObjectBytes = try c.decodeIfPresent(Int.self, forKey: .allocObjectBytes) ?? 64
+        allocObjects = try c.decodeIfPresent(Int.self, forKey: .allocObjects) ?? Defaults.allocObjects
+        allocObjectBytes = try c.decodeIfPresent(Int.self, forKey: .allocObjectBytes) ?? Defaults.allocObjectBytes
         ioKind = try c.decodeIfPresent(IOKind.self, forKey: .ioKind) ?? .sleep
-        fileBytes = try c.decodeIfPresent(Int.self, forKey: .fileBytes) ?? 65_536
-        ioFraction = try c.decodeIfPresent(Double.self, forKey: .ioFraction) ?? 0.5
+        fileBytes = try c.decodeIfPresent(Int.self, forKey: .fileBytes) ?? Defaults.fileBytes
+        ioFraction = try c.decodeIfPresent(Double.self, forKey: .ioFraction) ?? Defaults.ioFraction
         recordTimeline = try c.decodeIfPresent(Bool.self, forKey: .recordTimeline) ?? false
         order = try c.decodeIfPresent(RunOrder.self, forKey: .order) ?? .interleaved
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1

@@ -60,7 +60,7 @@ public struct Waiting: Sendable {
     }
 
     /// Creates a description of a wait.
-    public init(kind: IOKind, nanoseconds: UInt64, fileBytes: Int = 65_536, port: UInt16 = 0) {
+    public init(kind: IOKind, nanoseconds: UInt64, fileBytes: Int = RunConfiguration.Defaults.fileBytes, port: UInt16 = 0) {
         self.kind = kind
         self.nanoseconds = nanoseconds
         self.fileBytes = fileBytes

@@ -73,21 +73,26 @@ public enum ResultLoader {
         return path.hasSuffix(".csv") ? try loadCSV(data, path: path) : try loadJSON(data, path: path)
     }
 
+    /// Reads the ``ResultDocument`` at `path` (a results.json, or a folder holding one), checking
+    /// its schema version. `bench report` and `bench compare` both read results this way.
+    /// - Throws: ``ResultLoadError`` with a sentence naming the file and the problem.
+    public static func document(at path: String) throws -> ResultDocument {
+        var path = path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            path = (path as NSString).appendingPathComponent(JSONFormatter().fileName)
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ResultLoadError(description: "\(path) does not exist; give a results.json written by 'bench run' or its folder.")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ResultLoadError(description: "\(path) cannot be read; check its permissions.")
+        }
+        return try decodeDocument(data, path: path)
+    }
+
     static func loadJSON(_ data: Data, path: String) throws -> LoadedResult {
-        struct Version: Decodable { var schemaVersion: Int? }
-        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-            throw ResultLoadError(description: "\(path) is not valid JSON (truncated or corrupted); write it again with 'bench run --json'.")
-        }
-        guard version.schemaVersion == ResultDocument.currentSchemaVersion else {
-            let found = version.schemaVersion.map(String.init) ?? "none"
-            throw ResultLoadError(description: "\(path) has schema version \(found), but this bench reads version \(ResultDocument.currentSchemaVersion); re-run the baseline with this bench.")
-        }
-        let document: ResultDocument
-        do {
-            document = try ResultDocument.decoder().decode(ResultDocument.self, from: data)
-        } catch {
-            throw ResultLoadError(description: "\(path) is not a bench result (\(describe(error))); write it again with 'bench run --json'.")
-        }
+        let document = try decodeDocument(data, path: path)
         let derived = Analysis.derive(document.result.samples)
         let samples = zip(document.result.samples, derived).compactMap { sample, derived -> ComparableSample? in
             guard sample.status == .ok, let derived else { return nil }
@@ -98,6 +103,22 @@ public enum ResultLoader {
                          .efficiency: derived.efficiency])
         }
         return LoadedResult(path: path, samples: samples, machine: document.result.machine)
+    }
+
+    private static func decodeDocument(_ data: Data, path: String) throws -> ResultDocument {
+        struct Version: Decodable { var schemaVersion: Int? }
+        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+            throw ResultLoadError(description: "\(path) is not valid JSON (truncated or corrupted); write it again with 'bench run --json'.")
+        }
+        guard version.schemaVersion == ResultDocument.currentSchemaVersion else {
+            let found = version.schemaVersion.map(String.init) ?? "none"
+            throw ResultLoadError(description: "\(path) has schema version \(found), but this bench reads version \(ResultDocument.currentSchemaVersion); re-run the baseline with this bench.")
+        }
+        do {
+            return try ResultDocument.decoder().decode(ResultDocument.self, from: data)
+        } catch {
+            throw ResultLoadError(description: "\(path) is not a bench result (\(describe(error))); write it again with 'bench run --json'.")
+        }
     }
 
     static func loadCSV(_ data: Data, path: String) throws -> LoadedResult {

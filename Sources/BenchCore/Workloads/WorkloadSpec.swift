@@ -16,13 +16,13 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
     /// How tasks wait.
     public var ioKind: IOKind = .sleep
     /// Bytes each task writes and reads back, for the file I/O kind.
-    public var fileBytes: Int = 65_536
+    public var fileBytes = RunConfiguration.Defaults.fileBytes
     /// The loopback server's port, for the socket I/O kind (set by the harness).
     public var socketPort: UInt16 = 0
     /// Objects each alloc task allocates.
-    public var allocObjects: Int = 100_000
+    public var allocObjects = RunConfiguration.Defaults.allocObjects
     /// Bytes per object for alloc tasks.
-    public var allocObjectBytes: Int = 64
+    public var allocObjectBytes = RunConfiguration.Defaults.allocObjectBytes
     /// A fault to trigger, for tests of failure handling; nil in every real run.
     public var fault: InjectedFault?
 
