@@ -13,9 +13,13 @@ struct CompareCommand: ParsableCommand {
         discussion: """
         BASELINE and CURRENT are each a results.json, a samples.csv, or a results folder. A cell
         regresses when its median is worse by more than --threshold AND a Mann–Whitney U test finds
-        the difference significant; too few samples make it inconclusive, never a regression.
-        Exit statuses: 0 no regression; 2 regression; 4 a result is missing, unreadable, of another
-        schema, or from another machine; 64 bad usage.
+        the difference significant; too few samples make it inconclusive, never a regression. Cells
+        match on every dimension (workload, model, workers, tasks, task duration, I/O fraction and
+        kind, file size, allocation parameters, allocator). A shift common to every cell of an
+        experiment is taken out before judging each cell (see --absolute).
+        Exit statuses: 0 no regression; 2 regression; 4 a result is missing, unreadable, holds an
+        impossible figure (non-finite, negative or zero time), shares no cell with the other, is of
+        another schema, or from another machine; 64 bad usage.
         """
     )
 
@@ -37,9 +41,12 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Compare even when the CPU model or core count differ (sensible with --metric speedup or efficiency).")
     var allowDifferentMachines = false
 
+    @Flag(help: "Judge each cell's raw change. By default a shift shared by every cell of an experiment (3 or more cells), such as the host's drift, is taken out first, so only a change of some models stands out.")
+    var absolute = false
+
     func run() throws {
         let threshold = try Self.parseThreshold(threshold)
-        let settings = ComparisonSettings(metric: metric, threshold: threshold)
+        let settings = ComparisonSettings(metric: metric, threshold: threshold, correctsCommonShift: !absolute)
         let base: LoadedResult
         let now: LoadedResult
         do {
@@ -55,7 +62,7 @@ struct CompareCommand: ParsableCommand {
             }
             difference = why
         }
-        let comparison = Comparison(baseline: base, current: now, settings: settings, machineDifference: difference)
+        let comparison = try Comparison(baseline: base, current: now, settings: settings, machineDifference: difference)
         print(format.render(comparison), terminator: "")
         if comparison.hasRegression {
             throw ExitCode(ExitStatus.regression.rawValue)

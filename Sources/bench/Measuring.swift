@@ -15,16 +15,16 @@ enum Measuring {
         // The CSV is rewritten (atomically) after every sample, so a crash keeps what came before.
         let result = try measure(progress.show, outputs.checkpoint)
         progress.clear()
-        let written = try outputs.write(result)
+        let (written, markdown) = try outputs.write(Report(result))
         if result.interrupted {
             FileHandle.standardError.write(Data("bench: interrupted; kept the \(result.samples.count) samples measured so far.\n".utf8))
         }
         for sample in result.unsuccessfulSamples {
-            FileHandle.standardError.write(Data("bench: \(sample.workload) · \(sample.model.rawValue) × \(sample.workers) · repetition \(sample.repetition) \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n".utf8))
+            FileHandle.standardError.write(Data("bench: \(sample.cell.experimentName) · \(sample.cell.modelName) · repetition \(sample.repetition) \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n".utf8))
         }
         if !quiet {
             if !outputs.usesStdout {
-                print(MarkdownFormatter().format(result), terminator: "")
+                print(markdown, terminator: "")
             }
             if !written.isEmpty {
                 FileHandle.standardError.write(Data("bench: wrote \(written.joined(separator: ", "))\n".utf8))

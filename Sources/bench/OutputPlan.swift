@@ -53,14 +53,17 @@ struct OutputPlan {
     /// Rewrites the per-sample CSV with the samples so far (not when it goes to stdout).
     func checkpoint(_ result: RunResult) throws {
         guard let csv = destinations.first, csv.path != "-" else { return }
-        try ReportWriter.write(csv.formatter.format(result), to: csv.path)
+        try ReportWriter.write(csv.formatter.format(Report(result)), to: csv.path)
     }
 
-    /// Writes every report; returns the paths written.
-    func write(_ result: RunResult) throws -> [String] {
+    /// Writes every report, each rendered once; returns the paths written and the Markdown report's
+    /// text, for the terminal.
+    func write(_ report: Report) throws -> (written: [String], markdown: String) {
         var written: [String] = []
+        var markdown = ""
         for destination in destinations {
-            let text = destination.formatter.format(result)
+            let text = destination.formatter.format(report)
+            if destination.formatter is MarkdownFormatter { markdown = text }
             if destination.path == "-" {
                 print(text, terminator: "")
             } else {
@@ -68,7 +71,7 @@ struct OutputPlan {
                 written.append(destination.path)
             }
         }
-        return written
+        return (written, markdown)
     }
 
     /// A folder name from a UTC timestamp, sortable and free of characters shells dislike.

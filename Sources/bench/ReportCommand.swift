@@ -33,6 +33,6 @@ struct ReportCommand: ParsableCommand {
         case .json: JSONFormatter()
         case .trace: ChromeTraceFormatter()
         }
-        print(formatter.format(document.result), terminator: "")
+        print(formatter.format(Report(document.result)), terminator: "")
     }
 }

@@ -74,6 +74,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("inject-fault"), help: .hidden)
     var injectFault: String?
 
+    @Option(name: .customLong("inject-slowdown"), help: .hidden)
+    var injectSlowdown: String?
+
+    @Option(parsing: .unconditional, help: .hidden)
+    var simulate: Int?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -100,7 +106,7 @@ struct RunCommand: ParsableCommand {
     /// values, then the defaults.
     func makeConfiguration(file: WorkloadFile?) throws -> RunConfiguration {
         let kinds = try models.map(ModelKind.list(from:)) ?? file?.models ?? ModelKind.allCases
-        let available = Sys.affinityCPUCount()
+        let available = simulate ?? Sys.affinityCPUCount()
         let workers = cores ?? file?.cores ?? available
         var configuration = RunConfiguration(
             workloads: file.map { [$0.name] } ?? workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
@@ -133,6 +139,13 @@ struct RunCommand: ParsableCommand {
             }
             configuration.fault = plan
         }
+        if let injectSlowdown {
+            guard let plan = SlowdownPlan(parsing: injectSlowdown) else {
+                throw BenchError.usage("--inject-slowdown takes MODEL:FACTOR with a factor from 1 to 100, e.g. threads:2.")
+            }
+            configuration.slowdown = plan
+        }
+        configuration.simulation = try simulate.map(Simulation.checked(cores:))
         try configuration.validate()
         return configuration
     }

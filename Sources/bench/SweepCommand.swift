@@ -40,6 +40,9 @@ struct SweepCommand: ParsableCommand {
 
 
 
+    @Option(parsing: .unconditional, help: .hidden)
+    var simulate: Int?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -53,8 +56,9 @@ struct SweepCommand: ParsableCommand {
         var configuration = RunConfiguration(
             workloads: [workload], models: kinds, workers: workers.last!, tasks: tasks ?? 4 * workers.last!,
             taskMilliseconds: taskMilliseconds, repetitions: repetitions, warmup: warmup,
-            coresAvailable: Sys.affinityCPUCount())
+            coresAvailable: simulate ?? Sys.affinityCPUCount())
         configuration.isolation = isolation
+        configuration.simulation = try simulate.map(Simulation.checked(cores:))
         for value in workers {
             var check = configuration
             check.workers = value

@@ -39,21 +39,15 @@ public struct Harness: Sendable {
         let (specs, calibration) = prepare(ioFractions: [configuration.ioFraction])
         let schedule = configuration.order.schedule(models: configuration.models, warmup: configuration.warmup,
                                                     repetitions: configuration.repetitions, seed: configuration.seed)
-        // Each allocator gets its own copy of every workload ("alloc [jemalloc]"), so its cells,
-        // serial baseline and checksums stay apart.
-        let allocators = configuration.allocators
-        let perAllocator = allocators.flatMap { allocator in
-            specs.map { spec -> (WorkloadSpec, Allocator) in
-                var spec = spec
-                if allocators.count > 1 || allocator != .system { spec.name = "\(spec.name) [\(allocator.rawValue)]" }
-                return (spec, allocator)
+        // The allocator is a dimension of each sample's cell, so its cells, serial baseline and
+        // checksums stay apart from another allocator's.
+        let plan = configuration.allocators.flatMap { allocator in
+            specs.flatMap { spec in
+                schedule.map { PlannedSample(spec: spec, model: $0.model, workers: $0.model.workers(requested: configuration.workers),
+                                             repetition: $0.repetition, allocator: allocator) }
             }
         }
-        let plan = perAllocator.flatMap { spec, allocator in
-            schedule.map { PlannedSample(spec: spec, model: $0.model, workers: $0.model.workers(requested: configuration.workers),
-                                         repetition: $0.repetition, allocator: allocator) }
-        }
-        return try execute(plan, specs: perAllocator.map(\.0), calibration: calibration, progress: progress, checkpoint: checkpoint)
+        return try execute(plan, specs: specs, calibration: calibration, progress: progress, checkpoint: checkpoint)
     }
 
     /// Measures every (workers, I/O fraction) point of `sweep` for the configuration's models, with
@@ -89,9 +83,8 @@ public struct Harness: Sendable {
         var allocator: Allocator = .system
     }
 
-    /// Calibrates if any workload computes, and describes each workload at each I/O fraction.
-    /// With several fractions, each workload is named after its fraction ("mixed f=0.5"), so its
-    /// cells stay apart.
+    /// Calibrates if any workload computes, and describes each workload at each I/O fraction (a
+    /// dimension of each sample's cell, never part of the name).
     private func prepare(ioFractions: [Double]) -> ([WorkloadSpec], Calibration?) {
         // A workload file names its own workload; its kind picks the built-in that runs it.
         let entries = configuration.workloads.compactMap { name -> (name: String, entry: WorkloadCatalog.Entry)? in
@@ -100,7 +93,8 @@ public struct Harness: Sendable {
             }
             return WorkloadCatalog.entry(named: name).map { (name, $0) }
         }
-        let calibration: Calibration? = entries.contains { $0.entry.kind != .io && $0.entry.usesTaskDuration } ? .measure() : nil
+        let computes = entries.contains { $0.entry.kind != .io && $0.entry.usesTaskDuration }
+        let calibration: Calibration? = computes ? (configuration.simulation == nil ? .measure() : Simulation.calibration) : nil
         let rate = calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)
         let specs = entries.flatMap { name, entry in
             ioFractions.map { fraction in
@@ -110,7 +104,6 @@ public struct Harness: Sendable {
                 spec.fileBytes = configuration.fileBytes
                 spec.allocObjects = configuration.allocObjects
                 spec.allocObjectBytes = configuration.allocObjectBytes
-                if ioFractions.count > 1 { spec.name = "\(spec.name) f=\(Format.number(fraction))" }
                 return spec
             }
         }
@@ -131,13 +124,14 @@ public struct Harness: Sendable {
             for index in plan.indices { plan[index].spec.socketPort = started.port }
         }
         var result = RunResult(
-            configuration: configuration, machine: MachineInfo.current(), calibration: calibration,
+            configuration: configuration, machine: configuration.simulation?.machine ?? MachineInfo.current(), calibration: calibration,
             workloads: specs.map { spec in
                 let workload = spec.make()
                 return WorkloadDescription(name: workload.name, kind: workload.kind, taskDescription: workload.taskDescription)
             },
-            samples: [], startedAt: Date())
-        var expectedChecksums: [String: UInt64] = [:]
+            samples: [], startedAt: configuration.simulation == nil ? Date() : Simulation.start)
+        // Every model must compute the same checksum for the same experiment (one baseline cell).
+        var expectedChecksums: [Cell: UInt64] = [:]
         for (completed, planned) in plan.enumerated() {
             guard !Interruption.isRequested else {
                 result.interrupted = true
@@ -147,16 +141,18 @@ public struct Harness: Sendable {
                                  model: planned.model, workers: planned.workers, repetition: planned.repetition))
             var sampleRequest = request(planned.spec, model: planned.model, workers: planned.workers, repetition: planned.repetition)
             sampleRequest.allocator = planned.allocator
-            let sample = try measure(sampleRequest)
+            var sample = try measure(sampleRequest)
+            if configuration.simulation != nil { sample.startedAt = Simulation.start.addingTimeInterval(Double(completed)) }
             if Interruption.isRequested && sample.status != .ok {
                 result.interrupted = true  // killed by the stop itself: not a failure of the sample
                 return result
             }
             if sample.status == .ok {
-                if let expected = expectedChecksums[planned.spec.name], sample.checksum != expected {
-                    throw BenchError.failure("Model \(planned.model.rawValue) computed checksum \(sample.checksum) for workload \(planned.spec.name), but an earlier sample computed \(expected): a task was skipped, run twice, or its file or socket I/O failed (its data did not come back).")
+                let experiment = sample.cell.baseline
+                if let expected = expectedChecksums[experiment], sample.checksum != expected {
+                    throw BenchError.failure("Model \(planned.model.rawValue) computed checksum \(sample.checksum) for \(experiment.experimentName), but an earlier sample computed \(expected): a task was skipped, run twice, or its file or socket I/O failed (its data did not come back).")
                 }
-                expectedChecksums[planned.spec.name] = sample.checksum
+                expectedChecksums[experiment] = sample.checksum
             }
             if planned.repetition != nil {
                 result.samples.append(sample)
@@ -172,6 +168,7 @@ public struct Harness: Sendable {
         if let fault = configuration.fault, fault.model == model, fault.repetition == repetition {
             spec.fault = InjectedFault(kind: fault.kind, taskIndex: configuration.tasks / 2)
         }
+        if let slowdown = configuration.slowdown, slowdown.model == model { spec.slowdown = slowdown.factor }
         var request = SampleRequest(workload: spec, model: model, workers: workers, tasks: configuration.tasks,
                                     repetition: repetition ?? 0, coresAvailable: configuration.coresAvailable)
         request.recordTimeline = configuration.recordTimeline
@@ -180,9 +177,10 @@ public struct Harness: Sendable {
 
     /// Measures one sample where the configuration says: in a fresh process, or in this one.
     public func measure(_ request: SampleRequest) throws -> Sample {
+        if let simulation = configuration.simulation { return simulation.sample(request, startedAt: Simulation.start) }
         switch configuration.isolation {
-        case .process: try IsolatedSampleRunner.run(request, timeoutSeconds: configuration.effectiveTimeoutSeconds)
-        case .none: SampleMeasurer.measure(request)
+        case .process: return try IsolatedSampleRunner.run(request, timeoutSeconds: configuration.effectiveTimeoutSeconds)
+        case .none: return SampleMeasurer.measure(request)
         }
     }
 }

@@ -30,6 +30,11 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var timeoutSeconds: Double?
     /// A fault to inject, for tests of failure handling; nil in real runs.
     public var fault: FaultPlan?
+    /// A model to slow down, for tests of `bench compare`'s sensitivity; nil in real runs.
+    public var slowdown: SlowdownPlan?
+    /// A simulated machine whose samples are computed, not measured, for exact tests of reports;
+    /// nil in real runs.
+    public var simulation: Simulation?
     /// The workload file the run's one workload comes from, if any.
     public var workloadFile: WorkloadFile?
     /// Allocators to measure every cell under.
@@ -131,7 +136,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
         try check(warmup, "--warmup", 0...Limits.maxWarmup)
         if allocators.isEmpty { allocators = [.system] }
-        if allocators.contains(.jemalloc) {
+        if allocators.contains(.jemalloc) && simulation == nil {
             guard Jemalloc.libraryPath != nil else {
                 throw BenchError.usage("--allocator jemalloc needs jemalloc, which is not installed; install it with 'apt-get install libjemalloc2' (scripts/setup does).")
             }
@@ -202,6 +207,8 @@ extension RunConfiguration {
         isolation = try c.decodeIfPresent(Isolation.self, forKey: .isolation) ?? .process
         timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds)
         fault = try c.decodeIfPresent(FaultPlan.self, forKey: .fault)
+        slowdown = try c.decodeIfPresent(SlowdownPlan.self, forKey: .slowdown)
+        simulation = try c.decodeIfPresent(Simulation.self, forKey: .simulation)
         workloadFile = try c.decodeIfPresent(WorkloadFile.self, forKey: .workloadFile)
         allocators = try c.decodeIfPresent([Allocator].self, forKey: .allocators) ?? [.system]
         allocObjects = try c.decodeIfPresent(Int.self, forKey: .allocObjects) ?? Defaults.allocObjects

@@ -32,21 +32,18 @@ public enum SampleMeasurer {
         }
         let startup = report.startupNanoseconds ?? 0
         var sample = Sample(
-            workload: request.workload.name, kind: request.workload.kind, model: request.model,
-            workers: request.workers, tasks: request.tasks, taskSeconds: request.workload.taskSeconds,
-            ioFraction: request.workload.ioFraction, repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
+            cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
             wallSeconds: Double(end - start - startup) / 1e9,
             startupSeconds: report.startupNanoseconds.map { Double($0) / 1e9 },
             usage: own.adding(children),
             latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
         if request.recordTimeline { sample.timeline = log.timeline(origin: start) }
-        sample.allocator = Jemalloc.inUse
+        sample.allocatorInUse = Jemalloc.inUse
         if let before = statsBefore, var after = Jemalloc.stats() {
             after.allocations -= before.allocations
             after.deallocations -= before.deallocations
             sample.allocatorStats = after
         }
-        if request.workload.kind != .cpu && request.workload.ioKind != .sleep { sample.ioKind = request.workload.ioKind }
         return sample
     }
 

@@ -27,3 +27,13 @@ public struct SampleRequest: Codable, Sendable, Equatable {
         self.coresAvailable = coresAvailable
     }
 }
+
+extension SampleRequest {
+    /// The cell this request measures.
+    public var cell: Cell {
+        Cell(workload: workload.name, kind: workload.kind, model: model, workers: workers, tasks: tasks,
+             taskSeconds: workload.taskSeconds, ioFraction: workload.ioFraction, ioKind: workload.ioKind,
+             fileBytes: workload.fileBytes, allocObjects: workload.allocObjects,
+             allocObjectBytes: workload.allocObjectBytes, allocator: allocator)
+    }
+}

@@ -58,22 +58,8 @@ public struct TaskSpan: Codable, Sendable, Equatable {
 
 /// One measurement: one workload run once under one model with one number of workers.
 public struct Sample: Codable, Sendable, Equatable {
-    /// The workload's name.
-    public var workload: String
-    /// What the workload's tasks spend their time on.
-    public var kind: WorkloadKind
-    /// The execution model.
-    public var model: ModelKind
-    /// Workers the model used (threads, or tasks in flight); 1 for serial.
-    public var workers: Int
-    /// Tasks run in the sample.
-    public var tasks: Int
-    /// The duration of one task on one core, in seconds.
-    public var taskSeconds: Double
-    /// The share of each task spent waiting (0 for cpu, 1 for io).
-    public var ioFraction: Double = 0
-    /// How tasks waited, when not by sleeping (file or socket); nil for sleep.
-    public var ioKind: IOKind?
+    /// What was measured: workload, model, workers and every other dimension.
+    public var cell: Cell
     /// 1-based repetition number within its cell (warm-up runs are not recorded).
     public var repetition: Int
     /// CPUs in the process's affinity mask when the sample ran.
@@ -94,15 +80,16 @@ public struct Sample: Codable, Sendable, Equatable {
     public var latency: LatencySummary?
     /// All task checksums folded together; equal across models for the same workload.
     public var checksum: UInt64
-    /// The allocator the sample's process really used, verified at run time ("jemalloc 5.3.0").
-    public var allocator: String?
+    /// The allocator the sample's process really used, verified at run time ("jemalloc 5.3.0");
+    /// the cell says which one was asked for.
+    public var allocatorInUse: String?
     /// jemalloc's figures: bytes allocated, active and resident at the end of the sample, and the
     /// allocations and deallocations made during it; nil under the system allocator.
     public var allocatorStats: AllocatorStats?
     /// Every task's span, when a trace was asked for (`--trace`); nil otherwise.
     public var timeline: [TaskSpan]?
 
-    /// User plus system CPU time, in seconds.
+/// User plus system CPU time, in seconds.
     public var cpuSeconds: Double { usage.userSeconds + usage.systemSeconds }
     /// Average number of cores busy during the sample: CPU time ÷ wall time, both including any
     /// pool start-up (a worker's CPU time cannot be split at the moment it became ready).
@@ -111,20 +98,13 @@ public struct Sample: Codable, Sendable, Equatable {
         return wall > 0 ? cpuSeconds / wall : 0
     }
     /// Tasks completed per second of wall time.
-    public var tasksPerSecond: Double { wallSeconds > 0 ? Double(tasks) / wallSeconds : 0 }
+    public var tasksPerSecond: Double { wallSeconds > 0 ? Double(cell.tasks) / wallSeconds : 0 }
 
     /// Creates a sample from its measurements.
-    public init(workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
-                taskSeconds: Double, ioFraction: Double? = nil, repetition: Int, coresAvailable: Int, startedAt: Date,
+    public init(cell: Cell, repetition: Int, coresAvailable: Int, startedAt: Date,
                 status: SampleStatus = .ok, failureReason: String? = nil, wallSeconds: Double,
                 startupSeconds: Double? = nil, usage: ResourceUsage, latency: LatencySummary?, checksum: UInt64) {
-        self.workload = workload
-        self.kind = kind
-        self.model = model
-        self.workers = workers
-        self.tasks = tasks
-        self.taskSeconds = taskSeconds
-        self.ioFraction = ioFraction ?? (kind == .io ? 1 : 0)
+        self.cell = cell
         self.repetition = repetition
         self.coresAvailable = coresAvailable
         self.startedAt = startedAt
@@ -141,10 +121,7 @@ public struct Sample: Codable, Sendable, Equatable {
 extension Sample {
     /// A sample that produced no measurement, with its status and the reason.
     public static func unmeasured(_ request: SampleRequest, startedAt: Date, status: SampleStatus, reason: String) -> Sample {
-        Sample(workload: request.workload.name, kind: request.workload.kind, model: request.model,
-               workers: request.workers, tasks: request.tasks, taskSeconds: request.workload.taskSeconds,
-               ioFraction: request.workload.ioFraction,
-               repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
+        Sample(cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
                status: status, failureReason: reason, wallSeconds: 0,
                usage: ResourceUsage(userSeconds: 0, systemSeconds: 0, voluntaryContextSwitches: 0,
                                     involuntaryContextSwitches: 0, peakRSSBytes: 0),
@@ -156,17 +133,31 @@ extension Sample {
 }
 
 extension Sample {
-    /// Decodes a sample, defaulting the fields added after the first release.
+    private enum LegacyKeys: String, CodingKey {
+        case workload, kind, model, workers, tasks, taskSeconds, ioFraction, ioKind, allocator
+    }
+
+    /// Decodes a sample, defaulting the fields added after the first release. A sample written
+    /// before schema version 4 has its identity in separate fields; its cell is rebuilt from them
+    /// (``ResultDocument`` then fills in what only the configuration knew).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        workload = try c.decode(String.self, forKey: .workload)
-        kind = try c.decode(WorkloadKind.self, forKey: .kind)
-        model = try c.decode(ModelKind.self, forKey: .model)
-        workers = try c.decode(Int.self, forKey: .workers)
-        tasks = try c.decode(Int.self, forKey: .tasks)
-        taskSeconds = try c.decode(Double.self, forKey: .taskSeconds)
-        ioFraction = try c.decodeIfPresent(Double.self, forKey: .ioFraction) ?? (kind == .io ? 1 : 0)
-        ioKind = try c.decodeIfPresent(IOKind.self, forKey: .ioKind)
+        if c.contains(.cell) {
+            cell = try c.decode(Cell.self, forKey: .cell)
+            allocatorInUse = try c.decodeIfPresent(String.self, forKey: .allocatorInUse)
+        } else {
+            let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+            let kind = try legacy.decode(WorkloadKind.self, forKey: .kind)
+            allocatorInUse = try legacy.decodeIfPresent(String.self, forKey: .allocator)
+            cell = Cell(workload: try legacy.decode(String.self, forKey: .workload), kind: kind,
+                        model: try legacy.decode(ModelKind.self, forKey: .model),
+                        workers: try legacy.decode(Int.self, forKey: .workers),
+                        tasks: try legacy.decode(Int.self, forKey: .tasks),
+                        taskSeconds: try legacy.decode(Double.self, forKey: .taskSeconds),
+                        ioFraction: try legacy.decodeIfPresent(Double.self, forKey: .ioFraction),
+                        ioKind: try legacy.decodeIfPresent(IOKind.self, forKey: .ioKind) ?? .sleep,
+                        allocator: Allocator(describing: allocatorInUse))
+        }
         repetition = try c.decode(Int.self, forKey: .repetition)
         coresAvailable = try c.decode(Int.self, forKey: .coresAvailable)
         startedAt = try c.decode(Date.self, forKey: .startedAt)
@@ -177,7 +168,6 @@ extension Sample {
         usage = try c.decode(ResourceUsage.self, forKey: .usage)
         latency = try c.decodeIfPresent(LatencySummary.self, forKey: .latency)
         checksum = try c.decode(UInt64.self, forKey: .checksum)
-        allocator = try c.decodeIfPresent(String.self, forKey: .allocator)
         allocatorStats = try c.decodeIfPresent(AllocatorStats.self, forKey: .allocatorStats)
         timeline = try c.decodeIfPresent([TaskSpan].self, forKey: .timeline)
     }

@@ -46,6 +46,14 @@ public enum ComparisonFormat: String, Codable, Sendable, CaseIterable {
         if !c.onlyInCurrent.isEmpty {
             notes.append("Only in the current result, not compared: \(c.onlyInCurrent.map(\.description).joined(separator: "; ")).")
         }
+        for shift in c.commonShifts where abs(shift.relativeChange) >= 0.0005 {
+            let change = "\(shift.relativeChange >= 0 ? "+" : "")\(Format.fixed(shift.relativeChange * 100, 1))%"
+            var note = "The \(shift.cells) cells of \(shift.family.experimentName) moved \(change) together (the median of their changes): a shift common to every model, such as the host's drift, taken out before judging each cell, so the changes above are relative to it."
+            if abs(shift.relativeChange) > c.settings.threshold {
+                note += " It is larger than the threshold: if the machine was quiet, something every model shares changed; judge raw changes with --absolute."
+            }
+            notes.append(note)
+        }
         if let difference = c.machineDifference {
             notes.append("The results come from different machines (\(difference)); compared anyway as asked.")
         }

@@ -1,31 +1,9 @@
 import Foundation
 
-/// Identifies a cell across runs: the same workload, model, workers, tasks and task duration.
-public struct CellKey: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The workload's name.
-    public var workload: String
-    /// The model.
-    public var model: String
-    /// Workers.
-    public var workers: Int
-    /// Tasks per sample.
-    public var tasks: Int
-    /// One task's duration, in milliseconds.
-    public var taskMilliseconds: Double
-
-    public var description: String {
-        "\(workload) · \(model) × \(workers) · \(tasks) × \(Format.number(taskMilliseconds)) ms"
-    }
-
-    public static func < (a: CellKey, b: CellKey) -> Bool {
-        (a.workload, a.model, a.workers, a.tasks, a.taskMilliseconds) < (b.workload, b.model, b.workers, b.tasks, b.taskMilliseconds)
-    }
-}
-
 /// One successful sample's figures, as a comparison needs them.
 public struct ComparableSample: Sendable, Equatable {
     /// Its cell.
-    public var cell: CellKey
+    public var cell: Cell
     /// Each metric's value.
     public var values: [Metric: Double]
 }
@@ -50,7 +28,7 @@ public struct ResultLoadError: Error, Equatable, CustomStringConvertible {
 /// results folder holding either.
 public enum ResultLoader {
     /// Columns a per-sample CSV must have to be compared.
-    public static let requiredColumns = ["workload", "model", "workers", "tasks", "task_ms", "status",
+    public static let requiredColumns = ["workload", "kind", "model", "workers", "tasks", "task_ms", "status",
                                          "wall_s", "cpu_s", "speedup", "efficiency"]
 
     /// Loads `path`.
@@ -93,16 +71,31 @@ public enum ResultLoader {
 
     static func loadJSON(_ data: Data, path: String) throws -> LoadedResult {
         let document = try decodeDocument(data, path: path)
-        let derived = Analysis.derive(document.result.samples)
-        let samples = zip(document.result.samples, derived).compactMap { sample, derived -> ComparableSample? in
-            guard sample.status == .ok, let derived else { return nil }
-            return ComparableSample(
-                cell: CellKey(workload: sample.workload, model: sample.model.rawValue, workers: sample.workers,
-                              tasks: sample.tasks, taskMilliseconds: sample.taskSeconds * 1000),
-                values: [.wall: sample.wallSeconds, .cpu: sample.cpuSeconds, .speedup: derived.speedup,
-                         .efficiency: derived.efficiency])
+        let derived = RunAnalysis(document.result).derived
+        var samples: [ComparableSample] = []
+        for (number, (sample, derived)) in zip(document.result.samples, derived).enumerated() where sample.status == .ok {
+            let place = "sample \(number + 1) (\(sample.cell))"
+            try check(sample.wallSeconds, "wallSeconds", path: path, place: place)
+            try check(sample.cpuSeconds, "the CPU time", path: path, place: place)
+            var values: [Metric: Double] = [.wall: sample.wallSeconds, .cpu: sample.cpuSeconds]
+            values[.speedup] = derived?.speedup
+            values[.efficiency] = derived?.efficiency
+            samples.append(ComparableSample(cell: sample.cell, values: values))
         }
         return LoadedResult(path: path, samples: samples, machine: document.result.machine)
+    }
+
+    /// Refuses a time or CPU figure that no real measurement yields: not finite, negative or zero.
+    static func check(_ value: Double, _ name: String, path: String, place: String) throws {
+        guard !(value.isFinite && value > 0) else { return }
+        let what = value.isNaN ? "NaN" : value.isInfinite ? "infinite" : value == 0 ? "zero" : "negative (\(value))"
+        throw ResultLoadError(description: "\(path) \(place): \(name) is \(what), which no measurement yields; every time and CPU figure must be a positive, finite number of seconds. The file is damaged or was edited; write it again with 'bench run'.")
+    }
+
+    /// Refuses a ratio (speedup, efficiency) that is not finite or is negative.
+    static func checkRatio(_ value: Double?, _ name: String, path: String, place: String) throws {
+        guard let value, !(value.isFinite && value >= 0) else { return }
+        throw ResultLoadError(description: "\(path) \(place): \(name) is \(value), which no measurement yields. The file is damaged or was edited; write it again with 'bench run'.")
     }
 
     private static func decodeDocument(_ data: Data, path: String) throws -> ResultDocument {
@@ -110,9 +103,10 @@ public enum ResultLoader {
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
             throw ResultLoadError(description: "\(path) is not valid JSON (truncated or corrupted); write it again with 'bench run --json'.")
         }
-        guard version.schemaVersion == ResultDocument.currentSchemaVersion else {
+        guard let found = version.schemaVersion,
+              (ResultDocument.oldestReadableSchemaVersion...ResultDocument.currentSchemaVersion).contains(found) else {
             let found = version.schemaVersion.map(String.init) ?? "none"
-            throw ResultLoadError(description: "\(path) has schema version \(found), but this bench reads version \(ResultDocument.currentSchemaVersion); re-run the baseline with this bench.")
+            throw ResultLoadError(description: "\(path) has schema version \(found), but this bench reads versions \(ResultDocument.oldestReadableSchemaVersion) to \(ResultDocument.currentSchemaVersion); re-run the baseline with this bench.")
         }
         do {
             return try ResultDocument.decoder().decode(ResultDocument.self, from: data)
@@ -142,16 +136,32 @@ public enum ResultLoader {
             }
             func field(_ name: String) -> String { record[index[name]!] }
             guard field("status") == "ok" else { continue }
+            // Columns added with the cell (schema 4) default to what older files implied.
+            func optional(_ name: String) -> String? { index[name].map { record[$0] } }
+            let place = "line \(number + 2)"
+            guard let kind = WorkloadKind(rawValue: field("kind")), let model = ModelKind(rawValue: field("model")) else {
+                throw ResultLoadError(description: "\(path) \(place) names an unknown workload kind or model ('\(field("kind"))', '\(field("model"))'); the file is damaged.")
+            }
             guard let workers = Int(field("workers")), let tasks = Int(field("tasks")), let taskMs = Double(field("task_ms")),
                   let wall = Double(field("wall_s")), let cpu = Double(field("cpu_s")) else {
-                throw ResultLoadError(description: "\(path) line \(number + 2) holds a value that is not a number; the file is damaged.")
+                throw ResultLoadError(description: "\(path) \(place) holds a value that is not a number; the file is damaged.")
             }
+            try check(wall, "wall_s", path: path, place: place)
+            try check(cpu, "cpu_s", path: path, place: place)
             var values: [Metric: Double] = [.wall: wall, .cpu: cpu]
             values[.speedup] = Double(field("speedup"))
             values[.efficiency] = Double(field("efficiency"))
-            samples.append(ComparableSample(
-                cell: CellKey(workload: field("workload"), model: field("model"), workers: workers, tasks: tasks, taskMilliseconds: taskMs),
-                values: values))
+            try checkRatio(values[.speedup], "speedup", path: path, place: place)
+            try checkRatio(values[.efficiency], "efficiency", path: path, place: place)
+            let cell = Cell(
+                workload: field("workload"), kind: kind, model: model, workers: workers, tasks: tasks,
+                taskSeconds: taskMs / 1000, ioFraction: optional("io_fraction").flatMap(Double.init),
+                ioKind: optional("io_kind").flatMap(IOKind.init(rawValue:)) ?? .sleep,
+                fileBytes: optional("file_bytes").flatMap { Int($0) },
+                allocObjects: optional("alloc_objects").flatMap { Int($0) },
+                allocObjectBytes: optional("alloc_bytes").flatMap { Int($0) },
+                allocator: Allocator(describing: optional("allocator")))
+            samples.append(ComparableSample(cell: cell, values: values))
         }
         return LoadedResult(path: path, samples: samples, machine: nil)
     }

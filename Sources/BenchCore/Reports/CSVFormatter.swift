@@ -7,23 +7,33 @@ public struct CSVFormatter: ReportFormatter {
 
     /// The columns, in order; documented in the README.
     public static let columns = [
-        "workload", "kind", "model", "workers", "tasks", "task_ms", "io_fraction", "repetition", "cores_available",
+        "workload", "kind", "model", "workers", "tasks", "task_ms", "io_fraction", "io_kind", "file_bytes",
+        "alloc_objects", "alloc_bytes", "allocator", "repetition", "cores_available",
         "started_at", "status", "failure_reason", "wall_s", "startup_s", "wall_with_startup_s",
         "cpu_user_s", "cpu_system_s", "cpu_s", "utilisation_cores",
         "voluntary_ctx_switches", "involuntary_ctx_switches", "peak_rss_bytes", "tasks_per_s",
         "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms",
         "speedup", "efficiency", "ideal_wall_s", "vs_ideal", "checksum",
-        "allocator", "jemalloc_allocated_bytes", "jemalloc_active_bytes", "jemalloc_resident_bytes",
+        "allocator_in_use", "jemalloc_allocated_bytes", "jemalloc_active_bytes", "jemalloc_resident_bytes",
         "jemalloc_allocations", "jemalloc_deallocations",
     ]
 
-    public func format(_ result: RunResult) -> String {
-        let derived = Analysis.derive(result.samples)
+    /// The cell's columns, the same in samples.csv and summary.csv.
+    static func cellFields(_ cell: Cell) -> [String] {
+        [
+            cell.workload, cell.kind.rawValue, cell.model.rawValue, String(cell.workers), String(cell.tasks),
+            Format.number(cell.taskMilliseconds), Format.number(cell.ioFraction), cell.ioKind.rawValue,
+            cell.fileBytes.map(String.init) ?? "", cell.allocObjects.map(String.init) ?? "",
+            cell.allocObjectBytes.map(String.init) ?? "", cell.allocator.rawValue,
+        ]
+    }
+
+    public func format(_ report: Report) -> String {
+        let derived = report.analysis.derived
         var lines = [Self.row(Self.columns)]
-        for (index, s) in result.samples.enumerated() {
-            let identity = [
-                s.workload, s.kind.rawValue, s.model.rawValue, String(s.workers), String(s.tasks),
-                Format.number(s.taskSeconds * 1000), Format.number(s.ioFraction), String(s.repetition), String(s.coresAvailable),
+        for (index, s) in report.result.samples.enumerated() {
+            let identity = Self.cellFields(s.cell) + [
+                String(s.repetition), String(s.coresAvailable),
                 Format.timestamp(s.startedAt), s.status.rawValue, s.failureReason ?? "",
             ]
             // A failed or timed-out sample measured nothing: its figures are empty, not zero.
@@ -45,7 +55,7 @@ public struct CSVFormatter: ReportFormatter {
                 ms(s.latency?.maxSeconds),
                 ratio(d?.speedup), ratio(d?.efficiency), d.map { Format.fixed($0.idealWallSeconds, 6) } ?? "",
                 ratio(d?.vsIdeal), String(s.checksum),
-                s.allocator ?? "",
+                s.allocatorInUse ?? "",
                 // Under the system allocator there are no such figures: empty, not zero.
                 s.allocatorStats.map { String($0.allocatedBytes) } ?? "", s.allocatorStats.map { String($0.activeBytes) } ?? "",
                 s.allocatorStats.map { String($0.residentBytes) } ?? "", s.allocatorStats.map { String($0.allocations) } ?? "",

@@ -3,30 +3,31 @@
 /// Charts are Mermaid `xychart-beta`, which GitHub renders with no tools.
 public enum CrossoverSection {
     /// The section, or "" for a result that is not a sweep.
-    public static func markdown(_ result: RunResult) -> String {
+    public static func markdown(_ report: Report) -> String {
+        let result = report.result
         guard let sweep = result.sweep else { return "" }
-        let points = CrossoverPoint.points(result)
+        let points = report.analysis.crossover
         guard !points.isEmpty else { return "" }
         var out = "## Crossover: where parallelism stops beating concurrency\n\n"
         out += "The winner is the cheapest model within the noise of the fastest (within 5%, or not significantly different by a Mann–Whitney U test): when one thread keeps up, it is the answer.\n\n"
         out += "| I/O fraction | Winner | Its speedup | Best parallel | Event-loop (one thread) | Event-loop vs parallel |\n"
         out += "|---:|---|---:|---|---|---|\n"
         for point in points {
-            let parallel = point.bestParallel.map { "\($0.model.rawValue) × \($0.workers): \(Format.ratio($0.speedup))" } ?? "–"
-            let concurrent = point.bestConcurrent.map { "× \($0.workers): \(Format.ratio($0.speedup))" } ?? "–"
+            let parallel = point.bestParallel.map { "\($0.cell.modelName): \(Format.ratio($0.speedup))" } ?? "–"
+            let concurrent = point.bestConcurrent.map { "× \($0.cell.workers): \(Format.ratio($0.speedup))" } ?? "–"
             let comparison: String
-            if let p = point.bestParallel, let c = point.bestConcurrent {
+            if let p = point.bestParallel, let c = point.bestConcurrent, let test = point.concurrentAgainstParallel {
                 let ratio = c.wall.median / p.wall.median
-                comparison = point.concurrencyMatchesParallelism
-                    ? "matches (\(Format.ratio(ratio)) the time\(point.pValue.map { ", p = \(Format.fixed($0, 3))" } ?? ""))"
-                    : "\(Format.ratio(ratio)) slower\(point.pValue.map { " (p = \(Format.fixed($0, 3)))" } ?? "")"
+                comparison = test.isWithinNoise
+                    ? "matches (\(Format.ratio(ratio)) the time\(test.pValue.map { ", p = \(Format.fixed($0, 3))" } ?? ""))"
+                    : "\(Format.ratio(ratio)) slower\(test.pValue.map { " (p = \(Format.fixed($0, 3)))" } ?? "")"
             } else {
                 comparison = "–"
             }
-            out += "| \(Format.number(point.ioFraction)) | \(point.winner.model.rawValue) × \(point.winner.workers) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
+            out += "| \(Format.number(point.ioFraction)) | \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
         }
         out += "\n" + verdict(points, cores: result.configuration.coresAvailable) + "\n\n"
-        out += charts(result, sweep: sweep, points: points)
+        out += charts(report, sweep: sweep, points: points)
         return out
     }
 
@@ -34,12 +35,12 @@ public enum CrossoverSection {
     static func verdict(_ points: [CrossoverPoint], cores: Int) -> String {
         var sentences: [String] = []
         if let first = points.first, let p = first.bestParallel, let c = first.bestConcurrent {
-            sentences.append("At I/O fraction \(Format.number(first.ioFraction)) (\(Format.percent(1 - first.ioFraction)) of each task computing), \(p.model.rawValue) with \(p.workers) workers ran \(Format.ratio(p.speedup)) faster than serial while event-loop managed \(Format.ratio(c.speedup)): compute needs cores, and this machine has \(cores).")
+            sentences.append("At I/O fraction \(Format.number(first.ioFraction)) (\(Format.percent(1 - first.ioFraction)) of each task computing), \(p.cell.modelName) ran \(Format.ratio(p.speedup)) faster than serial while \(c.cell.modelName) managed \(Format.ratio(c.speedup)): compute needs cores, and this machine has \(cores).")
         }
         if let crossover = points.first(where: { $0.concurrencyMatchesParallelism }), let p = crossover.bestParallel, let c = crossover.bestConcurrent {
             let stays = points.drop { $0.ioFraction < crossover.ioFraction }.allSatisfy(\.concurrencyMatchesParallelism)
             let isLast = crossover.ioFraction == points.last?.ioFraction
-            sentences.append("\(isLast ? "At" : "From") I/O fraction \(Format.number(crossover.ioFraction))\(stays && !isLast ? " up" : ""), one thread overlapping the waits kept up with parallelism: event-loop × \(c.workers) \(Format.ratio(c.speedup)) against \(p.model.rawValue) × \(p.workers) \(Format.ratio(p.speedup)), the same within the measured noise. There waiting dominates, and concurrency alone is enough: the winner is \(crossover.winner.model.rawValue) × \(crossover.winner.workers).")
+            sentences.append("\(isLast ? "At" : "From") I/O fraction \(Format.number(crossover.ioFraction))\(stays && !isLast ? " up" : ""), one thread overlapping the waits kept up with parallelism: \(c.cell.modelName) \(Format.ratio(c.speedup)) against \(p.cell.modelName) \(Format.ratio(p.speedup)), the same within the measured noise. There waiting dominates, and concurrency alone is enough: the winner is \(crossover.winner.cell.modelName).")
         } else {
             sentences.append("At no I/O fraction measured did event-loop match the best parallel model: on this grid, parallelism always won.")
         }
@@ -48,26 +49,27 @@ public enum CrossoverSection {
 
     /// Speedup against workers per model at each fraction, and wall time against I/O fraction at
     /// the most workers.
-    static func charts(_ result: RunResult, sweep: SweepConfiguration, points: [CrossoverPoint]) -> String {
-        let cells = Analysis.cells(result.samples)
+    static func charts(_ report: Report, sweep: SweepConfiguration, points: [CrossoverPoint]) -> String {
+        let result = report.result
+        let cells = report.analysis.cells
         let models = result.configuration.models.filter { $0 != .serial }
         let labels = sweep.workers.map(String.init).joined(separator: ", ")
         var out = "### Charts\n\n"
         for point in points {
-            let here = cells.filter { $0.workload == point.workload }
+            let here = cells.filter { $0.cell.baseline == point.family }
             var lines: [String] = []
             var top = 1.0
             for model in models {
-                let values = sweep.workers.map { workers in here.first { $0.model == model && $0.workers == workers }?.speedup ?? 0 }
+                let values = sweep.workers.map { workers in here.first { $0.cell.model == model && $0.cell.workers == workers }?.speedup ?? 0 }
                 top = max(top, values.max() ?? 0)
                 lines.append("    line [\(values.map { Format.fixed($0, 2) }.joined(separator: ", "))]")
             }
             // The ideal: as many times faster as usable cores for compute, as workers for waiting.
             let ideal = sweep.workers.map { workers -> Double in
-                guard let serial = here.first(where: { $0.model == .serial }) else { return 0 }
+                guard let serial = here.first(where: { $0.cell.model == .serial }) else { return 0 }
                 let usable = Double(min(workers, result.configuration.coresAvailable))
                 let compute = serial.wall.median * (1 - point.ioFraction) / usable
-                let rounds = Double((serial.tasks + workers - 1) / workers) * serial.taskSeconds
+                let rounds = Double((serial.cell.tasks + workers - 1) / workers) * serial.cell.taskSeconds
                 return serial.wall.median / max(compute, rounds)
             }
             top = max(top, ideal.max() ?? 0)
@@ -84,7 +86,10 @@ public enum CrossoverSection {
             for model in [ModelKind.serial] + models {
                 let values = points.map { point -> Double in
                     let workers = model == .serial ? 1 : most
-                    return (cells.first { $0.workload == point.workload && $0.model == model && $0.workers == workers }?.wall.median ?? 0) * 1000
+                    var cell = point.family
+                    cell.model = model
+                    cell.workers = workers
+                    return (report.analysis.summary(of: cell)?.wall.median ?? 0) * 1000
                 }
                 top = max(top, values.max() ?? 0)
                 lines.append("    line [\(values.map { Format.fixed($0, 1) }.joined(separator: ", "))]")

@@ -1,10 +1,21 @@
 import Foundation
 
 /// Everything a run produced, as one versioned JSON document: configuration, fingerprint, every
-/// sample and every cell summary. `bench compare` reads it back.
+/// sample with its cell, every cell summary and every verdict. `bench compare` reads it back.
 public struct ResultDocument: Codable, Sendable, Equatable {
     /// The version of this document's layout; readers refuse versions they do not know.
-    public static let currentSchemaVersion = 3
+    /// Version 4 keys every sample and summary by its ``Cell``.
+    public static let currentSchemaVersion = 4
+    /// The oldest version still read: version 3 documents get their cells rebuilt on reading.
+    public static let oldestReadableSchemaVersion = 3
+
+    /// One family's verdict, keyed by its serial cell.
+    public struct FamilyRecord: Codable, Sendable, Equatable {
+        /// The family's serial cell.
+        public var baseline: Cell
+        /// The verdict; nil without a serial baseline.
+        public var verdict: FamilyVerdict?
+    }
 
     /// The layout version.
     public var schemaVersion: Int
@@ -14,13 +25,40 @@ public struct ResultDocument: Codable, Sendable, Equatable {
     public var result: RunResult
     /// One summary per cell, as in the report.
     public var summaries: [CellSummary]
+    /// Each family's verdict, as in the report.
+    public var families: [FamilyRecord]
+    /// For a sweep, the crossover point of each I/O fraction.
+    public var crossover: [CrossoverPoint]
 
-    /// A document for `result`.
-    public init(_ result: RunResult) {
+    /// A document for an analysed run.
+    public init(_ report: Report) {
         schemaVersion = Self.currentSchemaVersion
-        generator = "bench \(result.machine.benchVersion)"
+        generator = "bench \(report.result.machine.benchVersion)"
+        result = report.result
+        summaries = report.analysis.cells
+        families = report.analysis.families.map { FamilyRecord(baseline: $0.baseline, verdict: $0.verdict) }
+        crossover = report.analysis.crossover
+    }
+
+    /// Reads a document of this version or an older readable one: an older document's cells are
+    /// rebuilt from its separate fields and its configuration, and its analysis is computed anew.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        generator = try c.decode(String.self, forKey: .generator)
+        var result = try c.decode(RunResult.self, forKey: .result)
+        if schemaVersion < 4 { result.rebuildSchema3Cells() }
         self.result = result
-        summaries = Analysis.cells(result.samples)
+        if schemaVersion >= 4 {
+            summaries = try c.decode([CellSummary].self, forKey: .summaries)
+            families = try c.decodeIfPresent([FamilyRecord].self, forKey: .families) ?? []
+            crossover = try c.decodeIfPresent([CrossoverPoint].self, forKey: .crossover) ?? []
+        } else {
+            let report = Report(result)
+            summaries = report.analysis.cells
+            families = report.analysis.families.map { FamilyRecord(baseline: $0.baseline, verdict: $0.verdict) }
+            crossover = report.analysis.crossover
+        }
     }
 
     /// The JSON coder settings shared by writing and reading: sorted keys, readable, ISO 8601
@@ -56,9 +94,9 @@ public struct JSONFormatter: ReportFormatter {
 
     public var fileName: String { "results.json" }
 
-    public func format(_ result: RunResult) -> String {
+    public func format(_ report: Report) -> String {
         // Encoding plain Codable values with finite numbers cannot fail.
-        let data = try! ResultDocument.encoder().encode(ResultDocument(result))
+        let data = try! ResultDocument.encoder().encode(ResultDocument(report))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -10,11 +10,11 @@ public struct MarkdownFormatter: ReportFormatter {
         var warnings: [String] = []
         let withoutInterval = cells.filter { $0.wallInterval == nil }
         if !withoutInterval.isEmpty {
-            let names = withoutInterval.map { "\($0.model.rawValue) (\($0.wall.count))" }.joined(separator: ", ")
+            let names = withoutInterval.map { "\($0.cell.modelName) (\($0.wall.count))" }.joined(separator: ", ")
             warnings.append("Too few samples for a 95% CI of the median, which takes at least 6: \(names). Use --repetitions 6 or more before trusting small differences.")
         }
         for cell in cells {
-            let name = "\(cell.model.rawValue) × \(cell.workers)"
+            let name = cell.cell.modelName
             if let interval = cell.wallInterval {
                 let halfWidth = interval.relativeHalfWidth(median: cell.wall.median)
                 if halfWidth > wideInterval {
@@ -31,10 +31,11 @@ public struct MarkdownFormatter: ReportFormatter {
 
     public var fileName: String { "report.md" }
 
-    public func format(_ result: RunResult) -> String {
+    public func format(_ report: Report) -> String {
+        let result = report.result
+        let analysis = report.analysis
         let config = result.configuration
         let machine = result.machine
-        let cells = Analysis.cells(result.samples)
         var out = "# bench report\n\n"
 
         out += "## Machine\n\n"
@@ -62,40 +63,42 @@ public struct MarkdownFormatter: ReportFormatter {
         }
         out += "\n"
         out += "- Tasks per sample: \(config.tasks) of \(Format.number(config.taskMilliseconds)) ms each\n"
-        out += "- Repetitions: \(config.repetitions) per cell, after \(config.warmup) warm-up; models interleaved within each repetition\n"
+        out += "- Repetitions: \(config.repetitions) per cell, after \(config.warmup) warm-up; \(Self.orderText(config, sweep: result.sweep != nil))\n"
         out += "- Models: \(config.models.map(\.rawValue).joined(separator: ", "))\n"
         for workload in result.workloads {
             out += "- `\(workload.name)` (\(workload.kind.rawValue)): one task is \(workload.taskDescription)\n"
         }
         out += "\n"
 
-        out += CrossoverSection.markdown(result)
-        out += AllocatorSection.markdown(result)
+        out += CrossoverSection.markdown(report)
+        out += AllocatorSection.markdown(analysis.allocators)
+        // A family's heading names only what sets it apart from the run's other families.
+        let varying = Set(Cell.varying(analysis.families.map(\.baseline)))
+        let heading = { (family: RunAnalysis.Family) -> String in
+            let cell = family.baseline
+            return analysis.families.count == 1 || varying.subtracting([.workload, .kind]).isEmpty
+                ? cell.workload : cell.experimentName
+        }
         out += "## Verdict\n\n"
-        for workload in result.workloads {
-            let unsuccessful = result.unsuccessfulSamples.filter { $0.workload == workload.name }.count
-            if let verdict = WorkloadVerdict.make(workload: workload.name, cells: cells, coresAvailable: config.coresAvailable,
-                                                  unsuccessful: unsuccessful) {
-                out += "- **\(workload.name)**: \(verdict.text)\n"
-            }
+        for family in analysis.families {
+            if let verdict = family.verdict { out += "- **\(heading(family))**: \(verdict.text)\n" }
         }
         out += "\n"
 
-        for workload in result.workloads {
-            out += "## \(workload.name)\n\n"
-            let workloadCells = cells.filter { $0.workload == workload.name }
-            let hasStartup = workloadCells.contains { $0.startupSeconds != nil }
+        for family in analysis.families where !family.cells.isEmpty {
+            out += "## \(heading(family))\n\n"
+            let hasStartup = family.cells.contains { $0.startupSeconds != nil }
             out += "| Model | Workers | Median wall (95% CI) | CPU | Utilisation | Speedup | Efficiency | vs ideal | Task p50 / p99 |" + (hasStartup ? " Start-up |" : "") + "\n"
             out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (hasStartup ? "---:|" : "") + "\n"
-            for cell in workloadCells {
+            for cell in family.cells {
                 let interval = cell.wallInterval.map { " ± \(Format.percent($0.relativeHalfWidth(median: cell.wall.median)))" } ?? ""
                 let latency = cell.latency.map { "\(Format.duration($0.p50Seconds)) / \(Format.duration($0.p99Seconds))" } ?? ""
-                out += "| \(cell.model.rawValue) | \(cell.workers) | \(Format.duration(cell.wall.median))\(interval) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) | \(latency) |"
+                out += "| \(cell.cell.model.rawValue) | \(cell.cell.workers) | \(Format.duration(cell.wall.median))\(interval) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) | \(latency) |"
                 if hasStartup { out += " \(cell.startupSeconds.map(Format.duration) ?? "") |" }
                 out += "\n"
             }
             out += "\n"
-            let warnings = Self.warnings(workloadCells)
+            let warnings = Self.warnings(family.cells)
             if !warnings.isEmpty {
                 out += warnings.map { "> ⚠ \($0)\n" }.joined(separator: ">\n") + "\n"
             }
@@ -111,14 +114,24 @@ public struct MarkdownFormatter: ReportFormatter {
             }
             if !unsuccessful.isEmpty {
                 out += "These are left out of every figure above.\n\n"
-                out += "| Workload | Model | Workers | Repetition | Status | Reason |\n|---|---|---:|---:|---|---|\n"
+                out += "| Experiment | Model | Workers | Repetition | Status | Reason |\n|---|---|---:|---:|---|---|\n"
                 for sample in unsuccessful {
-                    out += "| \(sample.workload) | \(sample.model.rawValue) | \(sample.workers) | \(sample.repetition) | \(sample.status.rawValue) | \(sample.failureReason ?? "") |\n"
+                    out += "| \(sample.cell.experimentName) | \(sample.cell.model.rawValue) | \(sample.cell.workers) | \(sample.repetition) | \(sample.status.rawValue) | \(sample.failureReason ?? "") |\n"
                 }
                 out += "\n"
             }
         }
         out += "Medians over \(config.repetitions) repetitions, with the distribution-free 95% confidence interval of the median (order statistics) as ± half its width. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
         return out
+    }
+
+    /// The order samples actually ran in, as the configuration section states it.
+    static func orderText(_ config: RunConfiguration, sweep: Bool) -> String {
+        if sweep { return "models and worker counts interleaved within each repetition" }
+        switch config.order {
+        case .interleaved: return "models interleaved within each repetition"
+        case .grouped: return "grouped: all repetitions of one model before the next"
+        case .random: return "in a random order (seed \(config.seed))"
+        }
     }
 }

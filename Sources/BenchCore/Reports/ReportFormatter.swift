@@ -1,8 +1,23 @@
 /// Turns a run's results into the text of one report format. Formatters are pure: they return a
-/// `String` and never touch the file system (``ReportWriter`` does that).
+/// `String` from a ``Report`` and never touch the file system (``ReportWriter`` does that) nor
+/// compute figures of their own (``RunAnalysis`` does that, once).
 public protocol ReportFormatter: Sendable {
     /// The file name this format gets inside an output folder, e.g. `"samples.csv"`.
     var fileName: String { get }
     /// The report's text.
-    func format(_ result: RunResult) -> String
+    func format(_ report: Report) -> String
+}
+
+/// A run and its analysis, computed once and read by every formatter.
+public struct Report: Sendable, Equatable {
+    /// What was measured.
+    public let result: RunResult
+    /// Everything derived from it.
+    public let analysis: RunAnalysis
+
+    /// Analyses `result`.
+    public init(_ result: RunResult) {
+        self.result = result
+        analysis = RunAnalysis(result)
+    }
 }

@@ -6,7 +6,8 @@ public struct SummaryCSVFormatter: ReportFormatter {
 
     /// The columns, in order; documented in the README.
     public static let columns = [
-        "workload", "kind", "model", "workers", "tasks", "task_ms", "io_fraction", "samples", "unsuccessful",
+        "workload", "kind", "model", "workers", "tasks", "task_ms", "io_fraction", "io_kind", "file_bytes",
+        "alloc_objects", "alloc_bytes", "allocator", "samples", "unsuccessful",
         "wall_median_s", "wall_ci_low_s", "wall_ci_high_s", "wall_ci_half_width_pct",
         "wall_mean_s", "wall_stddev_s", "wall_min_s", "wall_max_s", "wall_cv", "wall_outliers",
         "cpu_median_s", "utilisation_cores", "startup_median_s",
@@ -14,14 +15,13 @@ public struct SummaryCSVFormatter: ReportFormatter {
         "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms",
     ]
 
-    public func format(_ result: RunResult) -> String {
+    public func format(_ report: Report) -> String {
         var out = CSVFormatter.row(Self.columns)
-        for cell in Analysis.cells(result.samples) {
+        for cell in report.analysis.cells {
             let seconds = { (value: Double?) in value.map { Format.fixed($0, 6) } ?? "" }
             let ms = { (value: Double?) in value.map { Format.fixed($0 * 1000, 3) } ?? "" }
-            out += CSVFormatter.row([
-                cell.workload, cell.kind.rawValue, cell.model.rawValue, String(cell.workers), String(cell.tasks),
-                Format.number(cell.taskSeconds * 1000), Format.number(cell.ioFraction), String(cell.wall.count), String(cell.unsuccessful),
+            out += CSVFormatter.row(CSVFormatter.cellFields(cell.cell) + [
+                String(cell.wall.count), String(cell.unsuccessful),
                 seconds(cell.wall.median), seconds(cell.wallInterval?.lower), seconds(cell.wallInterval?.upper),
                 cell.wallInterval.map { Format.fixed($0.relativeHalfWidth(median: cell.wall.median) * 100, 2) } ?? "",
                 seconds(cell.wall.mean), seconds(cell.wall.standardDeviation), seconds(cell.wall.min),

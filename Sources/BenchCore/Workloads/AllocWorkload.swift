@@ -56,3 +56,12 @@ public enum Allocator: String, Codable, Sendable, CaseIterable {
     /// jemalloc, loaded into the sample's process with `LD_PRELOAD`.
     case jemalloc
 }
+
+extension Allocator {
+    /// The allocator a recorded description names: its own name ("jemalloc"), or what a sample
+    /// verified at run time ("jemalloc 5.3.0", "system (glibc malloc)"); system when unknown.
+    public init(describing text: String?) {
+        let text = text ?? ""
+        self = Allocator(rawValue: text) ?? (text.hasPrefix(Allocator.jemalloc.rawValue) ? .jemalloc : .system)
+    }
+}

@@ -25,6 +25,8 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
     public var allocObjectBytes = RunConfiguration.Defaults.allocObjectBytes
     /// A fault to trigger, for tests of failure handling; nil in every real run.
     public var fault: InjectedFault?
+    /// How many times its work each task does, for tests of `bench compare`; nil in every real run.
+    public var slowdown: Double?
 
     /// How a task of this workload waits.
     public var waiting: Waiting {
@@ -50,7 +52,8 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
         case .alloc: AllocWorkload(name: name, objects: allocObjects, objectBytes: allocObjectBytes)
         case .mixed: MixedWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction, waiting: waiting)
         }
-        guard let fault else { return base }
-        return FaultInjectingWorkload(base: base, fault: fault)
+        let slowed: any Workload = slowdown.map { SlowdownWorkload(base: base, factor: $0) } ?? base
+        guard let fault else { return slowed }
+        return FaultInjectingWorkload(base: slowed, fault: fault)
     }
 }

@@ -1,0 +1,45 @@
+/// The summary of one cell: one workload under one model with one number of workers.
+public struct CellSummary: Codable, Sendable, Equatable {
+    /// What was measured.
+    public var cell: Cell
+    /// Wall time over the cell's samples, in seconds.
+    public var wall: Summary
+    /// 95% confidence interval of the median wall time; nil with fewer than 6 samples.
+    public var wallInterval: MedianConfidenceInterval?
+    /// Wall times flagged as outliers (modified z-score above 3.5), in seconds: reported, kept.
+    public var wallOutliers: [Double]
+    /// Per-task latency: the median over samples of each percentile, and the largest maximum.
+    public var latency: LatencySummary?
+    /// Samples of this cell that failed or timed out (left out of every figure).
+    public var unsuccessful: Int
+    /// CPU time (user + system) over the cell's samples, in seconds.
+    public var cpu: Summary
+    /// Median CPU utilisation, in cores.
+    public var utilisationCores: Double
+    /// Median pool start-up, in seconds; nil for models without one.
+    public var startupSeconds: Double?
+    /// Median serial wall ÷ median wall.
+    public var speedup: Double
+    /// Speedup ÷ min(workers, cores available).
+    public var efficiency: Double
+    /// The ideal wall time, in seconds.
+    public var idealWallSeconds: Double
+    /// Median wall ÷ ideal wall.
+    public var vsIdeal: Double
+    /// CPUs available when the cell's samples ran.
+    public var coresAvailable: Int
+}
+
+/// A sample together with the figures derived from its cell's serial baseline.
+public struct DerivedSample: Sendable, Equatable {
+    /// The measurement.
+    public var sample: Sample
+    /// Median serial wall time ÷ this sample's wall time.
+    public var speedup: Double
+    /// Speedup ÷ min(workers, cores available).
+    public var efficiency: Double
+    /// The wall time this model would take with no overhead, in seconds.
+    public var idealWallSeconds: Double
+    /// Measured wall time ÷ ideal wall time: 1 is perfect, 2 took twice the ideal.
+    public var vsIdeal: Double
+}

@@ -1,0 +1,122 @@
+/// Everything derived from a run's samples, computed once: per-cell summaries keyed by ``Cell``,
+/// speedups against each cell's own serial baseline, the families of cells, their verdicts, a
+/// sweep's crossover and the allocator comparison. Every formatter reads this one value.
+public struct RunAnalysis: Sendable, Equatable {
+    /// One experiment: a serial baseline and every cell measured against it.
+    public struct Family: Sendable, Equatable {
+        /// The serial cell; every cell of the family has it as ``Cell/baseline``.
+        public var baseline: Cell
+        /// The family's summarised cells, serial first, then in the order they were measured.
+        public var cells: [CellSummary]
+        /// Samples of the family that failed or timed out.
+        public var unsuccessful: Int
+        /// The verdict in words; nil without a serial baseline.
+        public var verdict: FamilyVerdict?
+    }
+
+    /// One summary per cell, in the order cells first appear; a cell whose serial baseline has no
+    /// successful sample is left out (there is nothing to compare it with).
+    public var cells: [CellSummary]
+    /// Each sample's derived figures, index for index with the samples; nil for a sample that
+    /// failed or whose cell has no successful serial baseline.
+    public var derived: [DerivedSample?]
+    /// Each cell's successful wall times, in seconds, for tests between cells.
+    public var walls: [Cell: [Double]]
+    /// The families, in the order their baselines first appear.
+    public var families: [Family]
+    /// For a sweep, one point per family (I/O fraction); empty otherwise.
+    public var crossover: [CrossoverPoint]
+    /// Where several allocators ran: each model under each, per experiment.
+    public var allocators: [AllocatorComparison]
+
+    private var index: [Cell: Int]
+
+    /// Analyses `result`.
+    public init(_ result: RunResult) {
+        var walls: [Cell: [Double]] = [:]
+        var groups: [Cell: [Sample]] = [:]
+        var unsuccessful: [Cell: Int] = [:]
+        var order: [Cell] = []
+        for sample in result.samples {
+            if groups[sample.cell] == nil && unsuccessful[sample.cell] == nil { order.append(sample.cell) }
+            guard sample.status == .ok else {
+                unsuccessful[sample.cell, default: 0] += 1
+                continue
+            }
+            groups[sample.cell, default: []].append(sample)
+            walls[sample.cell, default: []].append(sample.wallSeconds)
+        }
+        let serialMedians = walls.filter { $0.key.model == .serial }.compactMapValues { Stats.median($0) }
+        self.walls = walls
+        derived = result.samples.map { sample in
+            guard sample.status == .ok, let serial = serialMedians[sample.cell.baseline] else { return nil }
+            let ideal = Self.idealWallSeconds(sample.cell, coresAvailable: sample.coresAvailable, serialWallSeconds: serial)
+            let speedup = sample.wallSeconds > 0 ? serial / sample.wallSeconds : 0
+            return DerivedSample(
+                sample: sample, speedup: speedup,
+                efficiency: speedup / Double(max(1, min(sample.cell.workers, sample.coresAvailable))),
+                idealWallSeconds: ideal, vsIdeal: ideal > 0 ? sample.wallSeconds / ideal : 0)
+        }
+        cells = order.compactMap { cell in
+            guard let group = groups[cell], let serial = serialMedians[cell.baseline] else { return nil }
+            return Self.summarise(cell, group, serialWallSeconds: serial, unsuccessful: unsuccessful[cell] ?? 0)
+        }
+        index = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1.cell, $0) })
+
+        var familyOrder: [Cell] = []
+        for cell in order where !familyOrder.contains(cell.baseline) { familyOrder.append(cell.baseline) }
+        let cores = result.configuration.coresAvailable
+        let summaries = cells
+        families = familyOrder.map { baseline in
+            let members = summaries.filter { $0.cell.baseline == baseline }
+                .sorted { ($0.cell.model == .serial ? 0 : 1) < ($1.cell.model == .serial ? 0 : 1) }
+            let failed = unsuccessful.filter { $0.key.baseline == baseline }.values.reduce(0, +)
+            return Family(baseline: baseline, cells: members, unsuccessful: failed,
+                          verdict: FamilyVerdict.make(members, walls: walls, coresAvailable: cores, unsuccessful: failed))
+        }
+        crossover = result.sweep == nil ? [] : families.compactMap { CrossoverPoint.make($0.cells, walls: walls) }
+        allocators = AllocatorComparison.make(families)
+    }
+
+    /// The summary of `cell`, if it was measured and has a baseline.
+    public func summary(of cell: Cell) -> CellSummary? {
+        index[cell].map { cells[$0] }
+    }
+
+    /// The families whose cells were measured under `workload`, of every parameter.
+    public func families(workload: String) -> [Family] {
+        families.filter { $0.baseline.workload == workload }
+    }
+
+    private static func summarise(_ cell: Cell, _ group: [Sample], serialWallSeconds serial: Double,
+                                  unsuccessful: Int) -> CellSummary? {
+        let walls = group.map(\.wallSeconds)
+        guard let wall = Summary(walls), let cpu = Summary(group.map(\.cpuSeconds)) else { return nil }
+        let cores = group[0].coresAvailable
+        let ideal = idealWallSeconds(cell, coresAvailable: cores, serialWallSeconds: serial)
+        let speedup = wall.median > 0 ? serial / wall.median : 0
+        let latencies = group.compactMap(\.latency)
+        return CellSummary(
+            cell: cell, wall: wall, wallInterval: MedianConfidenceInterval(walls),
+            wallOutliers: Outliers.indices(walls).map { walls[$0] },
+            latency: latencies.isEmpty ? nil : LatencySummary(
+                p50Seconds: Stats.median(latencies.map(\.p50Seconds))!,
+                p90Seconds: Stats.median(latencies.map(\.p90Seconds))!,
+                p99Seconds: Stats.median(latencies.map(\.p99Seconds))!,
+                maxSeconds: latencies.map(\.maxSeconds).max()!),
+            unsuccessful: unsuccessful, cpu: cpu,
+            utilisationCores: Stats.median(group.map(\.utilisationCores)) ?? 0,
+            startupSeconds: Stats.median(group.compactMap(\.startupSeconds)),
+            speedup: speedup, efficiency: speedup / Double(max(1, min(cell.workers, cores))),
+            idealWallSeconds: ideal, vsIdeal: ideal > 0 ? wall.median / ideal : 0, coresAvailable: cores)
+    }
+
+    private static func idealWallSeconds(_ cell: Cell, coresAvailable: Int, serialWallSeconds: Double) -> Double {
+        // A file task takes as long as the device does, not --task-ms: take its time from serial.
+        let taskSeconds = cell.ioKind == .file && cell.kind == .io ? serialWallSeconds / Double(max(1, cell.tasks)) : cell.taskSeconds
+        return IdealTime.wallSeconds(kind: cell.kind, model: cell.model, workers: cell.workers,
+                                     tasks: cell.tasks, taskSeconds: taskSeconds,
+                                     serialWallSeconds: serialWallSeconds, coresAvailable: coresAvailable,
+                                     ioFraction: cell.ioFraction)
+    }
+}

@@ -1,0 +1,183 @@
+/// What a measurement is *of*: every dimension a sample's figures depend on, as data.
+///
+/// Samples carry their cell; summaries, baselines, comparisons and verdicts are keyed by the whole
+/// cell, never by a name. Adding a dimension is adding a field here and a case to ``Dimension``:
+/// grouping (`Hashable`), ordering, the differences `bench compare` names and the display text all
+/// follow from those two places.
+public struct Cell: Hashable, Codable, Comparable, Sendable {
+    /// The workload's name (a built-in, or a workload file's name).
+    public var workload: String
+    /// What its tasks spend their time on.
+    public var kind: WorkloadKind
+    /// The execution model.
+    public var model: ModelKind
+    /// Workers the model used (threads, worker processes, or tasks in flight); 1 for serial.
+    public var workers: Int
+    /// Tasks per sample.
+    public var tasks: Int
+    /// One task's duration on one core, in seconds.
+    public var taskSeconds: Double
+    /// The share of each task spent waiting: 0 for compute, 1 for io.
+    public var ioFraction: Double
+    /// How tasks wait; `sleep` for workloads that never wait.
+    public var ioKind: IOKind
+    /// Bytes each task writes and reads back, for file I/O only; nil otherwise.
+    public var fileBytes: Int?
+    /// Objects each alloc task allocates; nil for other workloads.
+    public var allocObjects: Int?
+    /// Bytes per object of alloc tasks; nil for other workloads.
+    public var allocObjectBytes: Int?
+    /// The allocator the sample's process ran under.
+    public var allocator: Allocator
+
+    /// Creates a cell, leaving out the parameters that cannot affect this workload (a file size for
+    /// tasks that sleep, an I/O kind for compute), so irrelevant settings never split cells.
+    public init(workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
+                taskSeconds: Double, ioFraction: Double? = nil, ioKind: IOKind = .sleep, fileBytes: Int? = nil,
+                allocObjects: Int? = nil, allocObjectBytes: Int? = nil, allocator: Allocator = .system) {
+        self.workload = workload
+        self.kind = kind
+        self.model = model
+        self.workers = workers
+        self.tasks = tasks
+        self.taskSeconds = taskSeconds
+        self.ioFraction = ioFraction ?? (kind == .io ? 1 : 0)
+        let waits = kind == .io || kind == .mixed
+        self.ioKind = waits ? ioKind : .sleep
+        self.fileBytes = waits && ioKind == .file ? fileBytes : nil
+        self.allocObjects = kind == .alloc ? allocObjects : nil
+        self.allocObjectBytes = kind == .alloc ? allocObjectBytes : nil
+        self.allocator = allocator
+    }
+
+    /// The serial cell with the same workload parameters: this cell's baseline, and the key of
+    /// the family of cells (every model and worker count of one experiment) that share it.
+    public var baseline: Cell {
+        var cell = self
+        cell.model = .serial
+        cell.workers = 1
+        return cell
+    }
+
+    /// The duration of one task, in milliseconds.
+    public var taskMilliseconds: Double { taskSeconds * 1000 }
+
+    public static func < (a: Cell, b: Cell) -> Bool {
+        for dimension in Dimension.allCases {
+            let (x, y) = (a.value(of: dimension), b.value(of: dimension))
+            if x != y { return x < y }
+        }
+        return false
+    }
+}
+
+extension Cell {
+    /// One dimension of a cell: its name in files, its label in sentences, and its value.
+    public enum Dimension: String, CaseIterable, Sendable {
+        case workload
+        case kind
+        case model
+        case workers
+        case tasks
+        case taskMilliseconds = "task_ms"
+        case ioFraction = "io_fraction"
+        case ioKind = "io_kind"
+        case fileBytes = "file_bytes"
+        case allocObjects = "alloc_objects"
+        case allocObjectBytes = "alloc_bytes"
+        case allocator
+
+        /// How a sentence names the dimension: "I/O fraction".
+        public var label: String {
+            switch self {
+            case .workload: "workload"
+            case .kind: "workload kind"
+            case .model: "model"
+            case .workers: "workers"
+            case .tasks: "tasks per sample"
+            case .taskMilliseconds: "task duration"
+            case .ioFraction: "I/O fraction"
+            case .ioKind: "I/O kind"
+            case .fileBytes: "file size"
+            case .allocObjects: "objects per alloc task"
+            case .allocObjectBytes: "bytes per allocated object"
+            case .allocator: "allocator"
+            }
+        }
+    }
+
+    /// A dimension's value, ordered: numbers by size, names by their catalog order or spelling.
+    public enum Value: Hashable, Comparable, Sendable {
+        case absent
+        case number(Double)
+        case text(String)
+    }
+
+    /// The value of `dimension` in this cell.
+    public func value(of dimension: Dimension) -> Value {
+        switch dimension {
+        case .workload: .text(workload)
+        case .kind: .number(Double(WorkloadKind.allCases.firstIndex(of: kind)!))
+        case .model: .number(Double(ModelKind.allCases.firstIndex(of: model)!))
+        case .workers: .number(Double(workers))
+        case .tasks: .number(Double(tasks))
+        case .taskMilliseconds: .number(taskMilliseconds)
+        case .ioFraction: .number(ioFraction)
+        case .ioKind: .number(Double(IOKind.allCases.firstIndex(of: ioKind)!))
+        case .fileBytes: fileBytes.map { .number(Double($0)) } ?? .absent
+        case .allocObjects: allocObjects.map { .number(Double($0)) } ?? .absent
+        case .allocObjectBytes: allocObjectBytes.map { .number(Double($0)) } ?? .absent
+        case .allocator: .number(Double(Allocator.allCases.firstIndex(of: allocator)!))
+        }
+    }
+
+    /// The value of `dimension` as people read it: "0.5", "threads", "20 ms", "64 KiB".
+    public func text(of dimension: Dimension) -> String {
+        switch dimension {
+        case .workload: workload
+        case .kind: kind.rawValue
+        case .model: model.rawValue
+        case .workers: String(workers)
+        case .tasks: String(tasks)
+        case .taskMilliseconds: Format.milliseconds(taskSeconds)
+        case .ioFraction: Format.number(ioFraction)
+        case .ioKind: ioKind.rawValue
+        case .fileBytes: fileBytes.map(Format.bytes) ?? "none"
+        case .allocObjects: allocObjects.map(String.init) ?? "none"
+        case .allocObjectBytes: allocObjectBytes.map { "\($0) B" } ?? "none"
+        case .allocator: allocator.rawValue
+        }
+    }
+
+    /// The dimensions in which some of `cells` differ, in ``Dimension`` order.
+    public static func varying(_ cells: some Collection<Cell>) -> [Dimension] {
+        Dimension.allCases.filter { dimension in Set(cells.map { $0.value(of: dimension) }).count > 1 }
+    }
+
+    /// The experiment's parameters beyond the workload's name, for display: "I/O fraction 0.5",
+    /// "file I/O of 64 KiB", "jemalloc". Only what sets this cell apart from a default run shows.
+    public var parameters: [String] {
+        var parts: [String] = []
+        if kind == .mixed { parts.append("I/O fraction \(Format.number(ioFraction))") }
+        if ioKind != .sleep { parts.append("\(ioKind.rawValue) I/O" + (fileBytes.map { " of \(Format.bytes($0))" } ?? "")) }
+        if let allocObjects, let allocObjectBytes { parts.append("\(allocObjects) × \(allocObjectBytes) B objects") }
+        if allocator != .system { parts.append(allocator.rawValue) }
+        return parts
+    }
+
+    /// The experiment for people: "mixed · I/O fraction 0.5 · jemalloc". Display text only:
+    /// nothing ever reads a dimension back from it.
+    public var experimentName: String {
+        ([workload] + parameters).joined(separator: " · ")
+    }
+
+    /// The model and its workers: "threads × 2".
+    public var modelName: String { "\(model.rawValue) × \(workers)" }
+}
+
+extension Cell: CustomStringConvertible {
+    /// The whole cell for people: "mixed · I/O fraction 0.5 · threads × 2 · 8 × 20 ms".
+    public var description: String {
+        "\(experimentName) · \(modelName) · \(tasks) × \(Format.number(taskMilliseconds)) ms"
+    }
+}
