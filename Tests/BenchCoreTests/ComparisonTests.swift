@@ -3,14 +3,14 @@ import Testing
 @testable import BenchCore
 
 @Suite struct ComparisonTests {
-    let key = CellKey(workload: "cpu", model: "threads", workers: 2, tasks: 8, taskMilliseconds: 50)
+    let key = Cell(workload: "cpu", kind: .cpu, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.05)
 
     func result(_ walls: [Double], path: String = "x") -> LoadedResult {
         LoadedResult(path: path, samples: walls.map { ComparableSample(cell: key, values: [.wall: $0, .speedup: 0.4 / $0]) }, machine: nil)
     }
 
     func compare(_ before: [Double], _ after: [Double], metric: Metric = .wall) -> CellComparison {
-        Comparison(baseline: result(before), current: result(after), settings: ComparisonSettings(metric: metric)).cells[0]
+        try! Comparison(baseline: result(before), current: result(after), settings: ComparisonSettings(metric: metric)).cells[0]
     }
 
     let quiet = [0.200, 0.201, 0.199, 0.202, 0.200, 0.198, 0.201, 0.200, 0.199]
@@ -49,8 +49,8 @@ import Testing
 
     @Test func cellsOnOneSideAreListedNotCompared() {
         var extra = result(quiet)
-        extra.samples.append(ComparableSample(cell: CellKey(workload: "io", model: "async", workers: 2, tasks: 8, taskMilliseconds: 50), values: [.wall: 1]))
-        let comparison = Comparison(baseline: extra, current: result(quiet), settings: ComparisonSettings())
+        extra.samples.append(ComparableSample(cell: Cell(workload: "io", kind: .io, model: .async, workers: 2, tasks: 8, taskSeconds: 0.05), values: [.wall: 1]))
+        let comparison = try! Comparison(baseline: extra, current: result(quiet), settings: ComparisonSettings())
         #expect(comparison.cells.count == 1)
         #expect(comparison.onlyInBaseline.map(\.workload) == ["io"])
         #expect(!comparison.hasRegression)
@@ -77,34 +77,34 @@ import Testing
     }
 
     @Test func jsonWrittenByARunLoadsBackWithEverySuccessfulSample() throws {
-        let path = try write(JSONFormatter().format(ReportFixtures.run), "results.json")
+        let path = try write(JSONFormatter().format(ReportFixtures.report), "results.json")
         let loaded = try ResultLoader.load(path)
         #expect(loaded.samples.count == ReportFixtures.run.samples.filter { $0.status == .ok }.count)
         #expect(loaded.machine == ReportFixtures.machine)
     }
 
     @Test func csvWrittenByARunLoadsTheSameCellsAsTheJSON() throws {
-        let csv = try ResultLoader.load(try write(CSVFormatter().format(ReportFixtures.run), "samples.csv"))
-        let json = try ResultLoader.load(try write(JSONFormatter().format(ReportFixtures.run), "results.json"))
+        let csv = try ResultLoader.load(try write(CSVFormatter().format(ReportFixtures.report), "samples.csv"))
+        let json = try ResultLoader.load(try write(JSONFormatter().format(ReportFixtures.report), "results.json"))
         #expect(Set(csv.samples.map(\.cell)) == Set(json.samples.map(\.cell)))
         // The CSV keeps microseconds; the JSON keeps every bit.
         for (a, b) in zip(csv.samples, json.samples) { #expect(abs(a.values[.wall]! - b.values[.wall]!) < 1e-6) }
     }
 
     @Test func aTruncatedJSONIsOneClearSentence() throws {
-        let json = JSONFormatter().format(ReportFixtures.run)
+        let json = JSONFormatter().format(ReportFixtures.report)
         let message = try #require(loadError(try write(String(json.prefix(json.count / 2)), "results.json")))
         #expect(message.contains("not valid JSON"))
     }
 
     @Test func anUnknownSchemaVersionIsRefused() throws {
-        let json = JSONFormatter().format(ReportFixtures.run).replacingOccurrences(of: "\"schemaVersion\" : \(ResultDocument.currentSchemaVersion)", with: "\"schemaVersion\" : 99")
+        let json = JSONFormatter().format(ReportFixtures.report).replacingOccurrences(of: "\"schemaVersion\" : \(ResultDocument.currentSchemaVersion)", with: "\"schemaVersion\" : 99")
         let message = try #require(loadError(try write(json, "results.json")))
         #expect(message.contains("schema version 99"))
     }
 
     @Test func aCSVMissingAColumnNamesIt() throws {
-        let csv = CSVFormatter().format(ReportFixtures.run).replacingOccurrences(of: ",wall_s,", with: ",wall_seconds,")
+        let csv = CSVFormatter().format(ReportFixtures.report).replacingOccurrences(of: ",wall_s,", with: ",wall_seconds,")
         let message = try #require(loadError(try write(csv, "samples.csv")))
         #expect(message.contains("lacks the column 'wall_s'"))
     }

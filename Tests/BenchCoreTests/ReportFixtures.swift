@@ -13,8 +13,8 @@ enum ReportFixtures {
 
     static func sample(_ workload: String, _ kind: WorkloadKind, _ model: ModelKind, repetition: Int,
                        wall: Double, cpu: Double, startup: Double? = nil) -> Sample {
-        Sample(workload: workload, kind: kind, model: model, workers: model == .serial ? 1 : 2, tasks: 8,
-               taskSeconds: 0.05, repetition: repetition, coresAvailable: 2,
+        Sample(cell: Cell(workload: workload, kind: kind, model: model, workers: model == .serial ? 1 : 2, tasks: 8,
+                          taskSeconds: 0.05), repetition: repetition, coresAvailable: 2,
                startedAt: start.addingTimeInterval(Double(repetition)),
                wallSeconds: wall, startupSeconds: startup, usage: ResourceUsage(userSeconds: cpu * 0.9, systemSeconds: cpu * 0.1,
                                                       voluntaryContextSwitches: 10, involuntaryContextSwitches: 2,
@@ -53,6 +53,9 @@ enum ReportFixtures {
             ],
             samples: samples, startedAt: start)
     }
+
+    /// The fixed run, analysed.
+    static var report: Report { Report(run) }
 
     /// The text of a golden file under Fixtures/; with `UPDATE_GOLDEN=1` in the environment the
     /// file is rewritten from `actual` first (then review the diff before committing it).

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func csvHasAHeaderAndOneRowPerSampleWithEveryColumn() {
-        let csv = CSVFormatter().format(ReportFixtures.run)
+        let csv = CSVFormatter().format(ReportFixtures.report)
         let rows = csv.components(separatedBy: "\r\n").dropLast()
         #expect(rows.count == 1 + ReportFixtures.run.samples.count)
         #expect(rows.first == CSVFormatter.columns.joined(separator: ","))
@@ -30,32 +30,32 @@ import Testing
     }
 
     @Test func csvMatchesItsGoldenFile() throws {
-        let csv = CSVFormatter().format(ReportFixtures.run)
+        let csv = CSVFormatter().format(ReportFixtures.report)
         #expect(csv == (try ReportFixtures.golden("samples.csv", actual: csv)))
     }
 
     @Test func markdownMatchesItsGoldenFile() throws {
-        let markdown = MarkdownFormatter().format(ReportFixtures.run)
+        let markdown = MarkdownFormatter().format(ReportFixtures.report)
         #expect(markdown == (try ReportFixtures.golden("report.md", actual: markdown)))
     }
 
     @Test func summaryCSVMatchesItsGoldenFile() throws {
-        let csv = SummaryCSVFormatter().format(ReportFixtures.run)
+        let csv = SummaryCSVFormatter().format(ReportFixtures.report)
         #expect(csv == (try ReportFixtures.golden("summary.csv", actual: csv)))
     }
 
     @Test func jsonMatchesItsGoldenFileAndReadsBackUnchanged() throws {
-        let json = JSONFormatter().format(ReportFixtures.run)
+        let json = JSONFormatter().format(ReportFixtures.report)
         #expect(json == (try ReportFixtures.golden("results.json", actual: json)))
         let document = try ResultDocument.decoder().decode(ResultDocument.self, from: Data(json.utf8))
         #expect(document.schemaVersion == ResultDocument.currentSchemaVersion)
         #expect(document.result == ReportFixtures.run)
-        #expect(document.summaries == Analysis.cells(ReportFixtures.run.samples))
+        #expect(document.summaries == ReportFixtures.report.analysis.cells)
     }
 
     @Test func aResultWithoutFieldsAddedLaterStillLoadsWithTheirDefaults() throws {
         // What a results.json from before the I/O, allocator and trace fields looked like.
-        let json = JSONFormatter().format(ReportFixtures.run)
+        let json = JSONFormatter().format(ReportFixtures.report)
         var root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         var result = try #require(root["result"] as? [String: Any])
         var configuration = try #require(result["configuration"] as? [String: Any])
@@ -65,7 +65,10 @@ import Testing
         for key in ["benchVersion", "gitCommit", "loadAverage", "allocator", "commandLine"] { machine[key] = nil }
         let samples = try #require(result["samples"] as? [[String: Any]]).map { sample -> [String: Any] in
             var sample = sample
-            for key in ["ioFraction", "ioKind", "allocator", "allocatorStats", "timeline", "startupSeconds"] { sample[key] = nil }
+            for key in ["allocatorInUse", "allocatorStats", "timeline", "startupSeconds"] { sample[key] = nil }
+            var cell = sample["cell"] as! [String: Any]
+            for key in ["ioFraction", "ioKind", "allocator"] { cell[key] = nil }
+            sample["cell"] = cell
             return sample
         }
         result["configuration"] = configuration
@@ -77,37 +80,41 @@ import Testing
         #expect(document.result.configuration.allocators == [.system])
         #expect(document.result.configuration.order == .interleaved)
         #expect(document.result.machine.benchVersion == "unknown")
-        #expect(document.result.samples.first { $0.kind == .io }?.ioFraction == 1)
+        #expect(document.result.samples.first { $0.cell.kind == .io }?.cell.ioFraction == 1)
+        #expect(document.result.samples.allSatisfy { $0.cell.allocator == .system && $0.cell.ioKind == .sleep })
     }
 
     @Test func derivedSpeedupIsSerialMedianOverSampleWall() throws {
-        let derived = Analysis.derive(ReportFixtures.run.samples)
-        let threads = try #require(derived.compactMap { $0 }.first { $0.sample.model == .threads && $0.sample.workload == "cpu" })
+        let derived = ReportFixtures.report.analysis.derived
+        let threads = try #require(derived.compactMap { $0 }.first { $0.sample.cell.model == .threads && $0.sample.cell.workload == "cpu" })
         #expect(abs(threads.speedup - 0.400 / 0.198) < 1e-9)  // repetition 1: 0.204 - 0.006
         #expect(abs(threads.efficiency - 0.400 / 0.198 / 2) < 1e-9)
         #expect(abs(threads.idealWallSeconds - 0.2) < 1e-9)
     }
 
+    func verdict(_ workload: String, _ result: RunResult = ReportFixtures.run) throws -> FamilyVerdict {
+        try #require(Report(result).analysis.families(workload: workload).first?.verdict)
+    }
+
     @Test func verdictForComputeSaysOnlyParallelismHelps() throws {
-        let cells = Analysis.cells(ReportFixtures.run.samples)
-        let verdict = try #require(WorkloadVerdict.make(workload: "cpu", cells: cells, coresAvailable: 2))
-        #expect(verdict.winner == .threads)
-        #expect(verdict.text.contains("1.96x faster than serial"))
+        let verdict = try verdict("cpu")
+        #expect(verdict.choice.winner.model == .threads)
+        #expect(verdict.text.contains("threads × 2 wins, 1.96x faster than serial"))
         #expect(verdict.text.contains("concurrency without parallelism does not speed up compute"))
     }
 
-    @Test func verdictForWaitingSaysConcurrencyIsEnough() throws {
-        let cells = Analysis.cells(ReportFixtures.run.samples)
-        let verdict = try #require(WorkloadVerdict.make(workload: "io", cells: cells, coresAvailable: 2))
-        #expect(verdict.text.contains("event-loop reached 1.99x on a single thread"))
+    @Test func verdictForWaitingCrownsTheCheapestModelWithinTheNoise() throws {
+        let verdict = try verdict("io")
+        #expect(verdict.choice.winner.model == .eventLoop, "threads, async and event-loop tie within the noise; one thread is cheapest")
+        #expect(verdict.text.contains("event-loop × 2 reached 1.99x on a single thread"))
         #expect(verdict.text.contains("concurrency alone is enough"))
+        #expect(verdict.text.contains("the cheapest model within the noise of the fastest, threads × 2"))
     }
 
     @Test func verdictNamesOversubscription() throws {
-        var samples = ReportFixtures.run.samples
-        for index in samples.indices where samples[index].model != .serial { samples[index].workers = 8 }
-        let verdict = try #require(WorkloadVerdict.make(workload: "cpu", cells: Analysis.cells(samples), coresAvailable: 2))
-        #expect(verdict.text.contains("8 workers on 2 available cores is oversubscription"))
+        var result = ReportFixtures.run
+        for index in result.samples.indices where result.samples[index].cell.model != .serial { result.samples[index].cell.workers = 8 }
+        #expect(try verdict("cpu", result).text.contains("8 workers on 2 available cores is oversubscription"))
     }
 
     @Test func reportWriterLeavesNoTemporaryFileBehind() throws {

@@ -30,7 +30,7 @@ import Testing
             return
         }
         #expect(sample.status == .ok)
-        #expect(sample.tasks == 4 && sample.model == .threads)
+        #expect(sample.cell.tasks == 4 && sample.cell.model == .threads)
 
         try connection.send(.shutdown)
         #expect(try connection.receive(deadline: nil) == nil, "the worker closes its side after shutdown")

@@ -175,6 +175,25 @@ extension Cell {
     public var modelName: String { "\(model.rawValue) × \(workers)" }
 }
 
+extension Cell {
+    /// Decodes a cell, giving a dimension added later its default when an older file lacks it, so
+    /// adding a dimension never breaks results already written.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try c.decode(WorkloadKind.self, forKey: .kind)
+        self.init(
+            workload: try c.decode(String.self, forKey: .workload), kind: kind,
+            model: try c.decode(ModelKind.self, forKey: .model), workers: try c.decode(Int.self, forKey: .workers),
+            tasks: try c.decode(Int.self, forKey: .tasks), taskSeconds: try c.decode(Double.self, forKey: .taskSeconds),
+            ioFraction: try c.decodeIfPresent(Double.self, forKey: .ioFraction),
+            ioKind: try c.decodeIfPresent(IOKind.self, forKey: .ioKind) ?? .sleep,
+            fileBytes: try c.decodeIfPresent(Int.self, forKey: .fileBytes),
+            allocObjects: try c.decodeIfPresent(Int.self, forKey: .allocObjects),
+            allocObjectBytes: try c.decodeIfPresent(Int.self, forKey: .allocObjectBytes),
+            allocator: try c.decodeIfPresent(Allocator.self, forKey: .allocator) ?? .system)
+    }
+}
+
 extension Cell: CustomStringConvertible {
     /// The whole cell for people: "mixed · I/O fraction 0.5 · threads × 2 · 8 × 20 ms".
     public var description: String {
