@@ -32,6 +32,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "BenchCLITests", dependencies: ["BenchCore"]),
+        .testTarget(name: "BenchCLITests", dependencies: ["BenchCore"], exclude: ["Fixtures"]),
     ]
 )

@@ -17,7 +17,7 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
               let choice = WinnerChoice.choose(cells, walls: walls) else { return nil }
         let others = cells.filter { $0.cell.model != .serial }
         let summary = { (cell: Cell) in cells.first { $0.cell == cell }! }
-        if serial.cell.taskSeconds == 0 {
+        if serial.cell.taskSeconds == 0 && serial.cell.kind != .alloc {
             // Tasks that do nothing: there is nothing to speed up, only a per-task cost to compare.
             let costs = cells.map { "\($0.cell.modelName) \(Format.duration($0.wall.median / Double(max(1, $0.cell.tasks))))" }
             return FamilyVerdict(choice: choice, text: "tasks do nothing, so this measures what each model pays per task: \(costs.joined(separator: ", ")). A task must be much longer than its model's cost for that model to pay off.")
