@@ -58,6 +58,48 @@ import Testing
     }
 }
 
+@Suite struct CommonShiftTests {
+    static let quiet = [0.200, 0.201, 0.199, 0.202, 0.200, 0.198, 0.201, 0.200, 0.199]
+    static let models: [ModelKind] = [.serial, .threads, .async, .eventLoop, .processes]
+
+    /// One family of five cells, each model's walls scaled by its factor.
+    func result(_ factors: [ModelKind: Double] = [:], shift: Double = 1) -> LoadedResult {
+        let samples = Self.models.flatMap { model in
+            let cell = Cell(workload: "cpu", kind: .cpu, model: model, workers: model == .serial ? 1 : 2, tasks: 8, taskSeconds: 0.02)
+            return Self.quiet.map { ComparableSample(cell: cell, values: [.wall: $0 * shift * (factors[model] ?? 1)]) }
+        }
+        return LoadedResult(path: "x", samples: samples, machine: nil)
+    }
+
+    @Test func driftSharedByEveryCellOfAFamilyIsNotARegression() throws {
+        let comparison = try Comparison(baseline: result(), current: result(shift: 1.06), settings: ComparisonSettings())
+        #expect(!comparison.hasRegression)
+        #expect(abs(try #require(comparison.commonShifts.first).relativeChange - 0.06) < 1e-9)
+        #expect(ComparisonFormat.text.render(comparison).contains("moved +6.0% together"))
+    }
+
+    @Test func theSameDriftJudgedAbsolutelyIsARegression() throws {
+        let settings = ComparisonSettings(correctsCommonShift: false)
+        #expect(try Comparison(baseline: result(), current: result(shift: 1.06), settings: settings).hasRegression)
+    }
+
+    @Test func oneSlowedModelStandsOutAgainstDrift() throws {
+        let comparison = try Comparison(baseline: result(), current: result([.threads: 2], shift: 1.06), settings: ComparisonSettings())
+        #expect(comparison.cells.filter { $0.verdict == .regressed }.map(\.cell.model) == [.threads])
+    }
+
+    @Test func twoCellsAreTooFewToTellDriftFromARegression() throws {
+        func pair(_ factor: Double) -> LoadedResult {
+            var loaded = result([.threads: factor])
+            loaded.samples.removeAll { ![.serial, .threads].contains($0.cell.model) }
+            return loaded
+        }
+        let comparison = try Comparison(baseline: pair(1), current: pair(2), settings: ComparisonSettings())
+        #expect(comparison.commonShifts.isEmpty)
+        #expect(comparison.cells.filter { $0.verdict == .regressed }.map(\.cell.model) == [.threads])
+    }
+}
+
 @Suite struct ResultLoaderTests {
     func write(_ text: String, _ name: String) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-loader-\(UUID().uuidString)")
@@ -118,5 +160,40 @@ import Testing
         let records = try CSVReader.records("a,\"b,c\",\"say \"\"hi\"\"\"\r\n1,\"two\nlines\",3\r\n")
         #expect(records == [["a", "b,c", "say \"hi\""], ["1", "two\nlines", "3"]])
         #expect(throws: CSVReader.Error.self) { try CSVReader.records("a,\"unclosed\n") }
+    }
+}
+
+/// Results written before the Cell (schema version 3) still load, their cells rebuilt.
+@Suite struct Schema3Tests {
+    static func fixture(_ name: String, file: String = #filePath) -> String {
+        URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures/v3/\(name)").path
+    }
+
+    @Test func aVersion3SweepLoadsWithItsFractionsAsCellsAndCleanNames() throws {
+        let document = try ResultLoader.document(at: Self.fixture("sweep.json"))
+        #expect(document.schemaVersion == 3)
+        let cells = Set(document.result.samples.map(\.cell))
+        #expect(Set(cells.map(\.workload)) == ["mixed"])
+        #expect(Set(cells.map(\.ioFraction)) == [0.2, 0.8])
+        let report = Report(document.result)
+        #expect(report.analysis.families.count == 2)
+        #expect(report.analysis.crossover.count == 2)
+        #expect(MarkdownFormatter().format(report).contains("## mixed · I/O fraction 0.8"))
+    }
+
+    @Test func aVersion3AllocatorRunLoadsWithTheAllocatorAsADimension() throws {
+        let document = try ResultLoader.document(at: Self.fixture("alloc.json"))
+        let cells = Set(document.result.samples.map(\.cell))
+        #expect(Set(cells.map(\.workload)) == ["alloc"])
+        #expect(Set(cells.map(\.allocator)) == [.system, .jemalloc])
+        #expect(cells.allSatisfy { $0.allocObjects == 1000 })
+        #expect(Report(document.result).analysis.allocators.count == 1)
+    }
+
+    @Test func aVersion3ResultComparesWithItselfCellByCell() throws {
+        let loaded = try ResultLoader.load(Self.fixture("sweep.json"))
+        let comparison = try Comparison(baseline: loaded, current: loaded, settings: ComparisonSettings())
+        #expect(comparison.cells.count == Set(loaded.samples.map(\.cell)).count)
+        #expect(!comparison.hasRegression)
     }
 }
