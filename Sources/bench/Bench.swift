@@ -7,14 +7,18 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure when parallelism beats concurrency: a workload under serial, threads, worker processes, async tasks and a single-threaded event loop.",
+        abstract:
+            "Measure when parallelism beats concurrency: a workload under serial, threads, worker processes, async tasks and a single-threaded event loop.",
         discussion: """
-        Running is the default: `bench --workload cpu --cores 8` is `bench run --workload cpu --cores 8`.
+            Running is the default: `bench --workload cpu --cores 8` is `bench run --workload cpu --cores 8`.
 
-        Exit statuses: 0 success; 1 the run failed (a system call, writing results); 2 compare found a regression; 3 a sample failed or timed out; 4 compare could not use a result; 64 bad input; 130 interrupted (the results so far are written).
-        """,
+            Exit statuses: 0 success; 1 the run failed (a system call, writing results); 2 compare found a regression; 3 a sample failed or timed out; 4 compare could not use a result; 64 bad input; 130 interrupted (the results so far are written).
+            """,
         version: BenchVersion.current,
-        subcommands: [RunCommand.self, SweepCommand.self, CompareCommand.self, ReportCommand.self, ListCommand.self, WorkerCommand.self, AllocatorCheckCommand.self],
+        subcommands: [
+            RunCommand.self, SweepCommand.self, CompareCommand.self, ReportCommand.self, ListCommand.self,
+            WorkerCommand.self, AllocatorCheckCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 

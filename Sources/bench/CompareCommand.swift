@@ -11,16 +11,16 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare two results cell by cell and exit 2 if any cell regressed.",
         discussion: """
-        BASELINE and CURRENT are each a results.json, a samples.csv, or a results folder. A cell
-        regresses when its median is worse by more than --threshold AND a Mann–Whitney U test finds
-        the difference significant; too few samples make it inconclusive, never a regression. Cells
-        match on every dimension (workload, model, workers, tasks, task duration, I/O fraction and
-        kind, file size, allocation parameters, allocator). A shift common to every cell of an
-        experiment is taken out before judging each cell (see --absolute).
-        Exit statuses: 0 no regression; 2 regression; 4 a result is missing, unreadable, holds an
-        impossible figure (non-finite, negative or zero time), shares no cell with the other, is of
-        another schema, or from another machine; 64 bad usage.
-        """
+            BASELINE and CURRENT are each a results.json, a samples.csv, or a results folder. A cell
+            regresses when its median is worse by more than --threshold AND a Mann–Whitney U test finds
+            the difference significant; too few samples make it inconclusive, never a regression. Cells
+            match on every dimension (workload, model, workers, tasks, task duration, I/O fraction and
+            kind, file size, allocation parameters, allocator). A shift common to every cell of an
+            experiment is taken out before judging each cell (see --absolute).
+            Exit statuses: 0 no regression; 2 regression; 4 a result is missing, unreadable, holds an
+            impossible figure (non-finite, negative or zero time), shares no cell with the other, is of
+            another schema, or from another machine; 64 bad usage.
+            """
     )
 
     @Argument(help: "The baseline result (file or folder).")
@@ -29,10 +29,14 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The current result (file or folder).")
     var current: String
 
-    @Option(help: ArgumentHelp("What to compare: wall, cpu, speedup or efficiency. Speedup and efficiency are ratios measured within one run, so they carry across machines.", valueName: "metric"))
+    @Option(
+        help: ArgumentHelp(
+            "What to compare: wall, cpu, speedup or efficiency. Speedup and efficiency are ratios measured within one run, so they carry across machines.",
+            valueName: "metric"))
     var metric: Metric = .wall
 
-    @Option(help: ArgumentHelp("Relative change within which a cell is unchanged, e.g. 5% or 0.05.", valueName: "percent"))
+    @Option(
+        help: ArgumentHelp("Relative change within which a cell is unchanged, e.g. 5% or 0.05.", valueName: "percent"))
     var threshold = "5%"
 
     @Option(help: ArgumentHelp("Output: markdown (for a CI job summary), text, or json.", valueName: "format"))
@@ -41,7 +45,10 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Compare even when the CPU model or core count differ (sensible with --metric speedup or efficiency).")
     var allowDifferentMachines = false
 
-    @Flag(help: "Judge each cell's raw change. By default a shift shared by every cell of an experiment (3 or more cells), such as the host's drift, is taken out first, so only a change of some models stands out.")
+    @Flag(
+        help:
+            "Judge each cell's raw change. By default a shift shared by every cell of an experiment (3 or more cells), such as the host's drift, is taken out first, so only a change of some models stands out."
+    )
     var absolute = false
 
     func run() throws {
@@ -58,7 +65,9 @@ struct CompareCommand: ParsableCommand {
         var difference: String?
         if let a = base.machine, let b = now.machine, let why = a.incompatibility(with: b) {
             guard allowDifferentMachines else {
-                throw BenchError.incomparable("The results come from different machines: \(why); absolute times do not carry over, so compare on the same machine or pass --allow-different-machines (best with --metric speedup or efficiency).")
+                throw BenchError.incomparable(
+                    "The results come from different machines: \(why); absolute times do not carry over, so compare on the same machine or pass --allow-different-machines (best with --metric speedup or efficiency)."
+                )
             }
             difference = why
         }

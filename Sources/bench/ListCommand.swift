@@ -18,7 +18,8 @@ struct ListCommand: ParsableCommand {
             print("\nWorkload files (--workload NAME, from workloads/):")
             let fileWidth = files.map(\.file.name.count).max() ?? 0
             for (_, file) in files {
-                print("  \(file.name + String(repeating: " ", count: fileWidth - file.name.count))  \(file.description)")
+                print(
+                    "  \(file.name + String(repeating: " ", count: fileWidth - file.name.count))  \(file.description)")
             }
         }
         print("\nModels (--models):")

@@ -6,8 +6,10 @@ import Foundation
 /// Ctrl-C, show progress, write every report (the CSV after each sample), say what failed, and
 /// exit with the status the result calls for.
 enum Measuring {
-    static func run(outputs: OutputPlan, quiet: Bool,
-                    measure: (_ progress: (RunProgress) -> Void, _ checkpoint: (RunResult) throws -> Void) throws -> RunResult) throws -> Never {
+    static func run(
+        outputs: OutputPlan, quiet: Bool,
+        measure: (_ progress: (RunProgress) -> Void, _ checkpoint: (RunResult) throws -> Void) throws -> RunResult
+    ) throws -> Never {
         try outputs.prepare()
         Interruption.install()
         Sys.ignoreBrokenPipes()
@@ -17,10 +19,14 @@ enum Measuring {
         progress.clear()
         let (written, markdown) = try outputs.write(Report(result))
         if result.interrupted {
-            FileHandle.standardError.write(Data("bench: interrupted; kept the \(result.samples.count) samples measured so far.\n".utf8))
+            FileHandle.standardError.write(
+                Data("bench: interrupted; kept the \(result.samples.count) samples measured so far.\n".utf8))
         }
         for sample in result.unsuccessfulSamples {
-            FileHandle.standardError.write(Data("bench: \(sample.cell.experimentName) · \(sample.cell.modelName) · repetition \(sample.repetition) \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "bench: \(sample.cell.experimentName) · \(sample.cell.modelName) · repetition \(sample.repetition) \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n"
+                        .utf8))
         }
         if !quiet {
             if !outputs.usesStdout {

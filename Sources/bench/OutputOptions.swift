@@ -2,7 +2,10 @@ import ArgumentParser
 
 /// Where reports go and how chatty a measuring command is: shared by `run` and `sweep`.
 struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder for samples.csv, summary.csv, report.md and results.json. Default: results/<UTC timestamp>/.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Folder for samples.csv, summary.csv, report.md and results.json. Default: results/<UTC timestamp>/.",
+            valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Write the per-sample CSV here instead ('-' for stdout).", valueName: "path"))
@@ -11,7 +14,10 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write the Markdown report here instead ('-' for stdout).", valueName: "path"))
     var markdown: String?
 
-    @Option(help: ArgumentHelp("Write the JSON document (every sample, summary, the configuration and the machine's fingerprint) here instead ('-' for stdout).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the JSON document (every sample, summary, the configuration and the machine's fingerprint) here instead ('-' for stdout).",
+            valueName: "path"))
     var json: String?
 
     @Flag(help: "Print nothing but errors: no progress line, no report on stdout.")

@@ -13,7 +13,8 @@ struct OutputPlan {
     var directory: String?
     var destinations: [Destination]
 
-    init(out: String?, csv: String?, markdown: String?, json: String?, trace: String? = nil, now: Date = Date()) throws {
+    init(out: String?, csv: String?, markdown: String?, json: String?, trace: String? = nil, now: Date = Date()) throws
+    {
         let needsDirectory = out != nil || csv == nil || markdown == nil || json == nil
         let directory = needsDirectory ? (out ?? "results/\(Self.folderName(for: now))") : nil
         self.directory = directory
@@ -24,12 +25,17 @@ struct OutputPlan {
         var destinations = [Destination(formatter: CSVFormatter(), path: csvPath, flag: "--csv")]
         // The per-cell summary goes beside the per-sample CSV.
         if let directory, csv == nil {
-            destinations.append(Destination(formatter: SummaryCSVFormatter(), path: "\(directory)/\(SummaryCSVFormatter().fileName)", flag: "--csv"))
+            destinations.append(
+                Destination(
+                    formatter: SummaryCSVFormatter(), path: "\(directory)/\(SummaryCSVFormatter().fileName)",
+                    flag: "--csv"))
         } else if csvPath != "-" {
             let stem = csvPath.hasSuffix(".csv") ? String(csvPath.dropLast(4)) : csvPath
-            destinations.append(Destination(formatter: SummaryCSVFormatter(), path: "\(stem).summary.csv", flag: "--csv"))
+            destinations.append(
+                Destination(formatter: SummaryCSVFormatter(), path: "\(stem).summary.csv", flag: "--csv"))
         }
-        destinations.append(Destination(formatter: MarkdownFormatter(), path: path(markdown, MarkdownFormatter()), flag: "--markdown"))
+        destinations.append(
+            Destination(formatter: MarkdownFormatter(), path: path(markdown, MarkdownFormatter()), flag: "--markdown"))
         destinations.append(Destination(formatter: JSONFormatter(), path: path(json, JSONFormatter()), flag: "--json"))
         // An empty trace path (a workload file asking for a trace) means the output folder.
         if let trace {

@@ -12,7 +12,8 @@ struct ProgressLine {
     func show(_ progress: RunProgress) {
         guard enabled else { return }
         let phase = progress.repetition.map { "repetition \($0)" } ?? "warm-up"
-        let line = "[\(progress.completed + 1)/\(progress.total)] \(progress.workload) · \(progress.model.rawValue) × \(progress.workers) · \(phase)"
+        let line =
+            "[\(progress.completed + 1)/\(progress.total)] \(progress.workload) · \(progress.model.rawValue) × \(progress.workers) · \(phase)"
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
     }
 

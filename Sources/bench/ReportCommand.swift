@@ -26,13 +26,14 @@ struct ReportCommand: ParsableCommand {
         } catch let error as ResultLoadError {
             throw BenchError.incomparable(error.description)
         }
-        let formatter: any ReportFormatter = switch format {
-        case .markdown: MarkdownFormatter()
-        case .csv: CSVFormatter()
-        case .summary: SummaryCSVFormatter()
-        case .json: JSONFormatter()
-        case .trace: ChromeTraceFormatter()
-        }
+        let formatter: any ReportFormatter =
+            switch format {
+            case .markdown: MarkdownFormatter()
+            case .csv: CSVFormatter()
+            case .summary: SummaryCSVFormatter()
+            case .json: JSONFormatter()
+            case .trace: ChromeTraceFormatter()
+            }
         print(formatter.format(Report(document.result)), terminator: "")
     }
 }

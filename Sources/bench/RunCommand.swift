@@ -13,62 +13,114 @@ struct RunCommand: ParsableCommand {
         abstract: "Run workloads under each execution model and report wall time, CPU time and speedups."
     )
 
-    @Option(help: ArgumentHelp("Workloads to run, comma-separated: \(WorkloadCatalog.names.joined(separator: ", ")); or one workload file: a name in workloads/ (seed-threads) or a path to a .yaml. Default: cpu,io, the contrast bench exists to show.", valueName: "names"))
+    @Option(
+        help: ArgumentHelp(
+            "Workloads to run, comma-separated: \(WorkloadCatalog.names.joined(separator: ", ")); or one workload file: a name in workloads/ (seed-threads) or a path to a .yaml. Default: cpu,io, the contrast bench exists to show.",
+            valueName: "names"))
     var workload = "cpu,io"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Degree of parallelism: pool threads, or async tasks in flight. Default: the CPUs this process may run on. More is allowed (oversubscription).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Degree of parallelism: pool threads, or async tasks in flight. Default: the CPUs this process may run on. More is allowed (oversubscription).",
+            valueName: "n"))
     var cores: Int?
 
-    @Option(help: ArgumentHelp("Models, comma-separated: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")). Serial is always measured: speedups are computed against it.", valueName: "names"))
+    @Option(
+        help: ArgumentHelp(
+            "Models, comma-separated: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")). Serial is always measured: speedups are computed against it.",
+            valueName: "names"))
     var models: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Tasks per sample. Default: 4 × --cores, enough to keep every worker busy.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Tasks per sample. Default: 4 × --cores, enough to keep every worker busy.", valueName: "n"))
     var tasks: Int?
 
-    @Option(name: .customLong("task-ms"), parsing: .unconditional, help: ArgumentHelp("Duration of one task on one core, in milliseconds (cpu: calibrated compute; io: a wait).", valueName: "ms"))
+    @Option(
+        name: .customLong("task-ms"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Duration of one task on one core, in milliseconds (cpu: calibrated compute; io: a wait).", valueName: "ms")
+    )
     var taskMilliseconds: Double?
 
-    @Option(name: .customLong("io-fraction"), parsing: .unconditional, help: ArgumentHelp("For the mixed workload: the share of each task spent waiting, 0 (all compute) to 1 (all waiting).", valueName: "f"))
+    @Option(
+        name: .customLong("io-fraction"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "For the mixed workload: the share of each task spent waiting, 0 (all compute) to 1 (all waiting).",
+            valueName: "f"))
     var ioFraction: Double?
 
-    @Option(help: ArgumentHelp("Allocators to run every cell under, comma-separated: system, jemalloc (loaded into each sample's process with LD_PRELOAD).", valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Allocators to run every cell under, comma-separated: system, jemalloc (loaded into each sample's process with LD_PRELOAD).",
+            valueName: "list"))
     var allocator = "system"
 
-    @Option(name: .customLong("alloc-objects"), parsing: .unconditional, help: ArgumentHelp("Objects each alloc task allocates. Default: \(RunConfiguration.Defaults.allocObjects).", valueName: "n"))
+    @Option(
+        name: .customLong("alloc-objects"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Objects each alloc task allocates. Default: \(RunConfiguration.Defaults.allocObjects).", valueName: "n"))
     var allocObjects: Int?
 
-    @Option(name: .customLong("alloc-bytes"), parsing: .unconditional, help: ArgumentHelp("Bytes per object of alloc tasks. Default: \(RunConfiguration.Defaults.allocObjectBytes).", valueName: "n"))
+    @Option(
+        name: .customLong("alloc-bytes"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Bytes per object of alloc tasks. Default: \(RunConfiguration.Defaults.allocObjectBytes).", valueName: "n"))
     var allocBytes: Int?
 
-    @Option(name: .customLong("io-kind"), help: ArgumentHelp("How io and mixed tasks wait: sleep, file (write, fsync and read back a temporary file) or socket (a request to a loopback TCP server the harness runs).", valueName: "kind"))
+    @Option(
+        name: .customLong("io-kind"),
+        help: ArgumentHelp(
+            "How io and mixed tasks wait: sleep, file (write, fsync and read back a temporary file) or socket (a request to a loopback TCP server the harness runs).",
+            valueName: "kind"))
     var ioKind: IOKind?
 
-    @Option(name: .customLong("file-bytes"), parsing: .unconditional, help: ArgumentHelp("Bytes each task writes and reads back with --io-kind file. Default: \(RunConfiguration.Defaults.fileBytes).", valueName: "n"))
+    @Option(
+        name: .customLong("file-bytes"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Bytes each task writes and reads back with --io-kind file. Default: \(RunConfiguration.Defaults.fileBytes).",
+            valueName: "n"))
     var fileBytes: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per model. Default: 9, the fewest that give a 95% confidence interval of the median narrower than the full range.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Recorded repetitions per model. Default: 9, the fewest that give a 95% confidence interval of the median narrower than the full range.",
+            valueName: "n"))
     var repetitions: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
     var warmup: Int?
 
-
-
-
-
-    @Option(help: ArgumentHelp("Write every task's start and end, on the lane of the thread or process that ran it, as a Chrome trace (open in ui.perfetto.dev).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Write every task's start and end, on the lane of the thread or process that ran it, as a Chrome trace (open in ui.perfetto.dev).",
+            valueName: "path"))
     var trace: String?
 
-    @Option(help: ArgumentHelp("Sample order: interleaved (models alternate within each repetition, so drift hits all alike), grouped, or random.", valueName: "order"))
+    @Option(
+        help: ArgumentHelp(
+            "Sample order: interleaved (models alternate within each repetition, so drift hits all alike), grouped, or random.",
+            valueName: "order"))
     var order: RunOrder = .interleaved
 
     @Option(help: ArgumentHelp("Seed for --order random.", valueName: "n"))
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Where each sample runs: 'process' (a fresh worker process per sample; a crash costs one sample) or 'none' (in this process, for debugging).", valueName: "mode"))
+    @Option(
+        help: ArgumentHelp(
+            "Where each sample runs: 'process' (a fresh worker process per sample; a crash costs one sample) or 'none' (in this process, for debugging).",
+            valueName: "mode"))
     var isolation: Isolation = .process
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds a sample may run before it is killed and recorded as timed_out. Default: 60, or 10 × the sample's serial duration if longer. Needs --isolation process.", valueName: "seconds"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seconds a sample may run before it is killed and recorded as timed_out. Default: 60, or 10 × the sample's serial duration if longer. Needs --isolation process.",
+            valueName: "seconds"))
     var timeout: Double?
 
     @Option(name: .customLong("inject-fault"), help: .hidden)
@@ -95,7 +147,8 @@ struct RunCommand: ParsableCommand {
     func workloadFile() throws -> WorkloadFile? {
         let names = workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard let reference = names.first(where: { WorkloadCatalog.entry(named: $0) == nil }),
-              let path = WorkloadFile.locate(reference) else { return nil }
+            let path = WorkloadFile.locate(reference)
+        else { return nil }
         guard names.count == 1 else {
             throw BenchError.usage("A workload file runs alone; run '\(reference)' without other workloads.")
         }
@@ -109,7 +162,8 @@ struct RunCommand: ParsableCommand {
         let available = simulate ?? Sys.affinityCPUCount()
         let workers = cores ?? file?.cores ?? available
         var configuration = RunConfiguration(
-            workloads: file.map { [$0.name] } ?? workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+            workloads: file.map { [$0.name] }
+                ?? workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
             models: kinds, workers: workers, tasks: tasks ?? file?.tasks,
             taskMilliseconds: taskMilliseconds ?? file?.taskMilliseconds ?? 50,
             repetitions: repetitions ?? file?.repetitions ?? RunConfiguration.defaultRepetitions,
@@ -135,13 +189,16 @@ struct RunCommand: ParsableCommand {
         configuration.recordTimeline = trace != nil || file?.trace == true
         if let injectFault {
             guard let plan = FaultPlan(parsing: injectFault) else {
-                throw BenchError.usage("--inject-fault takes KIND:MODEL:REPETITION, e.g. segv:threads:2; kinds: \(FaultKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw BenchError.usage(
+                    "--inject-fault takes KIND:MODEL:REPETITION, e.g. segv:threads:2; kinds: \(FaultKind.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             configuration.fault = plan
         }
         if let injectSlowdown {
             guard let plan = SlowdownPlan(parsing: injectSlowdown) else {
-                throw BenchError.usage("--inject-slowdown takes MODEL:FACTOR with a factor from 1 to 100, e.g. threads:2.")
+                throw BenchError.usage(
+                    "--inject-slowdown takes MODEL:FACTOR with a factor from 1 to 100, e.g. threads:2.")
             }
             configuration.slowdown = plan
         }

@@ -6,25 +6,33 @@ import Foundation
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Measure a grid of workers × I/O fraction and report, per I/O fraction, which model wins and where concurrency on one thread matches parallelism."
+        abstract:
+            "Measure a grid of workers × I/O fraction and report, per I/O fraction, which model wins and where concurrency on one thread matches parallelism."
     )
 
-    @Option(help: ArgumentHelp("The workload to sweep (mixed sweeps the I/O fraction; cpu and io only the workers).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The workload to sweep (mixed sweeps the I/O fraction; cpu and io only the workers).", valueName: "name"))
     var workload = "mixed"
 
     @Option(help: ArgumentHelp("Worker counts, comma-separated.", valueName: "list"))
     var cores = "1,2,4,8"
 
-    @Option(name: .customLong("io-fraction"), help: ArgumentHelp("I/O fractions (0…1), comma-separated; mixed workload only.", valueName: "list"))
+    @Option(
+        name: .customLong("io-fraction"),
+        help: ArgumentHelp("I/O fractions (0…1), comma-separated; mixed workload only.", valueName: "list"))
     var ioFraction = "0,0.5,0.9,1"
 
     @Option(help: ArgumentHelp("Models, comma-separated (serial is always measured).", valueName: "names"))
     var models = "threads,async,event-loop,processes"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Tasks per sample. Default: 4 × the most workers.", valueName: "n"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Tasks per sample. Default: 4 × the most workers.", valueName: "n"))
     var tasks: Int?
 
-    @Option(name: .customLong("task-ms"), parsing: .unconditional, help: ArgumentHelp("Duration of one task on one core, in milliseconds.", valueName: "ms"))
+    @Option(
+        name: .customLong("task-ms"), parsing: .unconditional,
+        help: ArgumentHelp("Duration of one task on one core, in milliseconds.", valueName: "ms"))
     var taskMilliseconds: Double = 20
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per point.", valueName: "n"))
@@ -36,10 +44,6 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where each sample runs: process or none.", valueName: "mode"))
     var isolation: Isolation = .process
 
-
-
-
-
     @Option(parsing: .unconditional, help: .hidden)
     var simulate: Int?
 
@@ -49,7 +53,9 @@ struct SweepCommand: ParsableCommand {
         let workers = try Self.list(cores, flag: "--cores", Int.init).sorted()
         var fractions = try Self.list(ioFraction, flag: "--io-fraction", Double.init).sorted()
         guard let entry = WorkloadCatalog.entry(named: workload) else {
-            throw BenchError.usage("Unknown workload '\(workload)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list').")
+            throw BenchError.usage(
+                "Unknown workload '\(workload)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list')."
+            )
         }
         if entry.kind != .mixed { fractions = [entry.kind == .io ? 1 : 0] }
         let kinds = try ModelKind.list(from: models)
@@ -83,7 +89,9 @@ struct SweepCommand: ParsableCommand {
         guard !items.isEmpty else { throw BenchError.usage("\(flag) needs at least one value.") }
         return try items.map { item in
             guard let value = parse(item) else {
-                throw BenchError.usage("\(flag) '\(item)' is not a number; give a comma-separated list such as \(flag == "--cores" ? "1,2,4,8" : "0,0.5,1").")
+                throw BenchError.usage(
+                    "\(flag) '\(item)' is not a number; give a comma-separated list such as \(flag == "--cores" ? "1,2,4,8" : "0,0.5,1")."
+                )
             }
             return value
         }

@@ -1,6 +1,6 @@
+import BenchCore
 import Foundation
 import Testing
-import BenchCore
 
 /// jemalloc is installed by scripts/setup, which scripts/test runs first.
 @Suite struct AllocatorTests {
@@ -22,26 +22,36 @@ import BenchCore
     }
 
     @Test func everyModelRunsUnderBothAllocatorsAndTheCSVSaysWhich() throws {
-        let outcome = try BenchBinary.run(["--workload", "alloc", "--allocator", "system,jemalloc", "--cores", "2", "--tasks", "2",
-                                           "--alloc-objects", "1000", "--repetitions", "1", "--warmup", "0",
-                                           "--models", "threads,processes",
-                                           "--csv", "-", "--markdown", "/dev/null", "--json", "/dev/null"])
+        let outcome = try BenchBinary.run([
+            "--workload", "alloc", "--allocator", "system,jemalloc", "--cores", "2", "--tasks", "2",
+            "--alloc-objects", "1000", "--repetitions", "1", "--warmup", "0",
+            "--models", "threads,processes",
+            "--csv", "-", "--markdown", "/dev/null", "--json", "/dev/null",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let rows = csvRows(outcome.stdout)
         #expect(rows.count == 2 * 3)
-        #expect(rows.allSatisfy { $0["workload"] == "alloc" }, "the allocator is a column of its own, never part of the name")
+        #expect(
+            rows.allSatisfy { $0["workload"] == "alloc" },
+            "the allocator is a column of its own, never part of the name")
         let system = rows.filter { $0["allocator"] == "system" }
         let jemalloc = rows.filter { $0["allocator"] == "jemalloc" }
         #expect(system.count == 3 && jemalloc.count == 3)
-        #expect(system.allSatisfy { $0["allocator_in_use"]!.hasPrefix("system") && $0["jemalloc_allocated_bytes"] == "" })
-        #expect(jemalloc.allSatisfy { $0["allocator_in_use"]!.hasPrefix("jemalloc") && Int($0["jemalloc_allocated_bytes"]!)! > 0 })
+        #expect(
+            system.allSatisfy { $0["allocator_in_use"]!.hasPrefix("system") && $0["jemalloc_allocated_bytes"] == "" })
+        #expect(
+            jemalloc.allSatisfy {
+                $0["allocator_in_use"]!.hasPrefix("jemalloc") && Int($0["jemalloc_allocated_bytes"]!)! > 0
+            })
     }
 
     @Test func askingForJemallocWhereItIsMissingSaysHowToInstallIt() throws {
         let process = Process()
         process.executableURL = BenchBinary.url
         process.arguments = ["--workload", "alloc", "--allocator", "jemalloc"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["BENCH_JEMALLOC_LIBRARY": "/nonexistent/libjemalloc.so.2"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "BENCH_JEMALLOC_LIBRARY": "/nonexistent/libjemalloc.so.2"
+        ]) { $1 }
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()

@@ -1,6 +1,6 @@
+import BenchCore
 import Foundation
 import Testing
-import BenchCore
 
 @Suite struct CLIErrorTests {
     func expectUsageError(_ arguments: [String], mentioning words: [String]) throws {
@@ -12,7 +12,8 @@ import BenchCore
         #expect(lines.count == 1, "one sentence on stderr, got: \(outcome.stderr)")
         for word in words { #expect(outcome.stderr.contains(word), "stderr lacks \(word): \(outcome.stderr)") }
         #expect(outcome.stdout.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "no output left behind")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "no output left behind")
     }
 
     @Test func unknownWorkloadExits64AndNamesTheValidOnes() throws {
@@ -60,16 +61,20 @@ import BenchCore
         let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         return lines.dropFirst().map { line in
-            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+            Dictionary(
+                uniqueKeysWithValues: zip(
+                    header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
         }
     }
 
     @Test func tinyRunWritesACompleteCSVAndReportAndThreadsBeatSerialOnWaiting() throws {
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = try BenchBinary.run(["run", "--workload", "io,cpu", "--cores", "2", "--tasks", "4",
-                                           "--task-ms", "5", "--repetitions", "2", "--warmup", "0",
-                                           "--out", folder.path, "--quiet"])
+        let outcome = try BenchBinary.run([
+            "run", "--workload", "io,cpu", "--cores", "2", "--tasks", "4",
+            "--task-ms", "5", "--repetitions", "2", "--warmup", "0",
+            "--out", folder.path, "--quiet",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         #expect(outcome.stdout.isEmpty && outcome.stderr.isEmpty, "--quiet prints nothing")
 
@@ -83,7 +88,8 @@ import BenchCore
         // Waiting overlaps on threads: 4 tasks of 5 ms take ~10 ms on 2 threads against ~20 ms
         // serially. Compare medians, loosely, so a loaded machine cannot make this flake.
         func medianWall(_ model: String) -> Double {
-            Stats.median(samples.filter { $0["workload"] == "io" && $0["model"] == model }.map { Double($0["wall_s"]!)! })!
+            Stats.median(
+                samples.filter { $0["workload"] == "io" && $0["model"] == model }.map { Double($0["wall_s"]!)! })!
         }
         #expect(medianWall("threads") < medianWall("serial"))
 
@@ -95,9 +101,11 @@ import BenchCore
     }
 
     @Test func runIsTheDefaultSubcommandAndStdoutTakesTheCSV() throws {
-        let outcome = try BenchBinary.run(["--workload", "io", "--cores", "2", "--tasks", "2", "--task-ms", "2",
-                                           "--repetitions", "1", "--warmup", "0", "--models", "threads",
-                                           "--csv", "-", "--markdown", "/dev/null"])
+        let outcome = try BenchBinary.run([
+            "--workload", "io", "--cores", "2", "--tasks", "2", "--task-ms", "2",
+            "--repetitions", "1", "--warmup", "0", "--models", "threads",
+            "--csv", "-", "--markdown", "/dev/null",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let samples = rows(outcome.stdout)
         #expect(samples.map { $0["model"]! } == ["serial", "threads"])
@@ -111,9 +119,12 @@ import BenchCore
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("waits.yaml")
-        try Data("kind: io\ntasks: 3\ntask_ms: 2\nmodels: [event-loop]\nrepetitions: 1\nwarmup: 0\ntrace: true\n".utf8).write(to: file)
-        let outcome = try BenchBinary.run(["--workload", file.path, "--tasks", "4", "--out", folder.appendingPathComponent("out").path,
-                                           "--isolation", "none", "--quiet"])
+        try Data("kind: io\ntasks: 3\ntask_ms: 2\nmodels: [event-loop]\nrepetitions: 1\nwarmup: 0\ntrace: true\n".utf8)
+            .write(to: file)
+        let outcome = try BenchBinary.run([
+            "--workload", file.path, "--tasks", "4", "--out", folder.appendingPathComponent("out").path,
+            "--isolation", "none", "--quiet",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let csv = try String(contentsOf: folder.appendingPathComponent("out/samples.csv"), encoding: .utf8)
         #expect(csv.contains("waits,io,event-loop,2,4,2,"), "the file's name and values, with --tasks 4 overriding 3")

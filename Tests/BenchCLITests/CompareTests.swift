@@ -1,14 +1,16 @@
+import BenchCore
 import Foundation
 import Testing
-import BenchCore
 
 @Suite struct CompareCLITests {
     /// A real run's results, written once for these tests.
     static let baseline: URL = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-compare-\(UUID().uuidString)")
-        _ = try? BenchBinary.run(["--workload", "io", "--cores", "2", "--tasks", "2", "--task-ms", "5",
-                                  "--repetitions", "6", "--warmup", "0", "--models", "threads",
-                                  "--isolation", "none", "--out", folder.path, "--quiet"])
+        _ = try? BenchBinary.run([
+            "--workload", "io", "--cores", "2", "--tasks", "2", "--task-ms", "5",
+            "--repetitions", "6", "--warmup", "0", "--models", "threads",
+            "--isolation", "none", "--out", folder.path, "--quiet",
+        ])
         return folder
     }()
 
@@ -21,7 +23,8 @@ import BenchCore
 
     @Test func aSlowerResultIsARegressionWithItsOwnExitStatus() throws {
         // The same cell, measured with every wait twice as long: a doubling of wall time.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench-compare-slow-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bench-compare-slow-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = try String(contentsOf: Self.baseline.appendingPathComponent("samples.csv"), encoding: .utf8)
         var records = try CSVReader.records(csv)
@@ -29,7 +32,9 @@ import BenchCore
         for row in records.indices.dropFirst() { records[row][wall] = String(Double(records[row][wall])! * 2) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(records.map(CSVFormatter.row).joined().utf8).write(to: folder.appendingPathComponent("samples.csv"))
-        let outcome = try BenchBinary.run(["compare", Self.baseline.appendingPathComponent("samples.csv").path, folder.path, "--format", "text"])
+        let outcome = try BenchBinary.run([
+            "compare", Self.baseline.appendingPathComponent("samples.csv").path, folder.path, "--format", "text",
+        ])
         #expect(outcome.status == ExitStatus.regression.rawValue)
         #expect(outcome.stdout.contains("regressed"))
         #expect(outcome.stdout.contains("io · threads × 2"))

@@ -1,12 +1,14 @@
+import BenchCore
 import Foundation
 import Testing
-import BenchCore
 
 /// `bench compare` on simulated results (exact figures), word for word: regressed, improved,
 /// unchanged, inconclusive, no common cell, and figures no measurement yields.
 @Suite struct CompareVerdictTests {
-    static let cells = ["--simulate", "2", "--workload", "cpu,io", "--cores", "2", "--tasks", "8", "--task-ms", "20",
-                        "--models", "threads,async,event-loop,processes"]
+    static let cells = [
+        "--simulate", "2", "--workload", "cpu,io", "--cores", "2", "--tasks", "8", "--task-ms", "20",
+        "--models", "threads,async,event-loop,processes",
+    ]
 
     /// Simulated results, made once for the suite.
     static let base = try! Golden.simulate(cells + ["--repetitions", "7"])
@@ -46,21 +48,27 @@ import BenchCore
     }
 
     @Test func resultsOfDifferentIOFractionsShareNoCellAndSaySo() throws {
-        let mixed = ["--simulate", "2", "--workload", "mixed", "--cores", "2", "--tasks", "4", "--task-ms", "10",
-                     "--models", "threads", "--repetitions", "6"]
+        let mixed = [
+            "--simulate", "2", "--workload", "mixed", "--cores", "2", "--tasks", "4", "--task-ms", "10",
+            "--models", "threads", "--repetitions", "6",
+        ]
         let low = try Golden.simulate(mixed + ["--io-fraction", "0.2"])
         let high = try Golden.simulate(mixed + ["--io-fraction", "0.8"])
         defer { for folder in [low, high] { try? FileManager.default.removeItem(at: folder) } }
         let outcome = try compare(low, high)
         #expect(outcome.status == ExitStatus.incomparable.rawValue)
         #expect(outcome.stdout.isEmpty)
-        let message = outcome.stderr.replacingOccurrences(of: low.path, with: "LOW").replacingOccurrences(of: high.path, with: "HIGH")
+        let message = outcome.stderr.replacingOccurrences(of: low.path, with: "LOW").replacingOccurrences(
+            of: high.path, with: "HIGH")
         #expect(message == (try Golden.text("compare-no-common-cell.txt", actual: message)))
         #expect(message.contains("io_fraction") && message.contains("0.2") && message.contains("0.8"))
     }
 
     @Test func resultsOfDifferentAllocatorsShareNoCell() throws {
-        let alloc = ["--simulate", "2", "--workload", "alloc", "--cores", "2", "--tasks", "4", "--models", "threads", "--repetitions", "6"]
+        let alloc = [
+            "--simulate", "2", "--workload", "alloc", "--cores", "2", "--tasks", "4", "--models", "threads",
+            "--repetitions", "6",
+        ]
         let system = try Golden.simulate(alloc + ["--allocator", "system"])
         let jemalloc = try Golden.simulate(alloc + ["--allocator", "jemalloc"])
         defer { for folder in [system, jemalloc] { try? FileManager.default.removeItem(at: folder) } }
@@ -73,7 +81,8 @@ import BenchCore
     func anImpossibleWallTimeIsRefusedNamingTheFile(value: String) throws {
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var records = try CSVReader.records(try String(contentsOf: Self.base.appendingPathComponent("samples.csv"), encoding: .utf8))
+        var records = try CSVReader.records(
+            try String(contentsOf: Self.base.appendingPathComponent("samples.csv"), encoding: .utf8))
         let wall = try #require(records[0].firstIndex(of: "wall_s"))
         for row in records.indices.dropFirst() { records[row][wall] = value }
         let copy = folder.appendingPathComponent("samples.csv")

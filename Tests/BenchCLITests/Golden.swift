@@ -18,7 +18,8 @@ enum Golden {
         let folder = try BenchBinary.temporaryFolder()
         let outcome = try BenchBinary.run(arguments + ["--out", folder.path, "--quiet"])
         guard outcome.status == 0 else {
-            throw NSError(domain: "bench", code: Int(outcome.status), userInfo: [NSLocalizedDescriptionKey: outcome.stderr])
+            throw NSError(
+                domain: "bench", code: Int(outcome.status), userInfo: [NSLocalizedDescriptionKey: outcome.stderr])
         }
         return folder
     }

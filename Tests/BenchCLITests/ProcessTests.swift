@@ -1,13 +1,15 @@
+import BenchCore
 import Foundation
 import Testing
-import BenchCore
 
 /// Rows of a per-sample CSV as dictionaries (the failure reasons here contain no commas).
 func csvRows(_ csv: String) -> [[String: String]] {
     let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     return lines.dropFirst().map { line in
-        Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+        Dictionary(
+            uniqueKeysWithValues: zip(
+                header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
     }
 }
 
@@ -15,9 +17,11 @@ func csvRows(_ csv: String) -> [[String: String]] {
     @Test func processesAndSpawnRunEveryTaskInWorkerProcesses() throws {
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = try BenchBinary.run(["--workload", "cpu", "--cores", "2", "--tasks", "4", "--task-ms", "2",
-                                           "--repetitions", "2", "--warmup", "0", "--models", "processes,spawn",
-                                           "--out", folder.path, "--quiet"])
+        let outcome = try BenchBinary.run([
+            "--workload", "cpu", "--cores", "2", "--tasks", "4", "--task-ms", "2",
+            "--repetitions", "2", "--warmup", "0", "--models", "processes,spawn",
+            "--out", folder.path, "--quiet",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let rows = csvRows(try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8))
         #expect(rows.count == 3 * 2)
@@ -31,9 +35,11 @@ func csvRows(_ csv: String) -> [[String: String]] {
     }
 
     @Test func inProcessIsolationStillMeasures() throws {
-        let outcome = try BenchBinary.run(["--workload", "io", "--cores", "2", "--tasks", "2", "--task-ms", "2",
-                                           "--repetitions", "1", "--warmup", "0", "--isolation", "none",
-                                           "--csv", "-", "--markdown", "/dev/null"])
+        let outcome = try BenchBinary.run([
+            "--workload", "io", "--cores", "2", "--tasks", "2", "--task-ms", "2",
+            "--repetitions", "1", "--warmup", "0", "--isolation", "none",
+            "--csv", "-", "--markdown", "/dev/null",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         #expect(csvRows(outcome.stdout).count == ModelKind.allCases.count)
     }
@@ -41,8 +47,11 @@ func csvRows(_ csv: String) -> [[String: String]] {
 
 @Suite struct FaultTests {
     func run(_ extra: [String], in folder: URL) throws -> (BenchBinary.Outcome, [[String: String]]) {
-        let outcome = try BenchBinary.run(["--workload", "cpu", "--cores", "2", "--tasks", "4", "--task-ms", "2",
-                                           "--repetitions", "3", "--warmup", "0", "--out", folder.path, "--quiet"] + extra)
+        let outcome = try BenchBinary.run(
+            [
+                "--workload", "cpu", "--cores", "2", "--tasks", "4", "--task-ms", "2",
+                "--repetitions", "3", "--warmup", "0", "--out", folder.path, "--quiet",
+            ] + extra)
         let csv = (try? String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8)) ?? ""
         return (outcome, csv.isEmpty ? [] : csvRows(csv))
     }
@@ -78,8 +87,11 @@ func csvRows(_ csv: String) -> [[String: String]] {
     @Test func hungSampleIsKilledAtTheTimeout() throws {
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (outcome, rows) = try run(["--models", "async", "--repetitions", "1", "--inject-fault", "hang:async:1",
-                                       "--timeout", "1"], in: folder)
+        let (outcome, rows) = try run(
+            [
+                "--models", "async", "--repetitions", "1", "--inject-fault", "hang:async:1",
+                "--timeout", "1",
+            ], in: folder)
         #expect(outcome.status == ExitStatus.sampleFailed.rawValue)
         #expect(rows.first { $0["model"] == "async" }?["status"] == "timed_out")
         #expect(rows.first { $0["model"] == "serial" }?["status"] == "ok")
@@ -90,9 +102,11 @@ func csvRows(_ csv: String) -> [[String: String]] {
         defer { try? FileManager.default.removeItem(at: folder) }
         let process = Process()
         process.executableURL = BenchBinary.url
-        process.arguments = ["--workload", "io", "--cores", "2", "--tasks", "4", "--task-ms", "50",
-                             "--repetitions", "50", "--warmup", "0", "--models", "processes",
-                             "--out", folder.path, "--quiet"]
+        process.arguments = [
+            "--workload", "io", "--cores", "2", "--tasks", "4", "--task-ms", "50",
+            "--repetitions", "50", "--warmup", "0", "--models", "processes",
+            "--out", folder.path, "--quiet",
+        ]
         try process.run()
         // Wait until at least one sample has been written, then interrupt.
         let csv = folder.appendingPathComponent("samples.csv")
@@ -122,9 +136,11 @@ func csvRows(_ csv: String) -> [[String: String]] {
     @Test func aSmallSweepReportsTheCrossover() throws {
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = try BenchBinary.run(["sweep", "--cores", "1,2", "--io-fraction", "0,1", "--tasks", "4", "--task-ms", "4",
-                                           "--repetitions", "2", "--warmup", "0", "--models", "threads,event-loop",
-                                           "--isolation", "none", "--out", folder.path, "--quiet"])
+        let outcome = try BenchBinary.run([
+            "sweep", "--cores", "1,2", "--io-fraction", "0,1", "--tasks", "4", "--task-ms", "4",
+            "--repetitions", "2", "--warmup", "0", "--models", "threads,event-loop",
+            "--isolation", "none", "--out", folder.path, "--quiet",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let report = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("## Crossover"))
@@ -144,10 +160,12 @@ func csvRows(_ csv: String) -> [[String: String]] {
 @Suite struct RealIOCLITests {
     @Test(arguments: ["socket", "file"])
     func realIORunsUnderEveryModel(kind: String) throws {
-        let outcome = try BenchBinary.run(["--workload", "io", "--io-kind", kind, "--cores", "2", "--tasks", "4", "--task-ms", "2",
-                                           "--file-bytes", "4096", "--repetitions", "1", "--warmup", "0",
-                                           "--models", ModelKind.allCases.map(\.rawValue).joined(separator: ","),
-                                           "--csv", "-", "--markdown", "/dev/null", "--json", "/dev/null"])
+        let outcome = try BenchBinary.run([
+            "--workload", "io", "--io-kind", kind, "--cores", "2", "--tasks", "4", "--task-ms", "2",
+            "--file-bytes", "4096", "--repetitions", "1", "--warmup", "0",
+            "--models", ModelKind.allCases.map(\.rawValue).joined(separator: ","),
+            "--csv", "-", "--markdown", "/dev/null", "--json", "/dev/null",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let rows = csvRows(outcome.stdout)
         #expect(rows.count == ModelKind.allCases.count)

@@ -1,13 +1,15 @@
+import BenchCore
 import Foundation
 import Testing
-import BenchCore
 
 /// Whole reports, word for word, from the simulated machine (`--simulate CORES`), which turns each
 /// described sample into an exact duration: the verdicts are tested in every shape of result.
 @Suite struct SimulatedReportTests {
     @Test func aSixteenWorkerSweepSaysEventLoopMatchesAtFractionOneAndThreadsWinBelow() throws {
-        let folder = try Golden.simulate(["sweep", "--simulate", "16", "--workload", "mixed", "--cores", "1,2,4,8,16",
-                                          "--io-fraction", "0,0.5,0.9,1", "--repetitions", "5"])
+        let folder = try Golden.simulate([
+            "sweep", "--simulate", "16", "--workload", "mixed", "--cores", "1,2,4,8,16",
+            "--io-fraction", "0,0.5,0.9,1", "--repetitions", "5",
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try Golden.report(folder)
         #expect(report == (try Golden.text("sweep-16.md", actual: report)))
@@ -16,13 +18,16 @@ import BenchCore
         #expect(report.contains("| 0.5 | threads × 16 |"))
         #expect(report.contains("- **mixed · I/O fraction 1**: event-loop × 16 wins"))
         #expect(report.contains("- **mixed · I/O fraction 0**: threads × 16 wins"))
-        #expect(!report.contains("parallelism still pays at 16 workers: threads × 16 15.95x against event-loop × 16's 15"),
-                "never says parallelism pays where one thread kept up")
+        #expect(
+            !report.contains("parallelism still pays at 16 workers: threads × 16 15.95x against event-loop × 16's 15"),
+            "never says parallelism pays where one thread kept up")
     }
 
     @Test func aComputeRunCrownsThreadsAndSaysWhy() throws {
-        let folder = try Golden.simulate(["--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "8",
-                                          "--task-ms", "50", "--repetitions", "7"])
+        let folder = try Golden.simulate([
+            "--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "8",
+            "--task-ms", "50", "--repetitions", "7",
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try Golden.report(folder)
         #expect(report == (try Golden.text("cpu-2.md", actual: report)))
@@ -30,8 +35,10 @@ import BenchCore
     }
 
     @Test func anIORunWhereTheModelsTieCrownsTheCheapest() throws {
-        let folder = try Golden.simulate(["--simulate", "2", "--workload", "io", "--cores", "2", "--tasks", "8",
-                                          "--task-ms", "50", "--repetitions", "7", "--models", "threads,async,event-loop"])
+        let folder = try Golden.simulate([
+            "--simulate", "2", "--workload", "io", "--cores", "2", "--tasks", "8",
+            "--task-ms", "50", "--repetitions", "7", "--models", "threads,async,event-loop",
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try Golden.report(folder)
         #expect(report == (try Golden.text("io-tie-2.md", actual: report)))
@@ -40,13 +47,16 @@ import BenchCore
     }
 
     @Test func anAllocatorRunComparesEachModelUnderBoth() throws {
-        let folder = try Golden.simulate(["--simulate", "2", "--workload", "alloc", "--cores", "2", "--tasks", "8",
-                                          "--allocator", "system,jemalloc", "--models", "threads,processes", "--repetitions", "7"])
+        let folder = try Golden.simulate([
+            "--simulate", "2", "--workload", "alloc", "--cores", "2", "--tasks", "8",
+            "--allocator", "system,jemalloc", "--models", "threads,processes", "--repetitions", "7",
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try Golden.report(folder)
         #expect(report == (try Golden.text("alloc-2.md", actual: report)))
         #expect(report.contains("## Allocators"))
         let csv = try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8)
-        #expect(!csv.contains("[jemalloc]") && !csv.contains("[system]"), "the allocator is a column, not a name suffix")
+        #expect(
+            !csv.contains("[jemalloc]") && !csv.contains("[system]"), "the allocator is a column, not a name suffix")
     }
 }

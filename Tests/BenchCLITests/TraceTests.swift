@@ -1,6 +1,6 @@
+import BenchCore
 import Foundation
 import Testing
-import BenchCore
 
 @Suite struct TraceTests {
     /// Checks the structure Perfetto's JSON importer needs: a `traceEvents` array whose complete
@@ -28,9 +28,11 @@ import BenchCore
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let trace = folder.appendingPathComponent("trace.json")
-        let outcome = try BenchBinary.run(["--workload", "io", "--cores", "2", "--tasks", "6", "--task-ms", "5",
-                                           "--repetitions", "1", "--warmup", "0", "--models", "threads,event-loop",
-                                           "--out", folder.path, "--trace", trace.path, "--quiet"])
+        let outcome = try BenchBinary.run([
+            "--workload", "io", "--cores", "2", "--tasks", "6", "--task-ms", "5",
+            "--repetitions", "1", "--warmup", "0", "--models", "threads,event-loop",
+            "--out", folder.path, "--trace", trace.path, "--quiet",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let events = try validate(try Data(contentsOf: trace))
         let tasks = events.filter { $0["ph"] as? String == "X" }
@@ -48,8 +50,10 @@ import BenchCore
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // workloads/seed-threads.yaml asks for a trace itself; one repetition keeps this short.
-        let outcome = try BenchBinary.run(["--workload", "seed-threads", "--repetitions", "1", "--warmup", "0",
-                                           "--out", folder.path, "--quiet"])
+        let outcome = try BenchBinary.run([
+            "--workload", "seed-threads", "--repetitions", "1", "--warmup", "0",
+            "--out", folder.path, "--quiet",
+        ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let events = try validate(try Data(contentsOf: folder.appendingPathComponent("trace.json")))
         let threads = events.filter { $0["ph"] as? String == "X" && $0["cat"] as? String == "threads" }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BenchCore
 
 @Suite struct AllocatorSectionTests {
@@ -12,7 +13,8 @@ import Testing
         ]
         for (allocator, model, wall) in walls {
             for repetition in 1...3 {
-                var sample = ReportFixtures.sample("alloc", .alloc, model, repetition: repetition, wall: wall, cpu: wall)
+                var sample = ReportFixtures.sample(
+                    "alloc", .alloc, model, repetition: repetition, wall: wall, cpu: wall)
                 sample.cell.allocator = allocator
                 sample.allocatorInUse = allocator == .system ? "system (glibc malloc)" : "jemalloc 5.3.0"
                 samples.append(sample)

@@ -1,16 +1,20 @@
 import Foundation
 import Testing
+
 @testable import BenchCore
 
 @Suite struct ComparisonTests {
     let key = Cell(workload: "cpu", kind: .cpu, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.05)
 
     func result(_ walls: [Double], path: String = "x") -> LoadedResult {
-        LoadedResult(path: path, samples: walls.map { ComparableSample(cell: key, values: [.wall: $0, .speedup: 0.4 / $0]) }, machine: nil)
+        LoadedResult(
+            path: path, samples: walls.map { ComparableSample(cell: key, values: [.wall: $0, .speedup: 0.4 / $0]) },
+            machine: nil)
     }
 
     func compare(_ before: [Double], _ after: [Double], metric: Metric = .wall) -> CellComparison {
-        try! Comparison(baseline: result(before), current: result(after), settings: ComparisonSettings(metric: metric)).cells[0]
+        try! Comparison(baseline: result(before), current: result(after), settings: ComparisonSettings(metric: metric))
+            .cells[0]
     }
 
     let quiet = [0.200, 0.201, 0.199, 0.202, 0.200, 0.198, 0.201, 0.200, 0.199]
@@ -49,7 +53,10 @@ import Testing
 
     @Test func cellsOnOneSideAreListedNotCompared() {
         var extra = result(quiet)
-        extra.samples.append(ComparableSample(cell: Cell(workload: "io", kind: .io, model: .async, workers: 2, tasks: 8, taskSeconds: 0.05), values: [.wall: 1]))
+        extra.samples.append(
+            ComparableSample(
+                cell: Cell(workload: "io", kind: .io, model: .async, workers: 2, tasks: 8, taskSeconds: 0.05),
+                values: [.wall: 1]))
         let comparison = try! Comparison(baseline: extra, current: result(quiet), settings: ComparisonSettings())
         #expect(comparison.cells.count == 1)
         #expect(comparison.onlyInBaseline.map(\.workload) == ["io"])
@@ -65,14 +72,17 @@ import Testing
     /// One family of five cells, each model's walls scaled by its factor.
     func result(_ factors: [ModelKind: Double] = [:], shift: Double = 1) -> LoadedResult {
         let samples = Self.models.flatMap { model in
-            let cell = Cell(workload: "cpu", kind: .cpu, model: model, workers: model == .serial ? 1 : 2, tasks: 8, taskSeconds: 0.02)
+            let cell = Cell(
+                workload: "cpu", kind: .cpu, model: model, workers: model == .serial ? 1 : 2, tasks: 8,
+                taskSeconds: 0.02)
             return Self.quiet.map { ComparableSample(cell: cell, values: [.wall: $0 * shift * (factors[model] ?? 1)]) }
         }
         return LoadedResult(path: "x", samples: samples, machine: nil)
     }
 
     @Test func driftSharedByEveryCellOfAFamilyIsNotARegression() throws {
-        let comparison = try Comparison(baseline: result(), current: result(shift: 1.06), settings: ComparisonSettings())
+        let comparison = try Comparison(
+            baseline: result(), current: result(shift: 1.06), settings: ComparisonSettings())
         #expect(!comparison.hasRegression)
         #expect(abs(try #require(comparison.commonShifts.first).relativeChange - 0.06) < 1e-9)
         #expect(ComparisonFormat.text.render(comparison).contains("moved +6.0% together"))
@@ -84,7 +94,8 @@ import Testing
     }
 
     @Test func oneSlowedModelStandsOutAgainstDrift() throws {
-        let comparison = try Comparison(baseline: result(), current: result([.threads: 2], shift: 1.06), settings: ComparisonSettings())
+        let comparison = try Comparison(
+            baseline: result(), current: result([.threads: 2], shift: 1.06), settings: ComparisonSettings())
         #expect(comparison.cells.filter { $0.verdict == .regressed }.map(\.cell.model) == [.threads])
     }
 
@@ -140,13 +151,15 @@ import Testing
     }
 
     @Test func anUnknownSchemaVersionIsRefused() throws {
-        let json = JSONFormatter().format(ReportFixtures.report).replacingOccurrences(of: "\"schemaVersion\" : \(ResultDocument.currentSchemaVersion)", with: "\"schemaVersion\" : 99")
+        let json = JSONFormatter().format(ReportFixtures.report).replacingOccurrences(
+            of: "\"schemaVersion\" : \(ResultDocument.currentSchemaVersion)", with: "\"schemaVersion\" : 99")
         let message = try #require(loadError(try write(json, "results.json")))
         #expect(message.contains("schema version 99"))
     }
 
     @Test func aCSVMissingAColumnNamesIt() throws {
-        let csv = CSVFormatter().format(ReportFixtures.report).replacingOccurrences(of: ",wall_s,", with: ",wall_seconds,")
+        let csv = CSVFormatter().format(ReportFixtures.report).replacingOccurrences(
+            of: ",wall_s,", with: ",wall_seconds,")
         let message = try #require(loadError(try write(csv, "samples.csv")))
         #expect(message.contains("lacks the column 'wall_s'"))
     }

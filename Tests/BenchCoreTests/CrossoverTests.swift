@@ -1,15 +1,22 @@
 import Foundation
 import Testing
+
 @testable import BenchCore
 
 @Suite struct CrossoverTests {
-    func samples(_ workload: String, _ fraction: Double, _ model: ModelKind, workers: Int, walls: [Double]) -> [Sample] {
+    func samples(_ workload: String, _ fraction: Double, _ model: ModelKind, workers: Int, walls: [Double]) -> [Sample]
+    {
         walls.enumerated().map { index, wall in
-            Sample(cell: Cell(workload: workload, kind: .mixed, model: model, workers: workers, tasks: 8, taskSeconds: 0.05,
-                              ioFraction: fraction), repetition: index + 1, coresAvailable: 2, startedAt: Date(timeIntervalSince1970: 0),
-                   wallSeconds: wall, usage: ResourceUsage(userSeconds: 0, systemSeconds: 0, voluntaryContextSwitches: 0,
-                                                          involuntaryContextSwitches: 0, peakRSSBytes: 0),
-                   latency: nil, checksum: 1)
+            Sample(
+                cell: Cell(
+                    workload: workload, kind: .mixed, model: model, workers: workers, tasks: 8, taskSeconds: 0.05,
+                    ioFraction: fraction), repetition: index + 1, coresAvailable: 2,
+                startedAt: Date(timeIntervalSince1970: 0),
+                wallSeconds: wall,
+                usage: ResourceUsage(
+                    userSeconds: 0, systemSeconds: 0, voluntaryContextSwitches: 0,
+                    involuntaryContextSwitches: 0, peakRSSBytes: 0),
+                latency: nil, checksum: 1)
         }
     }
 

@@ -1,11 +1,15 @@
 import Testing
+
 @testable import BenchCore
 
 @Suite struct IdealTimeTests {
-    func ideal(_ kind: WorkloadKind, _ model: ModelKind, workers: Int, tasks: Int = 32,
-               serial: Double = 1.6, cores: Int = 2) -> Double {
-        IdealTime.wallSeconds(kind: kind, model: model, workers: workers, tasks: tasks, taskSeconds: 0.05,
-                              serialWallSeconds: serial, coresAvailable: cores)
+    func ideal(
+        _ kind: WorkloadKind, _ model: ModelKind, workers: Int, tasks: Int = 32,
+        serial: Double = 1.6, cores: Int = 2
+    ) -> Double {
+        IdealTime.wallSeconds(
+            kind: kind, model: model, workers: workers, tasks: tasks, taskSeconds: 0.05,
+            serialWallSeconds: serial, coresAvailable: cores)
     }
 
     @Test func computeOnThreadsIsSerialTimeOverUsableCores() {
@@ -35,12 +39,14 @@ import Testing
     @Test func mixedWorkIsBoundByComputeOrByRoundsWhicheverIsLonger() {
         // 32 tasks of 50 ms, serial 1.6 s. Half computing on 2 cores: compute bound 0.4 s,
         // rounds bound ⌈32/8⌉ × 50 ms = 0.2 s, so 0.4 s.
-        let half = IdealTime.wallSeconds(kind: .mixed, model: .threads, workers: 8, tasks: 32, taskSeconds: 0.05,
-                                         serialWallSeconds: 1.6, coresAvailable: 2, ioFraction: 0.5)
+        let half = IdealTime.wallSeconds(
+            kind: .mixed, model: .threads, workers: 8, tasks: 32, taskSeconds: 0.05,
+            serialWallSeconds: 1.6, coresAvailable: 2, ioFraction: 0.5)
         #expect(abs(half - 0.4) < 1e-12)
         // 90% waiting: compute 0.08 s, rounds 0.2 s.
-        let waiting = IdealTime.wallSeconds(kind: .mixed, model: .eventLoop, workers: 8, tasks: 32, taskSeconds: 0.05,
-                                            serialWallSeconds: 1.6, coresAvailable: 2, ioFraction: 0.9)
+        let waiting = IdealTime.wallSeconds(
+            kind: .mixed, model: .eventLoop, workers: 8, tasks: 32, taskSeconds: 0.05,
+            serialWallSeconds: 1.6, coresAvailable: 2, ioFraction: 0.9)
         #expect(abs(waiting - 0.2) < 1e-12)
     }
 }

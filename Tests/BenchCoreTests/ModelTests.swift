@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BenchCore
 
 /// Model tests run each model on a dedicated thread, as `bench` does from its main thread: models
@@ -59,7 +60,8 @@ import Testing
     }
 
     @Test func serialIsAlwaysMeasuredFirst() throws {
-        var configuration = RunConfiguration(workloads: ["io"], models: [.threads, .serial, .threads], workers: 2, coresAvailable: 2)
+        var configuration = RunConfiguration(
+            workloads: ["io"], models: [.threads, .serial, .threads], workers: 2, coresAvailable: 2)
         try configuration.validate()
         #expect(configuration.models == [.serial, .threads])
     }

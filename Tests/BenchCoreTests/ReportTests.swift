@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import BenchCore
 
 @Suite struct ReportTests {
@@ -26,7 +27,9 @@ import Testing
         let rows = csv.components(separatedBy: "\r\n").dropLast()
         #expect(rows.count == 1 + ReportFixtures.run.samples.count)
         #expect(rows.first == CSVFormatter.columns.joined(separator: ","))
-        for row in rows { #expect(row.split(separator: ",", omittingEmptySubsequences: false).count == CSVFormatter.columns.count) }
+        for row in rows {
+            #expect(row.split(separator: ",", omittingEmptySubsequences: false).count == CSVFormatter.columns.count)
+        }
     }
 
     @Test func csvMatchesItsGoldenFile() throws {
@@ -59,8 +62,10 @@ import Testing
         var root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         var result = try #require(root["result"] as? [String: Any])
         var configuration = try #require(result["configuration"] as? [String: Any])
-        for key in ["allocators", "allocObjects", "allocObjectBytes", "ioKind", "fileBytes", "ioFraction",
-                    "recordTimeline", "order", "seed", "isolation"] { configuration[key] = nil }
+        for key in [
+            "allocators", "allocObjects", "allocObjectBytes", "ioKind", "fileBytes", "ioFraction",
+            "recordTimeline", "order", "seed", "isolation",
+        ] { configuration[key] = nil }
         var machine = try #require(result["machine"] as? [String: Any])
         for key in ["benchVersion", "gitCommit", "loadAverage", "allocator", "commandLine"] { machine[key] = nil }
         let samples = try #require(result["samples"] as? [[String: Any]]).map { sample -> [String: Any] in
@@ -86,7 +91,8 @@ import Testing
 
     @Test func derivedSpeedupIsSerialMedianOverSampleWall() throws {
         let derived = ReportFixtures.report.analysis.derived
-        let threads = try #require(derived.compactMap { $0 }.first { $0.sample.cell.model == .threads && $0.sample.cell.workload == "cpu" })
+        let threads = try #require(
+            derived.compactMap { $0 }.first { $0.sample.cell.model == .threads && $0.sample.cell.workload == "cpu" })
         #expect(abs(threads.speedup - 0.400 / 0.198) < 1e-9)  // repetition 1: 0.204 - 0.006
         #expect(abs(threads.efficiency - 0.400 / 0.198 / 2) < 1e-9)
         #expect(abs(threads.idealWallSeconds - 0.2) < 1e-9)
@@ -105,7 +111,9 @@ import Testing
 
     @Test func verdictForWaitingCrownsTheCheapestModelWithinTheNoise() throws {
         let verdict = try verdict("io")
-        #expect(verdict.choice.winner.model == .eventLoop, "threads, async and event-loop tie within the noise; one thread is cheapest")
+        #expect(
+            verdict.choice.winner.model == .eventLoop,
+            "threads, async and event-loop tie within the noise; one thread is cheapest")
         #expect(verdict.text.contains("event-loop × 2 reached 1.99x on a single thread"))
         #expect(verdict.text.contains("concurrency alone is enough"))
         #expect(verdict.text.contains("the cheapest model within the noise of the fastest, threads × 2"))
@@ -113,7 +121,9 @@ import Testing
 
     @Test func verdictNamesOversubscription() throws {
         var result = ReportFixtures.run
-        for index in result.samples.indices where result.samples[index].cell.model != .serial { result.samples[index].cell.workers = 8 }
+        for index in result.samples.indices where result.samples[index].cell.model != .serial {
+            result.samples[index].cell.workers = 8
+        }
         #expect(try verdict("cpu", result).text.contains("8 workers on 2 available cores is oversubscription"))
     }
 
@@ -134,7 +144,9 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let received = Mutex<String?>(nil)
         let reader = Thread {
-            let text = FileHandle(forReadingAtPath: fifo).map { String(decoding: $0.readDataToEndOfFile(), as: UTF8.self) }
+            let text = FileHandle(forReadingAtPath: fifo).map {
+                String(decoding: $0.readDataToEndOfFile(), as: UTF8.self)
+            }
             received.withLock { $0 = text }
         }
         reader.start()

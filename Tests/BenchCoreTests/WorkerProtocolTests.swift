@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BenchCore
 
 @Suite struct WorkerProtocolTests {
@@ -23,7 +24,8 @@ import Testing
         #expect(record.checksum == HashChainKernel.run(iterations: 1_000, seed: HashChainKernel.seed(forTask: 7)))
         #expect(record.endNanoseconds >= record.startNanoseconds)
 
-        let request = SampleRequest(workload: Self.spec, model: .threads, workers: 2, tasks: 4, repetition: 1, coresAvailable: 2)
+        let request = SampleRequest(
+            workload: Self.spec, model: .threads, workers: 2, tasks: 4, repetition: 1, coresAvailable: 2)
         try connection.send(.runSample(request))
         guard case .sample(let sample)? = try connection.receive(deadline: nil) else {
             Issue.record("expected sample")
@@ -88,9 +90,14 @@ import Testing
 
     @Test func readingGivesUpAtTheDeadline() throws {
         let pipe = try Sys.pipe()
-        defer { Sys.close(pipe.read); Sys.close(pipe.write) }
+        defer {
+            Sys.close(pipe.read)
+            Sys.close(pipe.write)
+        }
         let deadline = Sys.monotonicNanoseconds() + 20_000_000
-        #expect(throws: Frame.Error.timedOut) { try FrameReader(fd: pipe.read).next(WorkerRequest.self, deadline: deadline) }
+        #expect(throws: Frame.Error.timedOut) {
+            try FrameReader(fd: pipe.read).next(WorkerRequest.self, deadline: deadline)
+        }
     }
 
     @Test func aCleanEndBetweenFramesIsNil() throws {

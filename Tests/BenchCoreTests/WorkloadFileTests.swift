@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BenchCore
 
 @Suite struct WorkloadFileTests {
@@ -13,7 +14,8 @@ import Testing
     }
 
     @Test func aCompleteFileParsesEveryField() throws {
-        let file = try WorkloadFile.parse("""
+        let file = try WorkloadFile.parse(
+            """
             # a comment
             name: demo
             description: "a demo"
@@ -28,9 +30,12 @@ import Testing
             warmup: 0
             trace: true
             """, path: "workloads/demo.yaml")
-        #expect(file == WorkloadFile(name: "demo", description: "a demo", kind: .mixed, tasks: 16, taskMilliseconds: 20,
-                                     ioFraction: 0.25, ioKind: "sleep", models: [.threads, .eventLoop], cores: 4,
-                                     repetitions: 7, warmup: 0, trace: true))
+        #expect(
+            file
+                == WorkloadFile(
+                    name: "demo", description: "a demo", kind: .mixed, tasks: 16, taskMilliseconds: 20,
+                    ioFraction: 0.25, ioKind: "sleep", models: [.threads, .eventLoop], cores: 4,
+                    repetitions: 7, warmup: 0, trace: true))
     }
 
     @Test func theNameDefaultsToTheFileName() throws {
@@ -62,7 +67,9 @@ import Testing
     }
 
     @Test func everyShippedWorkloadFileParses() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../workloads").standardized.path
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../workloads"
+        ).standardized.path
         let files = WorkloadFile.all(in: folder)
         #expect(files.count >= 4)
         #expect(Set(files.map(\.file.name)).isSuperset(of: ["seed-threads", "seed-processes", "seed-coroutines"]))

@@ -51,19 +51,24 @@ public struct AllocatorComparison: Codable, Sendable, Equatable {
             cell.allocator = allocator
             return group.first { $0.baseline.allocator == allocator }?.cells.first { $0.cell == cell }?.wall.median
         }
-        let rows = first.cells.map { summary in Row(cell: summary.cell, wallSeconds: allocators.map { wall(summary.cell, $0) }) }
+        let rows = first.cells.map { summary in
+            Row(cell: summary.cell, wallSeconds: allocators.map { wall(summary.cell, $0) })
+        }
         let fastest = group.flatMap(\.cells).min { $0.wall.median < $1.wall.median }
         func ratio(_ model: ModelKind) -> Double? {
             guard let row = rows.first(where: { $0.cell.model == model }), let a = row.wallSeconds[0],
-                  let b = row.wallSeconds.count > 1 ? row.wallSeconds[1] : nil, b > 0 else { return nil }
+                let b = row.wallSeconds.count > 1 ? row.wallSeconds[1] : nil, b > 0
+            else { return nil }
             return a / b
         }
         var explanation = ""
         if let threads = ratio(.threads), let serial = ratio(.serial), allocators.count > 1 {
-            explanation = "\(allocators[1].rawValue) ran serial \(Format.ratio(serial)) and threads \(Format.ratio(threads)) as fast as \(allocators[0].rawValue)"
+            explanation =
+                "\(allocators[1].rawValue) ran serial \(Format.ratio(serial)) and threads \(Format.ratio(threads)) as fast as \(allocators[0].rawValue)"
             if let processes = ratio(.processes) {
                 explanation += ", processes \(Format.ratio(processes))"
-                explanation += threads > processes * 1.1
+                explanation +=
+                    threads > processes * 1.1
                     ? ": threads share one heap, so their allocations meet in the allocator, while each worker process has a heap of its own; the allocator's handling of a shared heap (per-thread caches, arenas) counts most for threads."
                     : ": the allocator's speed mattered about as much for a shared heap (threads) as for separate ones (processes)."
             } else {

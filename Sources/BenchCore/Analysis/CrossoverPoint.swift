@@ -23,14 +23,16 @@ public struct CrossoverPoint: Codable, Sendable, Equatable {
     /// The point for one family's summarised cells; nil when there are none.
     public static func make(_ cells: [CellSummary], walls: [Cell: [Double]]) -> CrossoverPoint? {
         guard let choice = WinnerChoice.choose(cells, walls: walls),
-              let winner = cells.first(where: { $0.cell == choice.winner }) else { return nil }
+            let winner = cells.first(where: { $0.cell == choice.winner })
+        else { return nil }
         let parallel = cells.filter { $0.cell.model.isParallel }.min { $0.wall.median < $1.wall.median }
         let concurrent = cells.filter { $0.cell.model == .eventLoop }.min { $0.wall.median < $1.wall.median }
         var test: NoiseTest?
         if let parallel, let concurrent {
             test = NoiseTest(walls[concurrent.cell] ?? [], against: walls[parallel.cell] ?? [])
         }
-        return CrossoverPoint(family: winner.cell.baseline, choice: choice, winner: winner, bestParallel: parallel,
-                              bestConcurrent: concurrent, concurrentAgainstParallel: test)
+        return CrossoverPoint(
+            family: winner.cell.baseline, choice: choice, winner: winner, bestParallel: parallel,
+            bestConcurrent: concurrent, concurrentAgainstParallel: test)
     }
 }

@@ -11,23 +11,34 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
     /// - Parameters:
     ///   - walls: each cell's successful wall times, for the tests between cells.
     ///   - unsuccessful: samples of this family that failed or timed out.
-    public static func make(_ cells: [CellSummary], walls: [Cell: [Double]], coresAvailable cores: Int,
-                            unsuccessful: Int = 0) -> FamilyVerdict? {
+    public static func make(
+        _ cells: [CellSummary], walls: [Cell: [Double]], coresAvailable cores: Int,
+        unsuccessful: Int = 0
+    ) -> FamilyVerdict? {
         guard let serial = cells.first(where: { $0.cell.model == .serial }),
-              let choice = WinnerChoice.choose(cells, walls: walls) else { return nil }
+            let choice = WinnerChoice.choose(cells, walls: walls)
+        else { return nil }
         let others = cells.filter { $0.cell.model != .serial }
         let summary = { (cell: Cell) in cells.first { $0.cell == cell }! }
         if serial.cell.taskSeconds == 0 && serial.cell.kind != .alloc {
             // Tasks that do nothing: there is nothing to speed up, only a per-task cost to compare.
-            let costs = cells.map { "\($0.cell.modelName) \(Format.duration($0.wall.median / Double(max(1, $0.cell.tasks))))" }
-            return FamilyVerdict(choice: choice, text: "tasks do nothing, so this measures what each model pays per task: \(costs.joined(separator: ", ")). A task must be much longer than its model's cost for that model to pay off.")
+            let costs = cells.map {
+                "\($0.cell.modelName) \(Format.duration($0.wall.median / Double(max(1, $0.cell.tasks))))"
+            }
+            return FamilyVerdict(
+                choice: choice,
+                text:
+                    "tasks do nothing, so this measures what each model pays per task: \(costs.joined(separator: ", ")). A task must be much longer than its model's cost for that model to pay off."
+            )
         }
         var sentences = [winnerSentence(choice, serial: serial, summary: summary, cores: cores)]
         let counts = Set(others.map(\.cell.workers)).sorted()
         if counts.count > 1 {
             sentences += counts.compactMap { perWorkers($0, cells: cells, walls: walls) }
         } else {
-            let rest = others.filter { $0.cell != choice.winner }.map { "\($0.cell.modelName) \(Format.ratio($0.speedup))" }
+            let rest = others.filter { $0.cell != choice.winner }.map {
+                "\($0.cell.modelName) \(Format.ratio($0.speedup))"
+            }
             if !rest.isEmpty { sentences.append("Others: \(rest.joined(separator: ", ")).") }
         }
         if let most = counts.last {
@@ -36,13 +47,17 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
             sentences += processSentences(atMost)
         }
         if unsuccessful > 0 {
-            sentences.append("\(unsuccessful) failed or timed-out \(unsuccessful == 1 ? "sample is" : "samples are") left out of these figures (see Failed samples).")
+            sentences.append(
+                "\(unsuccessful) failed or timed-out \(unsuccessful == 1 ? "sample is" : "samples are") left out of these figures (see Failed samples)."
+            )
         }
         return FamilyVerdict(choice: choice, text: sentences.joined(separator: " "))
     }
 
     /// Who won, by how much, and the test that decided it.
-    static func winnerSentence(_ choice: WinnerChoice, serial: CellSummary, summary: (Cell) -> CellSummary, cores: Int) -> String {
+    static func winnerSentence(_ choice: WinnerChoice, serial: CellSummary, summary: (Cell) -> CellSummary, cores: Int)
+        -> String
+    {
         let winner = summary(choice.winner)
         let fastest = summary(choice.fastest)
         let coresText = "\(cores) \(cores == 1 ? "core" : "cores")"
@@ -50,16 +65,20 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
         if winner.cell.model == .serial {
             text = "no model beat serial (\(Format.duration(serial.wall.median))) beyond the noise"
             if let test = choice.winnerAgainstFastest {
-                text += ": serial is \(test.explanation(versus: fastest.cell.modelName)), the fastest at \(Format.ratio(fastest.speedup))"
+                text +=
+                    ": serial is \(test.explanation(versus: fastest.cell.modelName)), the fastest at \(Format.ratio(fastest.speedup))"
             }
             return text + "."
         }
-        text = "\(winner.cell.modelName) wins, \(Format.ratio(winner.speedup)) faster than serial on \(coresText) (ideal \(Format.ratio(serial.wall.median / winner.idealWallSeconds)); \(Format.duration(winner.wall.median)) against \(Format.duration(serial.wall.median)))."
+        text =
+            "\(winner.cell.modelName) wins, \(Format.ratio(winner.speedup)) faster than serial on \(coresText) (ideal \(Format.ratio(serial.wall.median / winner.idealWallSeconds)); \(Format.duration(winner.wall.median)) against \(Format.duration(serial.wall.median)))."
         if let test = choice.winnerAgainstFastest {
-            text += " It is the cheapest model within the noise of the fastest, \(fastest.cell.modelName) at \(Format.ratio(fastest.speedup)): it is \(test.explanation(versus: fastest.cell.modelName))."
+            text +=
+                " It is the cheapest model within the noise of the fastest, \(fastest.cell.modelName) at \(Format.ratio(fastest.speedup)): it is \(test.explanation(versus: fastest.cell.modelName))."
         }
         if let rejected = choice.cheaperRejected, let test = choice.cheaperRejectedTest {
-            text += " No cheaper model kept up: \(rejected.modelName) took \(test.explanation(versus: fastest.cell.modelName))."
+            text +=
+                " No cheaper model kept up: \(rejected.modelName) took \(test.explanation(versus: fastest.cell.modelName))."
         }
         return text
     }
@@ -69,12 +88,15 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
     static func perWorkers(_ workers: Int, cells: [CellSummary], walls: [Cell: [Double]]) -> String? {
         let here = cells.filter { $0.cell.workers == workers && $0.cell.model != .serial }
         guard let choice = WinnerChoice.choose(here, walls: walls),
-              let winner = here.first(where: { $0.cell == choice.winner }) else { return nil }
-        var text = "With \(workers) \(workers == 1 ? "worker" : "workers"): \(winner.cell.modelName) wins (\(Format.ratio(winner.speedup)))"
+            let winner = here.first(where: { $0.cell == choice.winner })
+        else { return nil }
+        var text =
+            "With \(workers) \(workers == 1 ? "worker" : "workers"): \(winner.cell.modelName) wins (\(Format.ratio(winner.speedup)))"
         let parallel = here.filter { $0.cell.model.isParallel }.min { $0.wall.median < $1.wall.median }
         if let parallel, let eventLoop = here.first(where: { $0.cell.model == .eventLoop }) {
             let test = NoiseTest(walls[eventLoop.cell] ?? [], against: walls[parallel.cell] ?? [])
-            text += test.isWithinNoise
+            text +=
+                test.isWithinNoise
                 ? "; event-loop × \(workers) (\(Format.ratio(eventLoop.speedup))) matches the best parallel model, \(parallel.cell.modelName) (\(Format.ratio(parallel.speedup))): it is \(test.explanation(versus: parallel.cell.modelName))"
                 : "; event-loop × \(workers) (\(Format.ratio(eventLoop.speedup))) does not match the best parallel model, \(parallel.cell.modelName) (\(Format.ratio(parallel.speedup))): it took \(test.explanation(versus: parallel.cell.modelName))"
         }
@@ -82,7 +104,9 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
     }
 
     /// What the workload's kind teaches, at one worker count.
-    static func kindSentences(serial: CellSummary, cells: [CellSummary], workers: Int, walls: [Cell: [Double]], cores: Int) -> [String] {
+    static func kindSentences(
+        serial: CellSummary, cells: [CellSummary], workers: Int, walls: [Cell: [Double]], cores: Int
+    ) -> [String] {
         var sentences: [String] = []
         let usable = max(1, min(workers, cores))
         let coresText = "\(cores) \(cores == 1 ? "core" : "cores")"
@@ -91,39 +115,62 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
         switch serial.cell.kind {
         case .cpu, .alloc:
             if let eventLoop, eventLoop.speedup <= 1.1 {
-                sentences.append("\(eventLoop.cell.modelName) at \(Format.ratio(eventLoop.speedup)): concurrency without parallelism does not speed up compute, since one thread runs one task at a time.")
+                sentences.append(
+                    "\(eventLoop.cell.modelName) at \(Format.ratio(eventLoop.speedup)): concurrency without parallelism does not speed up compute, since one thread runs one task at a time."
+                )
             }
             if let bestParallel, usable > 1, bestParallel.speedup >= 1.1 {
-                sentences.append("Compute gets faster only with parallelism: \(bestParallel.cell.modelName) kept \(Format.number((bestParallel.utilisationCores * 100).rounded() / 100)) cores busy.")
+                sentences.append(
+                    "Compute gets faster only with parallelism: \(bestParallel.cell.modelName) kept \(Format.number((bestParallel.utilisationCores * 100).rounded() / 100)) cores busy."
+                )
             } else if let bestParallel, usable > 1 {
-                sentences.append("The parallel models gained only \(Format.ratio(bestParallel.speedup)) (\(bestParallel.cell.modelName)) where up to \(usable)x was possible: the machine was probably busy with other work.")
+                sentences.append(
+                    "The parallel models gained only \(Format.ratio(bestParallel.speedup)) (\(bestParallel.cell.modelName)) where up to \(usable)x was possible: the machine was probably busy with other work."
+                )
             }
             if workers > cores {
-                sentences.append("\(workers) workers on \(cores) available \(cores == 1 ? "core" : "cores") is oversubscription: compute cannot go faster than \(cores)x, the extra workers only take turns.")
+                sentences.append(
+                    "\(workers) workers on \(cores) available \(cores == 1 ? "core" : "cores") is oversubscription: compute cannot go faster than \(cores)x, the extra workers only take turns."
+                )
             }
         case .mixed:
             if let eventLoop, let bestParallel {
                 let test = NoiseTest(walls[eventLoop.cell] ?? [], against: walls[bestParallel.cell] ?? [])
                 if test.isWithinNoise {
-                    sentences.append("With \(Format.percent(serial.cell.ioFraction)) of each task waiting, concurrency on one thread keeps up at \(workers) workers: \(eventLoop.cell.modelName) \(Format.ratio(eventLoop.speedup)) against \(bestParallel.cell.modelName)'s \(Format.ratio(bestParallel.speedup)), \(test.explanation(versus: bestParallel.cell.modelName)).")
+                    sentences.append(
+                        "With \(Format.percent(serial.cell.ioFraction)) of each task waiting, concurrency on one thread keeps up at \(workers) workers: \(eventLoop.cell.modelName) \(Format.ratio(eventLoop.speedup)) against \(bestParallel.cell.modelName)'s \(Format.ratio(bestParallel.speedup)), \(test.explanation(versus: bestParallel.cell.modelName))."
+                    )
                 } else {
-                    sentences.append("With \(Format.percent(1 - serial.cell.ioFraction)) of each task computing, parallelism still pays at \(workers) workers: \(bestParallel.cell.modelName) \(Format.ratio(bestParallel.speedup)) against \(eventLoop.cell.modelName)'s \(Format.ratio(eventLoop.speedup)) on one thread.")
+                    sentences.append(
+                        "With \(Format.percent(1 - serial.cell.ioFraction)) of each task computing, parallelism still pays at \(workers) workers: \(bestParallel.cell.modelName) \(Format.ratio(bestParallel.speedup)) against \(eventLoop.cell.modelName)'s \(Format.ratio(eventLoop.speedup)) on one thread."
+                    )
                 }
             }
         case .io:
             if let eventLoop, eventLoop.speedup >= 1.5 {
-                sentences.append("\(eventLoop.cell.modelName) reached \(Format.ratio(eventLoop.speedup)) on a single thread, using \(Format.percent(eventLoop.utilisationCores)) of one core: waiting overlaps without parallelism, so concurrency alone is enough.")
-                if let bestParallel, NoiseTest(walls[bestParallel.cell] ?? [], against: walls[eventLoop.cell] ?? []).isWithinNoise
-                    || bestParallel.speedup < eventLoop.speedup {
-                    sentences.append("Parallel models did no better (\(bestParallel.cell.modelName) \(Format.ratio(bestParallel.speedup))): more cores do not help work that waits.")
+                sentences.append(
+                    "\(eventLoop.cell.modelName) reached \(Format.ratio(eventLoop.speedup)) on a single thread, using \(Format.percent(eventLoop.utilisationCores)) of one core: waiting overlaps without parallelism, so concurrency alone is enough."
+                )
+                if let bestParallel,
+                    NoiseTest(walls[bestParallel.cell] ?? [], against: walls[eventLoop.cell] ?? []).isWithinNoise
+                        || bestParallel.speedup < eventLoop.speedup
+                {
+                    sentences.append(
+                        "Parallel models did no better (\(bestParallel.cell.modelName) \(Format.ratio(bestParallel.speedup))): more cores do not help work that waits."
+                    )
                 }
             }
             if workers > cores {
-                sentences.append("\(workers) workers on \(coresText) is fine for waiting: a waiting task holds no core.")
+                sentences.append(
+                    "\(workers) workers on \(coresText) is fine for waiting: a waiting task holds no core.")
             }
             if let blocking = cells.first(where: { $0.cell.model == .asyncBlocking }),
-               let async = cells.first(where: { $0.cell.model == .async }), blocking.wall.median > async.wall.median * 1.5 {
-                sentences.append("\(blocking.cell.modelName) took \(Format.ratio(blocking.wall.median / async.wall.median)) as long as \(async.cell.modelName): its blocking waits each held one of the cooperative pool's \(cores) threads, so only \(cores) of its \(blocking.cell.workers) tasks could wait at once, where Task.sleep frees the thread.")
+                let async = cells.first(where: { $0.cell.model == .async }),
+                blocking.wall.median > async.wall.median * 1.5
+            {
+                sentences.append(
+                    "\(blocking.cell.modelName) took \(Format.ratio(blocking.wall.median / async.wall.median)) as long as \(async.cell.modelName): its blocking waits each held one of the cooperative pool's \(cores) threads, so only \(cores) of its \(blocking.cell.workers) tasks could wait at once, where Task.sleep frees the thread."
+                )
             }
         }
         return sentences
@@ -133,11 +180,17 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
     static func processSentences(_ cells: [CellSummary]) -> [String] {
         var sentences: [String] = []
         if let pool = cells.first(where: { $0.cell.model == .processes }), let startup = pool.startupSeconds {
-            sentences.append("The process pool (\(pool.cell.modelName)) took \(Format.duration(startup)) to start before its first task, on top of its \(Format.duration(pool.wall.median)); processes cost that once, threads almost nothing.")
+            sentences.append(
+                "The process pool (\(pool.cell.modelName)) took \(Format.duration(startup)) to start before its first task, on top of its \(Format.duration(pool.wall.median)); processes cost that once, threads almost nothing."
+            )
         }
-        if let spawn = cells.first(where: { $0.cell.model == .spawn }), let pool = cells.first(where: { $0.cell.model == .processes }),
-           spawn.wall.median > pool.wall.median * 1.05 {
-            sentences.append("\(spawn.cell.modelName), a new process per task, took \(Format.ratio(spawn.wall.median / pool.wall.median)) the pool's time: process creation is paid \(spawn.cell.tasks) times instead of \(pool.cell.workers).")
+        if let spawn = cells.first(where: { $0.cell.model == .spawn }),
+            let pool = cells.first(where: { $0.cell.model == .processes }),
+            spawn.wall.median > pool.wall.median * 1.05
+        {
+            sentences.append(
+                "\(spawn.cell.modelName), a new process per task, took \(Format.ratio(spawn.wall.median / pool.wall.median)) the pool's time: process creation is paid \(spawn.cell.tasks) times instead of \(pool.cell.workers)."
+            )
         }
         return sentences
     }

@@ -14,12 +14,15 @@ public enum IdealTime {
     ///   parallel, because waits overlap without using a core.
     /// - Mixed: whichever bound binds, the compute (serial compute share ÷ usable cores) or the
     ///   rounds of whole tasks (⌈tasks ÷ workers⌉ × task time).
-    public static func wallSeconds(kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
-                                   taskSeconds: Double, serialWallSeconds: Double,
-                                   coresAvailable: Int, ioFraction: Double = 0) -> Double {
+    public static func wallSeconds(
+        kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
+        taskSeconds: Double, serialWallSeconds: Double,
+        coresAvailable: Int, ioFraction: Double = 0
+    ) -> Double {
         switch kind {
         case .alloc:
-            return serialWallSeconds / Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
+            return serialWallSeconds
+                / Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
         case .mixed:
             let cores = Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
             let compute = serialWallSeconds * (1 - ioFraction) / cores
@@ -27,7 +30,8 @@ public enum IdealTime {
             let rounds = Double((tasks + inFlight - 1) / inFlight) * taskSeconds
             return max(compute, rounds)
         case .cpu:
-            return serialWallSeconds / Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
+            return serialWallSeconds
+                / Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
         case .io:
             let inFlight = max(1, model.workers(requested: workers))
             let rounds = (tasks + inFlight - 1) / inFlight

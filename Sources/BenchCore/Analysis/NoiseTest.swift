@@ -34,7 +34,8 @@ public struct NoiseTest: Codable, Sendable, Equatable {
             return "within \(Format.percent(Self.tolerance)) of \(reference) (\(apart) apart)"
         }
         guard let pValue else {
-            return "\(Format.ratio(1 + relativeDifference)) as long as \(reference) (too few samples for a significance test)"
+            return
+                "\(Format.ratio(1 + relativeDifference)) as long as \(reference) (too few samples for a significance test)"
         }
         if pValue >= Self.alpha {
             return "not significantly different from \(reference) (\(apart) apart, p = \(Format.fixed(pValue, 3)))"

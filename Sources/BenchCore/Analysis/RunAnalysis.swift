@@ -50,7 +50,8 @@ public struct RunAnalysis: Sendable, Equatable {
         self.walls = walls
         derived = result.samples.map { sample in
             guard sample.status == .ok, let serial = serialMedians[sample.cell.baseline] else { return nil }
-            let ideal = Self.idealWallSeconds(sample.cell, coresAvailable: sample.coresAvailable, serialWallSeconds: serial)
+            let ideal = Self.idealWallSeconds(
+                sample.cell, coresAvailable: sample.coresAvailable, serialWallSeconds: serial)
             let speedup = sample.wallSeconds > 0 ? serial / sample.wallSeconds : 0
             return DerivedSample(
                 sample: sample, speedup: speedup,
@@ -71,8 +72,9 @@ public struct RunAnalysis: Sendable, Equatable {
             let members = summaries.filter { $0.cell.baseline == baseline }
                 .sorted { ($0.cell.model == .serial ? 0 : 1) < ($1.cell.model == .serial ? 0 : 1) }
             let failed = unsuccessful.filter { $0.key.baseline == baseline }.values.reduce(0, +)
-            return Family(baseline: baseline, cells: members, unsuccessful: failed,
-                          verdict: FamilyVerdict.make(members, walls: walls, coresAvailable: cores, unsuccessful: failed))
+            return Family(
+                baseline: baseline, cells: members, unsuccessful: failed,
+                verdict: FamilyVerdict.make(members, walls: walls, coresAvailable: cores, unsuccessful: failed))
         }
         crossover = result.sweep == nil ? [] : families.compactMap { CrossoverPoint.make($0.cells, walls: walls) }
         allocators = AllocatorComparison.make(families)
@@ -88,8 +90,10 @@ public struct RunAnalysis: Sendable, Equatable {
         families.filter { $0.baseline.workload == workload }
     }
 
-    private static func summarise(_ cell: Cell, _ group: [Sample], serialWallSeconds serial: Double,
-                                  unsuccessful: Int) -> CellSummary? {
+    private static func summarise(
+        _ cell: Cell, _ group: [Sample], serialWallSeconds serial: Double,
+        unsuccessful: Int
+    ) -> CellSummary? {
         let walls = group.map(\.wallSeconds)
         guard let wall = Summary(walls), let cpu = Summary(group.map(\.cpuSeconds)) else { return nil }
         let cores = group[0].coresAvailable
@@ -99,11 +103,13 @@ public struct RunAnalysis: Sendable, Equatable {
         return CellSummary(
             cell: cell, wall: wall, wallInterval: MedianConfidenceInterval(walls),
             wallOutliers: Outliers.indices(walls).map { walls[$0] },
-            latency: latencies.isEmpty ? nil : LatencySummary(
-                p50Seconds: Stats.median(latencies.map(\.p50Seconds))!,
-                p90Seconds: Stats.median(latencies.map(\.p90Seconds))!,
-                p99Seconds: Stats.median(latencies.map(\.p99Seconds))!,
-                maxSeconds: latencies.map(\.maxSeconds).max()!),
+            latency: latencies.isEmpty
+                ? nil
+                : LatencySummary(
+                    p50Seconds: Stats.median(latencies.map(\.p50Seconds))!,
+                    p90Seconds: Stats.median(latencies.map(\.p90Seconds))!,
+                    p99Seconds: Stats.median(latencies.map(\.p99Seconds))!,
+                    maxSeconds: latencies.map(\.maxSeconds).max()!),
             unsuccessful: unsuccessful, cpu: cpu,
             utilisationCores: Stats.median(group.map(\.utilisationCores)) ?? 0,
             startupSeconds: Stats.median(group.compactMap(\.startupSeconds)),
@@ -113,10 +119,12 @@ public struct RunAnalysis: Sendable, Equatable {
 
     private static func idealWallSeconds(_ cell: Cell, coresAvailable: Int, serialWallSeconds: Double) -> Double {
         // A file task takes as long as the device does, not --task-ms: take its time from serial.
-        let taskSeconds = cell.ioKind == .file && cell.kind == .io ? serialWallSeconds / Double(max(1, cell.tasks)) : cell.taskSeconds
-        return IdealTime.wallSeconds(kind: cell.kind, model: cell.model, workers: cell.workers,
-                                     tasks: cell.tasks, taskSeconds: taskSeconds,
-                                     serialWallSeconds: serialWallSeconds, coresAvailable: coresAvailable,
-                                     ioFraction: cell.ioFraction)
+        let taskSeconds =
+            cell.ioKind == .file && cell.kind == .io ? serialWallSeconds / Double(max(1, cell.tasks)) : cell.taskSeconds
+        return IdealTime.wallSeconds(
+            kind: cell.kind, model: cell.model, workers: cell.workers,
+            tasks: cell.tasks, taskSeconds: taskSeconds,
+            serialWallSeconds: serialWallSeconds, coresAvailable: coresAvailable,
+            ioFraction: cell.ioFraction)
     }
 }

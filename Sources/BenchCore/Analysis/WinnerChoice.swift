@@ -26,7 +26,8 @@ public struct WinnerChoice: Codable, Sendable, Equatable {
     public static func choose(_ cells: [CellSummary], walls: [Cell: [Double]]) -> WinnerChoice? {
         guard let fastest = cells.min(by: { $0.wall.median < $1.wall.median }) else { return nil }
         let fastestWalls = walls[fastest.cell] ?? []
-        let tests = Dictionary(uniqueKeysWithValues: cells.map { ($0.cell, NoiseTest(walls[$0.cell] ?? [], against: fastestWalls)) })
+        let tests = Dictionary(
+            uniqueKeysWithValues: cells.map { ($0.cell, NoiseTest(walls[$0.cell] ?? [], against: fastestWalls)) })
         let byCost = cells.sorted { a, b in
             let (x, y) = (cost(a.cell), cost(b.cell))
             return x != y ? x < y : a.wall.median < b.wall.median

@@ -34,17 +34,23 @@ public struct Harness: Sendable {
     ///     can write results as they arrive.
     /// - Throws: ``SystemCallError`` when a sample process cannot be started; ``BenchError`` when
     ///   models disagree on a checksum (a harness bug, never hidden).
-    public func run(progress: (RunProgress) -> Void = { _ in },
-                    checkpoint: (RunResult) throws -> Void = { _ in }) throws -> RunResult {
+    public func run(
+        progress: (RunProgress) -> Void = { _ in },
+        checkpoint: (RunResult) throws -> Void = { _ in }
+    ) throws -> RunResult {
         let (specs, calibration) = prepare(ioFractions: [configuration.ioFraction])
-        let schedule = configuration.order.schedule(models: configuration.models, warmup: configuration.warmup,
-                                                    repetitions: configuration.repetitions, seed: configuration.seed)
+        let schedule = configuration.order.schedule(
+            models: configuration.models, warmup: configuration.warmup,
+            repetitions: configuration.repetitions, seed: configuration.seed)
         // The allocator is a dimension of each sample's cell, so its cells, serial baseline and
         // checksums stay apart from another allocator's.
         let plan = configuration.allocators.flatMap { allocator in
             specs.flatMap { spec in
-                schedule.map { PlannedSample(spec: spec, model: $0.model, workers: $0.model.workers(requested: configuration.workers),
-                                             repetition: $0.repetition, allocator: allocator) }
+                schedule.map {
+                    PlannedSample(
+                        spec: spec, model: $0.model, workers: $0.model.workers(requested: configuration.workers),
+                        repetition: $0.repetition, allocator: allocator)
+                }
             }
         }
         return try execute(plan, specs: specs, calibration: calibration, progress: progress, checkpoint: checkpoint)
@@ -53,8 +59,10 @@ public struct Harness: Sendable {
     /// Measures every (workers, I/O fraction) point of `sweep` for the configuration's models, with
     /// one serial baseline per I/O fraction, interleaving models and worker counts within each
     /// repetition.
-    public func runSweep(_ sweep: SweepConfiguration, progress: (RunProgress) -> Void = { _ in },
-                         checkpoint: (RunResult) throws -> Void = { _ in }) throws -> RunResult {
+    public func runSweep(
+        _ sweep: SweepConfiguration, progress: (RunProgress) -> Void = { _ in },
+        checkpoint: (RunResult) throws -> Void = { _ in }
+    ) throws -> RunResult {
         let (specs, calibration) = prepare(ioFractions: sweep.ioFractions)
         let points = sweep.workers.flatMap { workers in
             configuration.models.filter { $0 != .serial }.map { (model: $0, workers: workers) }
@@ -66,10 +74,13 @@ public struct Harness: Sendable {
                 plan += round.map { PlannedSample(spec: spec, model: $0.model, workers: $0.workers, repetition: nil) }
             }
             for repetition in 1...configuration.repetitions {
-                plan += round.map { PlannedSample(spec: spec, model: $0.model, workers: $0.workers, repetition: repetition) }
+                plan += round.map {
+                    PlannedSample(spec: spec, model: $0.model, workers: $0.workers, repetition: repetition)
+                }
             }
         }
-        var result = try execute(plan, specs: specs, calibration: calibration, progress: progress, checkpoint: checkpoint)
+        var result = try execute(
+            plan, specs: specs, calibration: calibration, progress: progress, checkpoint: checkpoint)
         result.sweep = sweep
         return result
     }
@@ -94,7 +105,8 @@ public struct Harness: Sendable {
             return WorkloadCatalog.entry(named: name).map { (name, $0) }
         }
         let computes = entries.contains { $0.entry.kind != .io && $0.entry.usesTaskDuration }
-        let calibration: Calibration? = computes ? (configuration.simulation == nil ? .measure() : Simulation.calibration) : nil
+        let calibration: Calibration? =
+            computes ? (configuration.simulation == nil ? .measure() : Simulation.calibration) : nil
         let rate = calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)
         let specs = entries.flatMap { name, entry in
             ioFractions.map { fraction in
@@ -112,8 +124,10 @@ public struct Harness: Sendable {
 
     /// Takes the planned samples in order, checking checksums, honouring interruption, and
     /// checkpointing after each recorded sample.
-    private func execute(_ plan: [PlannedSample], specs: [WorkloadSpec], calibration: Calibration?,
-                         progress: (RunProgress) -> Void, checkpoint: (RunResult) throws -> Void) throws -> RunResult {
+    private func execute(
+        _ plan: [PlannedSample], specs: [WorkloadSpec], calibration: Calibration?,
+        progress: (RunProgress) -> Void, checkpoint: (RunResult) throws -> Void
+    ) throws -> RunResult {
         // The socket I/O kind talks to a loopback server that lives exactly as long as the run.
         var plan = plan
         var server: LoopbackServer?
@@ -124,10 +138,12 @@ public struct Harness: Sendable {
             for index in plan.indices { plan[index].spec.socketPort = started.port }
         }
         var result = RunResult(
-            configuration: configuration, machine: configuration.simulation?.machine ?? MachineInfo.current(), calibration: calibration,
+            configuration: configuration, machine: configuration.simulation?.machine ?? MachineInfo.current(),
+            calibration: calibration,
             workloads: specs.map { spec in
                 let workload = spec.make()
-                return WorkloadDescription(name: workload.name, kind: workload.kind, taskDescription: workload.taskDescription)
+                return WorkloadDescription(
+                    name: workload.name, kind: workload.kind, taskDescription: workload.taskDescription)
             },
             samples: [], startedAt: configuration.simulation == nil ? Date() : Simulation.start)
         // Every model must compute the same checksum for the same experiment (one baseline cell).
@@ -137,12 +153,17 @@ public struct Harness: Sendable {
                 result.interrupted = true
                 return result
             }
-            progress(RunProgress(completed: completed, total: plan.count, workload: planned.spec.name,
-                                 model: planned.model, workers: planned.workers, repetition: planned.repetition))
-            var sampleRequest = request(planned.spec, model: planned.model, workers: planned.workers, repetition: planned.repetition)
+            progress(
+                RunProgress(
+                    completed: completed, total: plan.count, workload: planned.spec.name,
+                    model: planned.model, workers: planned.workers, repetition: planned.repetition))
+            var sampleRequest = request(
+                planned.spec, model: planned.model, workers: planned.workers, repetition: planned.repetition)
             sampleRequest.allocator = planned.allocator
             var sample = try measure(sampleRequest)
-            if configuration.simulation != nil { sample.startedAt = Simulation.start.addingTimeInterval(Double(completed)) }
+            if configuration.simulation != nil {
+                sample.startedAt = Simulation.start.addingTimeInterval(Double(completed))
+            }
             if Interruption.isRequested && sample.status != .ok {
                 result.interrupted = true  // killed by the stop itself: not a failure of the sample
                 return result
@@ -150,7 +171,9 @@ public struct Harness: Sendable {
             if sample.status == .ok {
                 let experiment = sample.cell.baseline
                 if let expected = expectedChecksums[experiment], sample.checksum != expected {
-                    throw BenchError.failure("Model \(planned.model.rawValue) computed checksum \(sample.checksum) for \(experiment.experimentName), but an earlier sample computed \(expected): a task was skipped, run twice, or its file or socket I/O failed (its data did not come back).")
+                    throw BenchError.failure(
+                        "Model \(planned.model.rawValue) computed checksum \(sample.checksum) for \(experiment.experimentName), but an earlier sample computed \(expected): a task was skipped, run twice, or its file or socket I/O failed (its data did not come back)."
+                    )
                 }
                 expectedChecksums[experiment] = sample.checksum
             }
@@ -169,8 +192,9 @@ public struct Harness: Sendable {
             spec.fault = InjectedFault(kind: fault.kind, taskIndex: configuration.tasks / 2)
         }
         if let slowdown = configuration.slowdown, slowdown.model == model { spec.slowdown = slowdown.factor }
-        var request = SampleRequest(workload: spec, model: model, workers: workers, tasks: configuration.tasks,
-                                    repetition: repetition ?? 0, coresAvailable: configuration.coresAvailable)
+        var request = SampleRequest(
+            workload: spec, model: model, workers: workers, tasks: configuration.tasks,
+            repetition: repetition ?? 0, coresAvailable: configuration.coresAvailable)
         request.recordTimeline = configuration.recordTimeline
         return request
     }
@@ -179,7 +203,8 @@ public struct Harness: Sendable {
     public func measure(_ request: SampleRequest) throws -> Sample {
         if let simulation = configuration.simulation { return simulation.sample(request, startedAt: Simulation.start) }
         switch configuration.isolation {
-        case .process: return try IsolatedSampleRunner.run(request, timeoutSeconds: configuration.effectiveTimeoutSeconds)
+        case .process:
+            return try IsolatedSampleRunner.run(request, timeoutSeconds: configuration.effectiveTimeoutSeconds)
         case .none: return SampleMeasurer.measure(request)
         }
     }

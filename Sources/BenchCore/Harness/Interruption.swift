@@ -1,7 +1,8 @@
 import Dispatch
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Ctrl-C (SIGINT) and SIGTERM stop a run cleanly: every child is killed and reaped, and the

@@ -22,8 +22,9 @@ public enum IsolatedSampleRunner {
             case .sample(let sample)?:
                 let ending = try worker.finish()
                 guard ending.reason.isSuccess else {
-                    return .unmeasured(request, startedAt: startedAt, status: .failed,
-                                       reason: "sample process \(ending.reason) after reporting")
+                    return .unmeasured(
+                        request, startedAt: startedAt, status: .failed,
+                        reason: "sample process \(ending.reason) after reporting")
                 }
                 return sample
             case .error(let message)?:
@@ -32,15 +33,18 @@ public enum IsolatedSampleRunner {
             default:
                 // The process went away (or answered nonsense): kill whatever is left of its group.
                 let ending = try worker.kill()
-                return .unmeasured(request, startedAt: startedAt, status: .failed, reason: "sample process \(ending.reason)")
+                return .unmeasured(
+                    request, startedAt: startedAt, status: .failed, reason: "sample process \(ending.reason)")
             }
         } catch Frame.Error.timedOut {
             try worker.kill()
-            return .unmeasured(request, startedAt: startedAt, status: .timedOut,
-                               reason: "no result within the \(Format.number(timeoutSeconds)) s timeout; killed with SIGKILL")
+            return .unmeasured(
+                request, startedAt: startedAt, status: .timedOut,
+                reason: "no result within the \(Format.number(timeoutSeconds)) s timeout; killed with SIGKILL")
         } catch {
             let ending = try worker.kill()
-            return .unmeasured(request, startedAt: startedAt, status: .failed, reason: "sample process \(ending.reason)")
+            return .unmeasured(
+                request, startedAt: startedAt, status: .failed, reason: "sample process \(ending.reason)")
         }
     }
 }

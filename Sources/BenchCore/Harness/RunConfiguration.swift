@@ -91,9 +91,11 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     }
 
     /// Creates a configuration; `tasks` defaults to 4 × workers, enough to keep every worker busy.
-    public init(workloads: [String], models: [ModelKind] = ModelKind.allCases, workers: Int,
-                tasks: Int? = nil, taskMilliseconds: Double = 50, repetitions: Int = defaultRepetitions, warmup: Int = 1,
-                coresAvailable: Int) {
+    public init(
+        workloads: [String], models: [ModelKind] = ModelKind.allCases, workers: Int,
+        tasks: Int? = nil, taskMilliseconds: Double = 50, repetitions: Int = defaultRepetitions, warmup: Int = 1,
+        coresAvailable: Int
+    ) {
         self.workloads = workloads
         self.models = models
         self.workers = workers
@@ -129,7 +131,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             throw BenchError.usage("A workload file runs alone; run '\(file.name)' without other workloads.")
         }
         for name in workloads where WorkloadCatalog.entry(named: name) == nil && name != workloadFile?.name {
-            throw BenchError.usage("Unknown workload '\(name)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list').")
+            throw BenchError.usage(
+                "Unknown workload '\(name)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list')."
+            )
         }
         try check(workers, "--cores", 1...Limits.maxWorkers)
         try check(tasks, "--tasks", 1...Limits.maxTasks)
@@ -138,10 +142,13 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         if allocators.isEmpty { allocators = [.system] }
         if allocators.contains(.jemalloc) && simulation == nil {
             guard Jemalloc.libraryPath != nil else {
-                throw BenchError.usage("--allocator jemalloc needs jemalloc, which is not installed; install it with 'apt-get install libjemalloc2' (scripts/setup does).")
+                throw BenchError.usage(
+                    "--allocator jemalloc needs jemalloc, which is not installed; install it with 'apt-get install libjemalloc2' (scripts/setup does)."
+                )
             }
             guard isolation == .process else {
-                throw BenchError.usage("--allocator jemalloc loads jemalloc into each sample's own process; it needs --isolation process.")
+                throw BenchError.usage(
+                    "--allocator jemalloc loads jemalloc into each sample's own process; it needs --isolation process.")
             }
         }
         guard (1...10_000_000).contains(allocObjects), (1...(1 << 20)).contains(allocObjectBytes) else {
@@ -151,13 +158,17 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             throw BenchError.usage("--file-bytes \(fileBytes) is out of range; use 1 to 1073741824.")
         }
         guard ioFraction.isFinite, (0...1).contains(ioFraction) else {
-            throw BenchError.usage("--io-fraction \(Format.number(ioFraction)) is outside 0…1; give the share of each task spent waiting, e.g. 0.5.")
+            throw BenchError.usage(
+                "--io-fraction \(Format.number(ioFraction)) is outside 0…1; give the share of each task spent waiting, e.g. 0.5."
+            )
         }
         if let timeoutSeconds, !(timeoutSeconds > 0 && timeoutSeconds <= 86_400) {
-            throw BenchError.usage("--timeout \(Format.number(timeoutSeconds)) is out of range; give seconds above 0 and at most 86400.")
+            throw BenchError.usage(
+                "--timeout \(Format.number(timeoutSeconds)) is out of range; give seconds above 0 and at most 86400.")
         }
         if let fault, fault.repetition > repetitions {
-            throw BenchError.usage("--inject-fault names repetition \(fault.repetition), but only \(repetitions) will run.")
+            throw BenchError.usage(
+                "--inject-fault names repetition \(fault.repetition), but only \(repetitions) will run.")
         }
         let durationMatters = workloads.contains { name in
             name == workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
@@ -167,13 +178,19 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             return
         }
         guard taskMilliseconds.isFinite, taskMilliseconds > 0 else {
-            throw BenchError.usage("--task-ms \(Format.number(taskMilliseconds)) is not a duration; give a positive number of milliseconds, at least \(Format.number(Limits.minTaskMilliseconds)).")
+            throw BenchError.usage(
+                "--task-ms \(Format.number(taskMilliseconds)) is not a duration; give a positive number of milliseconds, at least \(Format.number(Limits.minTaskMilliseconds))."
+            )
         }
         guard taskMilliseconds >= Limits.minTaskMilliseconds else {
-            throw BenchError.usage("--task-ms \(Format.number(taskMilliseconds)) is too short to measure: clock reads and thread wake-ups would dominate it; use at least \(Format.number(Limits.minTaskMilliseconds)) ms.")
+            throw BenchError.usage(
+                "--task-ms \(Format.number(taskMilliseconds)) is too short to measure: clock reads and thread wake-ups would dominate it; use at least \(Format.number(Limits.minTaskMilliseconds)) ms."
+            )
         }
         guard taskMilliseconds <= Limits.maxTaskMilliseconds else {
-            throw BenchError.usage("--task-ms \(Format.number(taskMilliseconds)) is longer than a minute; use at most \(Format.number(Limits.maxTaskMilliseconds)) ms.")
+            throw BenchError.usage(
+                "--task-ms \(Format.number(taskMilliseconds)) is longer than a minute; use at most \(Format.number(Limits.maxTaskMilliseconds)) ms."
+            )
         }
         normaliseModels()
     }
@@ -186,7 +203,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
     private func check(_ value: Int, _ flag: String, _ range: ClosedRange<Int>) throws {
         guard range.contains(value) else {
-            throw BenchError.usage("\(flag) \(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound).")
+            throw BenchError.usage(
+                "\(flag) \(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound).")
         }
     }
 }

@@ -10,8 +10,10 @@ public enum RunOrder: String, Codable, Sendable, CaseIterable {
     case random
 
     /// The (model, repetition) pairs in running order; repetition nil marks a warm-up.
-    public func schedule(models: [ModelKind], warmup: Int, repetitions: Int,
-                         seed: UInt64) -> [(model: ModelKind, repetition: Int?)] {
+    public func schedule(
+        models: [ModelKind], warmup: Int, repetitions: Int,
+        seed: UInt64
+    ) -> [(model: ModelKind, repetition: Int?)] {
         let warmups = (0..<warmup).flatMap { _ in models.map { (model: $0, repetition: Int?.none) } }
         switch self {
         case .interleaved:

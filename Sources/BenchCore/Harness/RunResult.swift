@@ -40,8 +40,10 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var unsuccessfulSamples: [Sample] { samples.filter { $0.status != .ok } }
 
     /// Creates a result.
-    public init(configuration: RunConfiguration, machine: MachineInfo, calibration: Calibration?,
-                workloads: [WorkloadDescription], samples: [Sample], startedAt: Date) {
+    public init(
+        configuration: RunConfiguration, machine: MachineInfo, calibration: Calibration?,
+        workloads: [WorkloadDescription], samples: [Sample], startedAt: Date
+    ) {
         self.configuration = configuration
         self.machine = machine
         self.calibration = calibration

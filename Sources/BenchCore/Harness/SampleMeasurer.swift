@@ -10,8 +10,9 @@ public enum SampleMeasurer {
         let log = TaskLog(count: request.tasks)
         let startedAt = Date()
         if request.allocator == .jemalloc && !Jemalloc.isActive {
-            return Sample.unmeasured(request, startedAt: startedAt, status: .failed,
-                                     reason: "jemalloc was requested but did not load into the sample's process")
+            return Sample.unmeasured(
+                request, startedAt: startedAt, status: .failed,
+                reason: "jemalloc was requested but did not load into the sample's process")
         }
         let statsBefore = Jemalloc.stats()
         let before = Sys.resourceUsage(.process)
@@ -27,12 +28,14 @@ public enum SampleMeasurer {
         let own = Sys.resourceUsage(.process).since(before)
         let children = Sys.resourceUsage(.children).since(childrenBefore)
         guard log.isComplete else {
-            return Sample.unmeasured(request, startedAt: startedAt, status: .failed,
-                                     reason: "model \(request.model.rawValue) returned before every task finished")
+            return Sample.unmeasured(
+                request, startedAt: startedAt, status: .failed,
+                reason: "model \(request.model.rawValue) returned before every task finished")
         }
         let startup = report.startupNanoseconds ?? 0
         var sample = Sample(
-            cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
+            cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable,
+            startedAt: startedAt,
             wallSeconds: Double(end - start - startup) / 1e9,
             startupSeconds: report.startupNanoseconds.map { Double($0) / 1e9 },
             usage: own.adding(children),

@@ -18,7 +18,9 @@ public struct SampleRequest: Codable, Sendable, Equatable {
     public var recordTimeline: Bool = false
 
     /// Creates a request.
-    public init(workload: WorkloadSpec, model: ModelKind, workers: Int, tasks: Int, repetition: Int, coresAvailable: Int) {
+    public init(
+        workload: WorkloadSpec, model: ModelKind, workers: Int, tasks: Int, repetition: Int, coresAvailable: Int
+    ) {
         self.workload = workload
         self.model = model
         self.workers = workers
@@ -31,9 +33,10 @@ public struct SampleRequest: Codable, Sendable, Equatable {
 extension SampleRequest {
     /// The cell this request measures.
     public var cell: Cell {
-        Cell(workload: workload.name, kind: workload.kind, model: model, workers: workers, tasks: tasks,
-             taskSeconds: workload.taskSeconds, ioFraction: workload.ioFraction, ioKind: workload.ioKind,
-             fileBytes: workload.fileBytes, allocObjects: workload.allocObjects,
-             allocObjectBytes: workload.allocObjectBytes, allocator: allocator)
+        Cell(
+            workload: workload.name, kind: workload.kind, model: model, workers: workers, tasks: tasks,
+            taskSeconds: workload.taskSeconds, ioFraction: workload.ioFraction, ioKind: workload.ioKind,
+            fileBytes: workload.fileBytes, allocObjects: workload.allocObjects,
+            allocObjectBytes: workload.allocObjectBytes, allocator: allocator)
     }
 }

@@ -19,9 +19,10 @@ public struct Simulation: Codable, Sendable, Equatable {
 
     /// The simulated machine, the same on every host.
     public var machine: MachineInfo {
-        var machine = MachineInfo(cpuModel: "simulated (bench --simulate; nothing was measured)", cpusOnline: cores,
-                                  coresAvailable: cores, memoryBytes: 64 << 30, operatingSystem: "simulated",
-                                  kernel: "simulated", swiftVersion: "simulated", allocator: "system (glibc malloc)")
+        var machine = MachineInfo(
+            cpuModel: "simulated (bench --simulate; nothing was measured)", cpusOnline: cores,
+            coresAvailable: cores, memoryBytes: 64 << 30, operatingSystem: "simulated",
+            kernel: "simulated", swiftVersion: "simulated", allocator: "system (glibc malloc)")
         machine.benchVersion = "simulated"
         return machine
     }
@@ -80,14 +81,18 @@ public struct Simulation: Codable, Sendable, Equatable {
         wall = wall * slowdown * (1 + Self.overhead(cell.model)) + n * Self.perTask(cell.model) / parallelism
         let step = (request.repetition * 5 + ModelKind.allCases.firstIndex(of: cell.model)! * 3 + cell.workers) % 7
         wall *= 1 + 0.002 * Double(step - 3) / 3
-        let cpu = (n * compute * slowdown * (1 + Self.overhead(cell.model)) + n * Self.perTask(cell.model)) + 0.000_02 * n
+        let cpu =
+            (n * compute * slowdown * (1 + Self.overhead(cell.model)) + n * Self.perTask(cell.model)) + 0.000_02 * n
         var sample = Sample(
             cell: cell, repetition: request.repetition, coresAvailable: cores, startedAt: startedAt,
             wallSeconds: wall, startupSeconds: cell.model == .processes ? 0.003 + 0.0005 * Double(cell.workers) : nil,
-            usage: ResourceUsage(userSeconds: cpu * 0.9, systemSeconds: cpu * 0.1, voluntaryContextSwitches: cell.tasks,
-                                 involuntaryContextSwitches: 0, peakRSSBytes: 16 << 20),
-            latency: LatencySummary(p50Seconds: t * (1 + Self.overhead(cell.model)), p90Seconds: t * (1 + Self.overhead(cell.model)),
-                                    p99Seconds: t * 1.01 * (1 + Self.overhead(cell.model)), maxSeconds: t * 1.02 * (1 + Self.overhead(cell.model))),
+            usage: ResourceUsage(
+                userSeconds: cpu * 0.9, systemSeconds: cpu * 0.1, voluntaryContextSwitches: cell.tasks,
+                involuntaryContextSwitches: 0, peakRSSBytes: 16 << 20),
+            latency: LatencySummary(
+                p50Seconds: t * (1 + Self.overhead(cell.model)), p90Seconds: t * (1 + Self.overhead(cell.model)),
+                p99Seconds: t * 1.01 * (1 + Self.overhead(cell.model)),
+                maxSeconds: t * 1.02 * (1 + Self.overhead(cell.model))),
             checksum: UInt64(cell.tasks) &* 2_654_435_761 &+ UInt64((t * 1e6).rounded()))
         sample.allocatorInUse = cell.allocator == .jemalloc ? "jemalloc (simulated)" : "system (glibc malloc)"
         return sample
@@ -99,7 +104,9 @@ extension Simulation {
     /// - Throws: ``BenchError/usage(_:)`` unless `cores` is 1 to 4096.
     public static func checked(cores: Int) throws -> Simulation {
         guard (1...RunConfiguration.Limits.maxWorkers).contains(cores) else {
-            throw BenchError.usage("--simulate \(cores) is out of range; give the simulated machine's cores, 1 to \(RunConfiguration.Limits.maxWorkers).")
+            throw BenchError.usage(
+                "--simulate \(cores) is out of range; give the simulated machine's cores, 1 to \(RunConfiguration.Limits.maxWorkers)."
+            )
         }
         return Simulation(cores: cores)
     }

@@ -39,7 +39,8 @@ public final class Reactor: @unchecked Sendable {
             lock.lock()
             let current = waiters
             lock.unlock()
-            let entries: [(fd: Int32, writable: Bool)] = [(fd: wake.read, writable: false)] + current.map { (fd: $0.fd, writable: $0.writable) }
+            let entries: [(fd: Int32, writable: Bool)] =
+                [(fd: wake.read, writable: false)] + current.map { (fd: $0.fd, writable: $0.writable) }
             guard let ready = try? Sys.pollMany(entries, timeoutMilliseconds: -1) else { continue }
             if ready.contains(0) { _ = try? drain.withUnsafeMutableBytes { try Sys.read(wake.read, into: $0) } }
             let readyFDs = Set(ready.filter { $0 > 0 }.map { entries[$0].fd })
@@ -52,7 +53,7 @@ public final class Reactor: @unchecked Sendable {
                 return true
             }
             lock.unlock()
-            resumed.forEach { $0.resume() }
+            for continuation in resumed { continuation.resume() }
         }
     }
 }

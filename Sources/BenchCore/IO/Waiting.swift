@@ -39,9 +39,10 @@ public struct Waiting: Sendable {
             // run_in_executor and SwiftNIO's NonBlockingFileIO do, the blocking calls run on a
             // thread of their own while the task is suspended.
             let bytes = fileBytes
-            return (try? await runOnDedicatedThread {
-                try Sys.fileRoundTrip(bytes: bytes, directory: NSTemporaryDirectory(), tag: task)
-            }) ?? 0
+            return
+                (try? await runOnDedicatedThread {
+                    try Sys.fileRoundTrip(bytes: bytes, directory: NSTemporaryDirectory(), tag: task)
+                }) ?? 0
         case .socket:
             guard let fd = try? Sys.connectLoopback(port: port, nonBlocking: true) else { return 0 }
             defer { Sys.close(fd) }
@@ -52,7 +53,9 @@ public struct Waiting: Sendable {
             while received.count < 8 {
                 await Reactor.shared.wait(fd, writable: false)
                 var chunk = [UInt8](repeating: 0, count: 8 - received.count)
-                guard let got = try? chunk.withUnsafeMutableBytes({ try Sys.read(fd, into: $0) }), got > 0 else { break }
+                guard let got = try? chunk.withUnsafeMutableBytes({ try Sys.read(fd, into: $0) }), got > 0 else {
+                    break
+                }
                 received += chunk[0..<got]
             }
             return received.count == 8 ? Self.decode(received) : 0
@@ -60,7 +63,9 @@ public struct Waiting: Sendable {
     }
 
     /// Creates a description of a wait.
-    public init(kind: IOKind, nanoseconds: UInt64, fileBytes: Int = RunConfiguration.Defaults.fileBytes, port: UInt16 = 0) {
+    public init(
+        kind: IOKind, nanoseconds: UInt64, fileBytes: Int = RunConfiguration.Defaults.fileBytes, port: UInt16 = 0
+    ) {
         self.kind = kind
         self.nanoseconds = nanoseconds
         self.fileBytes = fileBytes

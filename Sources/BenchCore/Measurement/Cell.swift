@@ -32,9 +32,11 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
 
     /// Creates a cell, leaving out the parameters that cannot affect this workload (a file size for
     /// tasks that sleep, an I/O kind for compute), so irrelevant settings never split cells.
-    public init(workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
-                taskSeconds: Double, ioFraction: Double? = nil, ioKind: IOKind = .sleep, fileBytes: Int? = nil,
-                allocObjects: Int? = nil, allocObjectBytes: Int? = nil, allocator: Allocator = .system) {
+    public init(
+        workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
+        taskSeconds: Double, ioFraction: Double? = nil, ioKind: IOKind = .sleep, fileBytes: Int? = nil,
+        allocObjects: Int? = nil, allocObjectBytes: Int? = nil, allocator: Allocator = .system
+    ) {
         self.workload = workload
         self.kind = kind
         self.model = model
@@ -159,7 +161,9 @@ extension Cell {
     public var parameters: [String] {
         var parts: [String] = []
         if kind == .mixed { parts.append("I/O fraction \(Format.number(ioFraction))") }
-        if ioKind != .sleep { parts.append("\(ioKind.rawValue) I/O" + (fileBytes.map { " of \(Format.bytes($0))" } ?? "")) }
+        if ioKind != .sleep {
+            parts.append("\(ioKind.rawValue) I/O" + (fileBytes.map { " of \(Format.bytes($0))" } ?? ""))
+        }
         if let allocObjects, let allocObjectBytes { parts.append("\(allocObjects) × \(allocObjectBytes) B objects") }
         if allocator != .system { parts.append(allocator.rawValue) }
         return parts

@@ -35,9 +35,11 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     public var commandLine: [String] = []
 
     /// Creates a description from known values (tests, fixtures).
-    public init(cpuModel: String, cpusOnline: Int, coresAvailable: Int, memoryBytes: Int,
-                operatingSystem: String, kernel: String, swiftVersion: String, gitCommit: String? = nil,
-                loadAverage: [Double] = [], allocator: String = "system", commandLine: [String] = []) {
+    public init(
+        cpuModel: String, cpusOnline: Int, coresAvailable: Int, memoryBytes: Int,
+        operatingSystem: String, kernel: String, swiftVersion: String, gitCommit: String? = nil,
+        loadAverage: [Double] = [], allocator: String = "system", commandLine: [String] = []
+    ) {
         self.cpuModel = cpuModel
         self.cpusOnline = cpusOnline
         self.coresAvailable = coresAvailable
@@ -91,7 +93,8 @@ public struct MachineInfo: Codable, Sendable, Equatable {
         while folder.path != "/" {
             let git = folder.appendingPathComponent(".git")
             if let head = try? String(contentsOf: git.appendingPathComponent("HEAD"), encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines) {
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            {
                 guard head.hasPrefix("ref: ") else { return head }
                 let ref = String(head.dropFirst(5))
                 if let commit = try? String(contentsOf: git.appendingPathComponent(ref), encoding: .utf8) {
@@ -127,17 +130,17 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     /// The compiler version at build time, to minor-version precision.
     static var compilerVersion: String {
         #if compiler(>=6.5)
-        return "6.5 or later"
+            return "6.5 or later"
         #elseif compiler(>=6.4)
-        return "6.4"
+            return "6.4"
         #elseif compiler(>=6.3)
-        return "6.3"
+            return "6.3"
         #elseif compiler(>=6.2)
-        return "6.2"
+            return "6.2"
         #elseif compiler(>=6.1)
-        return "6.1"
+            return "6.1"
         #else
-        return "6.0"
+            return "6.0"
         #endif
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// CPU time, context switches and peak memory read from `getrusage`.
@@ -16,8 +16,10 @@ public struct ResourceUsage: Codable, Sendable, Equatable {
     public var peakRSSBytes: Int
 
     /// Creates a usage value from its parts.
-    public init(userSeconds: Double, systemSeconds: Double, voluntaryContextSwitches: Int,
-                involuntaryContextSwitches: Int, peakRSSBytes: Int) {
+    public init(
+        userSeconds: Double, systemSeconds: Double, voluntaryContextSwitches: Int,
+        involuntaryContextSwitches: Int, peakRSSBytes: Int
+    ) {
         self.userSeconds = userSeconds
         self.systemSeconds = systemSeconds
         self.voluntaryContextSwitches = voluntaryContextSwitches

@@ -89,7 +89,7 @@ public struct Sample: Codable, Sendable, Equatable {
     /// Every task's span, when a trace was asked for (`--trace`); nil otherwise.
     public var timeline: [TaskSpan]?
 
-/// User plus system CPU time, in seconds.
+    /// User plus system CPU time, in seconds.
     public var cpuSeconds: Double { usage.userSeconds + usage.systemSeconds }
     /// Average number of cores busy during the sample: CPU time ÷ wall time, both including any
     /// pool start-up (a worker's CPU time cannot be split at the moment it became ready).
@@ -101,9 +101,11 @@ public struct Sample: Codable, Sendable, Equatable {
     public var tasksPerSecond: Double { wallSeconds > 0 ? Double(cell.tasks) / wallSeconds : 0 }
 
     /// Creates a sample from its measurements.
-    public init(cell: Cell, repetition: Int, coresAvailable: Int, startedAt: Date,
-                status: SampleStatus = .ok, failureReason: String? = nil, wallSeconds: Double,
-                startupSeconds: Double? = nil, usage: ResourceUsage, latency: LatencySummary?, checksum: UInt64) {
+    public init(
+        cell: Cell, repetition: Int, coresAvailable: Int, startedAt: Date,
+        status: SampleStatus = .ok, failureReason: String? = nil, wallSeconds: Double,
+        startupSeconds: Double? = nil, usage: ResourceUsage, latency: LatencySummary?, checksum: UInt64
+    ) {
         self.cell = cell
         self.repetition = repetition
         self.coresAvailable = coresAvailable
@@ -120,12 +122,17 @@ public struct Sample: Codable, Sendable, Equatable {
 
 extension Sample {
     /// A sample that produced no measurement, with its status and the reason.
-    public static func unmeasured(_ request: SampleRequest, startedAt: Date, status: SampleStatus, reason: String) -> Sample {
-        Sample(cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable, startedAt: startedAt,
-               status: status, failureReason: reason, wallSeconds: 0,
-               usage: ResourceUsage(userSeconds: 0, systemSeconds: 0, voluntaryContextSwitches: 0,
-                                    involuntaryContextSwitches: 0, peakRSSBytes: 0),
-               latency: nil, checksum: 0)
+    public static func unmeasured(_ request: SampleRequest, startedAt: Date, status: SampleStatus, reason: String)
+        -> Sample
+    {
+        Sample(
+            cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable,
+            startedAt: startedAt,
+            status: status, failureReason: reason, wallSeconds: 0,
+            usage: ResourceUsage(
+                userSeconds: 0, systemSeconds: 0, voluntaryContextSwitches: 0,
+                involuntaryContextSwitches: 0, peakRSSBytes: 0),
+            latency: nil, checksum: 0)
     }
 
     /// Wall time including pool start-up, in seconds.
@@ -149,14 +156,15 @@ extension Sample {
             let legacy = try decoder.container(keyedBy: LegacyKeys.self)
             let kind = try legacy.decode(WorkloadKind.self, forKey: .kind)
             allocatorInUse = try legacy.decodeIfPresent(String.self, forKey: .allocator)
-            cell = Cell(workload: try legacy.decode(String.self, forKey: .workload), kind: kind,
-                        model: try legacy.decode(ModelKind.self, forKey: .model),
-                        workers: try legacy.decode(Int.self, forKey: .workers),
-                        tasks: try legacy.decode(Int.self, forKey: .tasks),
-                        taskSeconds: try legacy.decode(Double.self, forKey: .taskSeconds),
-                        ioFraction: try legacy.decodeIfPresent(Double.self, forKey: .ioFraction),
-                        ioKind: try legacy.decodeIfPresent(IOKind.self, forKey: .ioKind) ?? .sleep,
-                        allocator: Allocator(describing: allocatorInUse))
+            cell = Cell(
+                workload: try legacy.decode(String.self, forKey: .workload), kind: kind,
+                model: try legacy.decode(ModelKind.self, forKey: .model),
+                workers: try legacy.decode(Int.self, forKey: .workers),
+                tasks: try legacy.decode(Int.self, forKey: .tasks),
+                taskSeconds: try legacy.decode(Double.self, forKey: .taskSeconds),
+                ioFraction: try legacy.decodeIfPresent(Double.self, forKey: .ioFraction),
+                ioKind: try legacy.decodeIfPresent(IOKind.self, forKey: .ioKind) ?? .sleep,
+                allocator: Allocator(describing: allocatorInUse))
         }
         repetition = try c.decode(Int.self, forKey: .repetition)
         coresAvailable = try c.decode(Int.self, forKey: .coresAvailable)

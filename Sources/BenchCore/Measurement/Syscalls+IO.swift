@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// File and socket calls for the real-I/O workloads.
@@ -23,7 +24,9 @@ extension Sys {
         var back = [UInt8](repeating: 0, count: bytes)
         var offset = 0
         while offset < bytes {
-            let got = try back.withUnsafeMutableBytes { try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[offset...])) }
+            let got = try back.withUnsafeMutableBytes {
+                try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[offset...]))
+            }
             if got == 0 { break }
             offset += got
         }
@@ -34,11 +37,16 @@ extension Sys {
     /// A TCP socket connected to 127.0.0.1:`port` (blocking unless `nonBlocking`; a non-blocking
     /// connect may still be in progress when this returns).
     public static func connectLoopback(port: UInt16, nonBlocking: Bool) throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | (nonBlocking ? Int32(SOCK_NONBLOCK.rawValue) : 0), 0)
+        let fd = socket(
+            AF_INET,
+            Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+                | (nonBlocking ? Int32(SOCK_NONBLOCK.rawValue) : 0), 0)
         guard fd >= 0 else { throw SystemCallError(call: "socket", errno: errno) }
         var address = loopback(port: port)
         let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         if rc != 0 && !(nonBlocking && errno == EINPROGRESS) {
             let error = errno
@@ -54,7 +62,9 @@ extension Sys {
         guard fd >= 0 else { throw SystemCallError(call: "socket", errno: errno) }
         var address = loopback(port: 0)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(fd, 512) == 0 else {
             let error = errno
@@ -94,7 +104,9 @@ extension Sys {
         var buffer = [UInt8](repeating: 0, count: count)
         var offset = 0
         while offset < count {
-            let got = try buffer.withUnsafeMutableBytes { try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[offset...])) }
+            let got = try buffer.withUnsafeMutableBytes {
+                try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[offset...]))
+            }
             if got == 0 { return nil }
             offset += got
         }

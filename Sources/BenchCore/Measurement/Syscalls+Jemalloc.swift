@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// jemalloc's statistics at one moment, read through `mallctl` after refreshing its `epoch`.
@@ -20,8 +20,11 @@ public struct AllocatorStats: Codable, Sendable, Equatable {
 /// The allocator this process really uses, found at run time: jemalloc exports `mallctl`, glibc's
 /// malloc does not. Used to verify `--allocator jemalloc` took effect and to read its statistics.
 public enum Jemalloc {
-    private typealias Mallctl = @convention(c) (UnsafePointer<CChar>?, UnsafeMutableRawPointer?,
-                                                UnsafeMutablePointer<Int>?, UnsafeMutableRawPointer?, Int) -> Int32
+    private typealias Mallctl =
+        @convention(c) (
+            UnsafePointer<CChar>?, UnsafeMutableRawPointer?,
+            UnsafeMutablePointer<Int>?, UnsafeMutableRawPointer?, Int
+        ) -> Int32
 
     nonisolated(unsafe) private static let mallctl: Mallctl? = {
         guard let symbol = dlsym(nil, "mallctl") else { return nil }
@@ -83,8 +86,10 @@ public enum Jemalloc {
         let objects = UnsafeMutableBufferPointer<UnsafeMutableRawPointer>.allocate(capacity: count)
         defer { objects.deallocate() }
         guard let before = stats() else { return nil }
-        for index in 0..<count { objects[index] = UnsafeMutableRawPointer.allocate(byteCount: objectBytes, alignment: 8) }
-        defer { objects.forEach { $0.deallocate() } }
+        for index in 0..<count {
+            objects[index] = UnsafeMutableRawPointer.allocate(byteCount: objectBytes, alignment: 8)
+        }
+        defer { for object in objects { object.deallocate() } }
         guard let after = stats() else { return nil }
         return after.allocatedBytes - before.allocatedBytes
     }

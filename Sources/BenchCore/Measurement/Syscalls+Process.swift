@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How a child process ended.
@@ -103,8 +104,10 @@ extension Sys {
     /// The child gets default handlers for SIGINT, SIGTERM and SIGPIPE and an empty signal mask,
     /// whatever this process uses. With `newProcessGroup`, it leads a new process group, so a
     /// terminal's Ctrl-C reaches only the harness, which then stops its children itself.
-    public static func spawn(arguments: [String], fileDescriptors: [(child: Int32, parent: Int32)],
-                             newProcessGroup: Bool, environment: [String: String] = [:]) throws -> ChildProcess {
+    public static func spawn(
+        arguments: [String], fileDescriptors: [(child: Int32, parent: Int32)],
+        newProcessGroup: Bool, environment: [String: String] = [:]
+    ) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -136,8 +139,8 @@ extension Sys {
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A failed system call, named, with the `errno` it returned.
@@ -78,7 +79,7 @@ public enum Sys {
     /// (the C function itself needs `_GNU_SOURCE`, which the Glibc module does not define).
     public static func affinityCPUCount() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
         else { return max(1, onlineCPUCount()) }
         let mask = line.dropFirst("Cpus_allowed:".count)
         let count = mask.reduce(0) { total, character in
@@ -118,11 +119,13 @@ public enum Sys {
     public static func startThread(_ body: @escaping @Sendable () -> Void) throws -> OSThread {
         let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
         var thread = pthread_t()
-        let rc = pthread_create(&thread, nil, { argument in
-            let body = Unmanaged<ThreadBody>.fromOpaque(argument!).takeRetainedValue()
-            body.run()
-            return nil
-        }, box)
+        let rc = pthread_create(
+            &thread, nil,
+            { argument in
+                let body = Unmanaged<ThreadBody>.fromOpaque(argument!).takeRetainedValue()
+                body.run()
+                return nil
+            }, box)
         guard rc == 0 else {
             Unmanaged<ThreadBody>.fromOpaque(box).release()
             throw SystemCallError(call: "pthread_create", errno: rc)

@@ -52,10 +52,14 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
         switch self {
         case .serial: "the baseline: tasks one after another on one thread"
         case .threads: "a pool of N OS threads taking tasks from a shared queue (parallel)"
-        case .async: "Swift async tasks in a task group on the cooperative pool, N in flight (parallel up to the pool width)"
-        case .asyncBlocking: "async tasks that wait with blocking calls, the anti-pattern: each wait holds a cooperative-pool thread (one per core)"
-        case .eventLoop: "async tasks pinned to one thread by a TaskExecutor, N in flight (concurrent, never parallel; like asyncio)"
-        case .processes: "a pool of N worker processes (bench re-executed), tasks handed out over pipes (parallel; start-up timed apart)"
+        case .async:
+            "Swift async tasks in a task group on the cooperative pool, N in flight (parallel up to the pool width)"
+        case .asyncBlocking:
+            "async tasks that wait with blocking calls, the anti-pattern: each wait holds a cooperative-pool thread (one per core)"
+        case .eventLoop:
+            "async tasks pinned to one thread by a TaskExecutor, N in flight (concurrent, never parallel; like asyncio)"
+        case .processes:
+            "a pool of N worker processes (bench re-executed), tasks handed out over pipes (parallel; start-up timed apart)"
         case .spawn: "one new worker process per task, at most N alive (parallel; pays process creation per task)"
         }
     }
@@ -91,7 +95,9 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
     public static func list(from text: String) throws -> [ModelKind] {
         try text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { name in
             guard let model = ModelKind(rawValue: name) else {
-                throw BenchError.usage("Unknown model '\(name)'; valid models: \(allCases.map(\.rawValue).joined(separator: ", ")) (see 'bench list').")
+                throw BenchError.usage(
+                    "Unknown model '\(name)'; valid models: \(allCases.map(\.rawValue).joined(separator: ", ")) (see 'bench list')."
+                )
             }
             return model
         }

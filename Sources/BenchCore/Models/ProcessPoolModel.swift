@@ -21,7 +21,8 @@ public struct ProcessPoolModel: ExecutionModel {
         }
         for worker in pool {
             guard case .ready = try reply(from: worker) else {
-                throw SampleFailure("worker process \(worker.child.pid) answered prepare with something other than ready")
+                throw SampleFailure(
+                    "worker process \(worker.child.pid) answered prepare with something other than ready")
             }
         }
         let startup = Sys.monotonicNanoseconds() - startupBegan

@@ -74,8 +74,9 @@ public final class TaskLog: @unchecked Sendable {
         for index in order {
             let lane = lanes[threads[index]] ?? lanes.count
             lanes[threads[index]] = lane
-            spans[index] = TaskSpan(task: index, startSeconds: Double(Int64(bitPattern: starts[index] &- origin)) / 1e9,
-                                    durationSeconds: Double(ends[index] &- starts[index]) / 1e9, lane: lane)
+            spans[index] = TaskSpan(
+                task: index, startSeconds: Double(Int64(bitPattern: starts[index] &- origin)) / 1e9,
+                durationSeconds: Double(ends[index] &- starts[index]) / 1e9, lane: lane)
         }
         return spans.compactMap { $0 }
     }

@@ -12,11 +12,12 @@ public struct ThreadPoolModel: ExecutionModel {
         var threads: [OSThread] = []
         defer { threads.forEach(Sys.join) }
         for _ in 0..<min(workers, max(1, log.count)) {
-            threads.append(try Sys.startThread {
-                while let index = queue.take() {
-                    log.run(index) { workload.runBlocking(task: index) }
-                }
-            })
+            threads.append(
+                try Sys.startThread {
+                    while let index = queue.take() {
+                        log.run(index) { workload.runBlocking(task: index) }
+                    }
+                })
         }
         return ExecutionReport()
     }

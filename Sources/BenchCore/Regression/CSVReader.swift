@@ -17,14 +17,22 @@ public enum CSVReader {
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar?
         func next() -> Unicode.Scalar? {
-            if let scalar = pending { pending = nil; return scalar }
+            if let scalar = pending {
+                pending = nil
+                return scalar
+            }
             return iterator.next()
         }
         while let c = next() {
             if quoted {
                 if c == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = following }
+                        if following == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            quoted = false
+                            pending = following
+                        }
                     } else {
                         quoted = false
                     }

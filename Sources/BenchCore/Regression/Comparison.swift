@@ -52,7 +52,9 @@ public struct ComparisonSettings: Codable, Sendable, Equatable {
     public static let cellsForCommonShift = 3
 
     /// Creates settings.
-    public init(metric: Metric = .wall, threshold: Double = 0.05, alpha: Double = 0.05, correctsCommonShift: Bool = true) {
+    public init(
+        metric: Metric = .wall, threshold: Double = 0.05, alpha: Double = 0.05, correctsCommonShift: Bool = true
+    ) {
         self.metric = metric
         self.threshold = threshold
         self.alpha = alpha
@@ -97,7 +99,9 @@ public struct Comparison: Codable, Sendable, Equatable {
     /// Compares `current` against `baseline` cell by cell, matching on the whole ``Cell``.
     /// - Throws: ``BenchError/incomparable(_:)`` when the two share no cell, with a sentence naming
     ///   the dimensions in which they differ.
-    public init(baseline: LoadedResult, current: LoadedResult, settings: ComparisonSettings, machineDifference: String? = nil) throws {
+    public init(
+        baseline: LoadedResult, current: LoadedResult, settings: ComparisonSettings, machineDifference: String? = nil
+    ) throws {
         self.settings = settings
         baselinePath = baseline.path
         currentPath = current.path
@@ -113,13 +117,17 @@ public struct Comparison: Codable, Sendable, Equatable {
         let after = group(current)
         let common = Set(before.keys).intersection(after.keys)
         guard !common.isEmpty else {
-            throw BenchError.incomparable(Self.noCommonCell(Array(before.keys), Array(after.keys), baseline: baseline.path, current: current.path, metric: settings.metric))
+            throw BenchError.incomparable(
+                Self.noCommonCell(
+                    Array(before.keys), Array(after.keys), baseline: baseline.path, current: current.path,
+                    metric: settings.metric))
         }
         onlyInBaseline = Set(before.keys).subtracting(after.keys).sorted()
         onlyInCurrent = Set(after.keys).subtracting(before.keys).sorted()
         var shifts: [Cell: CommonShift] = [:]
         if settings.correctsCommonShift {
-            for (family, members) in Dictionary(grouping: common, by: \.baseline) where members.count >= ComparisonSettings.cellsForCommonShift {
+            for (family, members) in Dictionary(grouping: common, by: \.baseline)
+            where members.count >= ComparisonSettings.cellsForCommonShift {
                 let ratios = members.compactMap { cell -> Double? in
                     let (b, a) = (Stats.median(before[cell]!)!, Stats.median(after[cell]!)!)
                     return b > 0 ? a / b : nil
@@ -136,11 +144,14 @@ public struct Comparison: Codable, Sendable, Equatable {
     }
 
     /// Why two results with no cell in common cannot be compared: the dimensions whose values differ.
-    static func noCommonCell(_ baseline: [Cell], _ current: [Cell], baseline baselinePath: String, current currentPath: String,
-                             metric: Metric) -> String {
+    static func noCommonCell(
+        _ baseline: [Cell], _ current: [Cell], baseline baselinePath: String, current currentPath: String,
+        metric: Metric
+    ) -> String {
         guard !baseline.isEmpty, !current.isEmpty else {
             let empty = baseline.isEmpty ? baselinePath : currentPath
-            return "\(empty) has no successful sample with a \(metric.rawValue) figure, so there is nothing to compare; measure it again."
+            return
+                "\(empty) has no successful sample with a \(metric.rawValue) figure, so there is nothing to compare; measure it again."
         }
         func values(_ cells: [Cell], _ dimension: Cell.Dimension) -> [String] {
             var seen: [Cell.Value: String] = [:]
@@ -148,31 +159,42 @@ public struct Comparison: Codable, Sendable, Equatable {
             return seen.keys.sorted().map { seen[$0]! }
         }
         func list(_ items: [String]) -> String {
-            items.count <= 4 ? items.joined(separator: ", ") : items.prefix(4).joined(separator: ", ") + " and \(items.count - 4) more"
+            items.count <= 4
+                ? items.joined(separator: ", ")
+                : items.prefix(4).joined(separator: ", ") + " and \(items.count - 4) more"
         }
         let differences = Cell.Dimension.allCases.compactMap { dimension -> String? in
             let (a, b) = (values(baseline, dimension), values(current, dimension))
             guard Set(a) != Set(b) else { return nil }
-            return "the baseline was measured at \(dimension.label) (\(dimension.rawValue)) \(list(a)), the current result at \(list(b))"
+            return
+                "the baseline was measured at \(dimension.label) (\(dimension.rawValue)) \(list(a)), the current result at \(list(b))"
         }
-        let why = differences.isEmpty ? "each dimension's values occur in both, but never in the same combination" : differences.joined(separator: "; ")
-        return "\(baselinePath) and \(currentPath) share no cell, so nothing can be compared: \(why). Compare results of the same experiment."
+        let why =
+            differences.isEmpty
+            ? "each dimension's values occur in both, but never in the same combination"
+            : differences.joined(separator: "; ")
+        return
+            "\(baselinePath) and \(currentPath) share no cell, so nothing can be compared: \(why). Compare results of the same experiment."
     }
 
     /// The decision for one cell: a change counts only when it is both larger than the threshold
     /// and statistically significant; with too few samples for significance it is inconclusive.
-    static func compare(_ key: Cell, _ baseline: [Double], _ current: [Double], _ settings: ComparisonSettings) -> CellComparison {
+    static func compare(_ key: Cell, _ baseline: [Double], _ current: [Double], _ settings: ComparisonSettings)
+        -> CellComparison
+    {
         let baseMedian = Stats.median(baseline)!
         let currentMedian = Stats.median(current)!
         let change = baseMedian == 0 ? 0 : (currentMedian - baseMedian) / abs(baseMedian)
         let worse = settings.metric.polarity == .smallerIsBetter ? change > 0 : change < 0
-        var result = CellComparison(cell: key, baselineCount: baseline.count, currentCount: current.count,
-                                    baselineMedian: baseMedian, currentMedian: currentMedian, relativeChange: change,
-                                    pValue: nil, verdict: .unchanged, reason: "")
+        var result = CellComparison(
+            cell: key, baselineCount: baseline.count, currentCount: current.count,
+            baselineMedian: baseMedian, currentMedian: currentMedian, relativeChange: change,
+            pValue: nil, verdict: .unchanged, reason: "")
         let changeText = "\(change >= 0 ? "+" : "")\(Format.fixed(change * 100, 1))%"
         if MannWhitneyU.smallestPossiblePValue(n1: baseline.count, n2: current.count) >= settings.alpha {
             result.verdict = .inconclusive
-            result.reason = "\(baseline.count) and \(current.count) samples are too few for the U test to reach α = \(Format.number(settings.alpha)); \(changeText)"
+            result.reason =
+                "\(baseline.count) and \(current.count) samples are too few for the U test to reach α = \(Format.number(settings.alpha)); \(changeText)"
             return result
         }
         let test = MannWhitneyU(baseline, current)!
@@ -183,10 +205,12 @@ public struct Comparison: Codable, Sendable, Equatable {
             result.reason = "\(changeText), within the ±\(Format.number(settings.threshold * 100))% threshold"
         } else if significant {
             result.verdict = worse ? .regressed : .improved
-            result.reason = "\(changeText) \(worse ? "worse" : "better"), significant (p = \(Format.fixed(test.pValue, 4)))"
+            result.reason =
+                "\(changeText) \(worse ? "worse" : "better"), significant (p = \(Format.fixed(test.pValue, 4)))"
         } else {
             result.verdict = .inconclusive
-            result.reason = "\(changeText) but not significant (p = \(Format.fixed(test.pValue, 4)) ≥ \(Format.number(settings.alpha)))"
+            result.reason =
+                "\(changeText) but not significant (p = \(Format.fixed(test.pValue, 4)) ≥ \(Format.number(settings.alpha)))"
         }
         return result
     }

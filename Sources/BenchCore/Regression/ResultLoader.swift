@@ -28,22 +28,29 @@ public struct ResultLoadError: Error, Equatable, CustomStringConvertible {
 /// results folder holding either.
 public enum ResultLoader {
     /// Columns a per-sample CSV must have to be compared.
-    public static let requiredColumns = ["workload", "kind", "model", "workers", "tasks", "task_ms", "status",
-                                         "wall_s", "cpu_s", "speedup", "efficiency"]
+    public static let requiredColumns = [
+        "workload", "kind", "model", "workers", "tasks", "task_ms", "status",
+        "wall_s", "cpu_s", "speedup", "efficiency",
+    ]
 
     /// Loads `path`.
     /// - Throws: ``ResultLoadError`` with a sentence naming the file and the problem.
     public static func load(_ path: String) throws -> LoadedResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ResultLoadError(description: "\(path) does not exist; give a results.json, a samples.csv or a results folder written by 'bench run'.")
+            throw ResultLoadError(
+                description:
+                    "\(path) does not exist; give a results.json, a samples.csv or a results folder written by 'bench run'."
+            )
         }
         if isDirectory.boolValue {
             for name in [JSONFormatter().fileName, CSVFormatter().fileName] {
                 let candidate = (path as NSString).appendingPathComponent(name)
                 if FileManager.default.fileExists(atPath: candidate) { return try load(candidate) }
             }
-            throw ResultLoadError(description: "\(path) holds neither results.json nor samples.csv; point at a folder written by 'bench run'.")
+            throw ResultLoadError(
+                description:
+                    "\(path) holds neither results.json nor samples.csv; point at a folder written by 'bench run'.")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ResultLoadError(description: "\(path) cannot be read; check its permissions.")
@@ -61,7 +68,8 @@ public enum ResultLoader {
             path = (path as NSString).appendingPathComponent(JSONFormatter().fileName)
         }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ResultLoadError(description: "\(path) does not exist; give a results.json written by 'bench run' or its folder.")
+            throw ResultLoadError(
+                description: "\(path) does not exist; give a results.json written by 'bench run' or its folder.")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ResultLoadError(description: "\(path) cannot be read; check its permissions.")
@@ -73,7 +81,8 @@ public enum ResultLoader {
         let document = try decodeDocument(data, path: path)
         let derived = RunAnalysis(document.result).derived
         var samples: [ComparableSample] = []
-        for (number, (sample, derived)) in zip(document.result.samples, derived).enumerated() where sample.status == .ok {
+        for (number, (sample, derived)) in zip(document.result.samples, derived).enumerated() where sample.status == .ok
+        {
             let place = "sample \(number + 1) (\(sample.cell))"
             try check(sample.wallSeconds, "wallSeconds", path: path, place: place)
             try check(sample.cpuSeconds, "the CPU time", path: path, place: place)
@@ -89,29 +98,43 @@ public enum ResultLoader {
     static func check(_ value: Double, _ name: String, path: String, place: String) throws {
         guard !(value.isFinite && value > 0) else { return }
         let what = value.isNaN ? "NaN" : value.isInfinite ? "infinite" : value == 0 ? "zero" : "negative (\(value))"
-        throw ResultLoadError(description: "\(path) \(place): \(name) is \(what), which no measurement yields; every time and CPU figure must be a positive, finite number of seconds. The file is damaged or was edited; write it again with 'bench run'.")
+        throw ResultLoadError(
+            description:
+                "\(path) \(place): \(name) is \(what), which no measurement yields; every time and CPU figure must be a positive, finite number of seconds. The file is damaged or was edited; write it again with 'bench run'."
+        )
     }
 
     /// Refuses a ratio (speedup, efficiency) that is not finite or is negative.
     static func checkRatio(_ value: Double?, _ name: String, path: String, place: String) throws {
         guard let value, !(value.isFinite && value >= 0) else { return }
-        throw ResultLoadError(description: "\(path) \(place): \(name) is \(value), which no measurement yields. The file is damaged or was edited; write it again with 'bench run'.")
+        throw ResultLoadError(
+            description:
+                "\(path) \(place): \(name) is \(value), which no measurement yields. The file is damaged or was edited; write it again with 'bench run'."
+        )
     }
 
     private static func decodeDocument(_ data: Data, path: String) throws -> ResultDocument {
         struct Version: Decodable { var schemaVersion: Int? }
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-            throw ResultLoadError(description: "\(path) is not valid JSON (truncated or corrupted); write it again with 'bench run --json'.")
+            throw ResultLoadError(
+                description:
+                    "\(path) is not valid JSON (truncated or corrupted); write it again with 'bench run --json'.")
         }
         guard let found = version.schemaVersion,
-              (ResultDocument.oldestReadableSchemaVersion...ResultDocument.currentSchemaVersion).contains(found) else {
+            (ResultDocument.oldestReadableSchemaVersion...ResultDocument.currentSchemaVersion).contains(found)
+        else {
             let found = version.schemaVersion.map(String.init) ?? "none"
-            throw ResultLoadError(description: "\(path) has schema version \(found), but this bench reads versions \(ResultDocument.oldestReadableSchemaVersion) to \(ResultDocument.currentSchemaVersion); re-run the baseline with this bench.")
+            throw ResultLoadError(
+                description:
+                    "\(path) has schema version \(found), but this bench reads versions \(ResultDocument.oldestReadableSchemaVersion) to \(ResultDocument.currentSchemaVersion); re-run the baseline with this bench."
+            )
         }
         do {
             return try ResultDocument.decoder().decode(ResultDocument.self, from: data)
         } catch {
-            throw ResultLoadError(description: "\(path) is not a bench result (\(describe(error))); write it again with 'bench run --json'.")
+            throw ResultLoadError(
+                description:
+                    "\(path) is not a bench result (\(describe(error))); write it again with 'bench run --json'.")
         }
     }
 
@@ -127,24 +150,36 @@ public enum ResultLoader {
         }
         let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         if let missing = requiredColumns.first(where: { index[$0] == nil }) {
-            throw ResultLoadError(description: "\(path) lacks the column '\(missing)'; compare needs \(requiredColumns.joined(separator: ", ")).")
+            throw ResultLoadError(
+                description:
+                    "\(path) lacks the column '\(missing)'; compare needs \(requiredColumns.joined(separator: ", ")).")
         }
         var samples: [ComparableSample] = []
         for (number, record) in records.dropFirst().enumerated() {
             guard record.count == header.count else {
-                throw ResultLoadError(description: "\(path) line \(number + 2) has \(record.count) fields where the header has \(header.count); the file is damaged.")
+                throw ResultLoadError(
+                    description:
+                        "\(path) line \(number + 2) has \(record.count) fields where the header has \(header.count); the file is damaged."
+                )
             }
             func field(_ name: String) -> String { record[index[name]!] }
             guard field("status") == "ok" else { continue }
             // Columns added with the cell (schema 4) default to what older files implied.
             func optional(_ name: String) -> String? { index[name].map { record[$0] } }
             let place = "line \(number + 2)"
-            guard let kind = WorkloadKind(rawValue: field("kind")), let model = ModelKind(rawValue: field("model")) else {
-                throw ResultLoadError(description: "\(path) \(place) names an unknown workload kind or model ('\(field("kind"))', '\(field("model"))'); the file is damaged.")
+            guard let kind = WorkloadKind(rawValue: field("kind")), let model = ModelKind(rawValue: field("model"))
+            else {
+                throw ResultLoadError(
+                    description:
+                        "\(path) \(place) names an unknown workload kind or model ('\(field("kind"))', '\(field("model"))'); the file is damaged."
+                )
             }
-            guard let workers = Int(field("workers")), let tasks = Int(field("tasks")), let taskMs = Double(field("task_ms")),
-                  let wall = Double(field("wall_s")), let cpu = Double(field("cpu_s")) else {
-                throw ResultLoadError(description: "\(path) \(place) holds a value that is not a number; the file is damaged.")
+            guard let workers = Int(field("workers")), let tasks = Int(field("tasks")),
+                let taskMs = Double(field("task_ms")),
+                let wall = Double(field("wall_s")), let cpu = Double(field("cpu_s"))
+            else {
+                throw ResultLoadError(
+                    description: "\(path) \(place) holds a value that is not a number; the file is damaged.")
             }
             try check(wall, "wall_s", path: path, place: place)
             try check(cpu, "cpu_s", path: path, place: place)
@@ -170,7 +205,7 @@ public enum ResultLoader {
         switch error {
         case DecodingError.keyNotFound(let key, _): "the field '\(key.stringValue)' is missing"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-             DecodingError.dataCorrupted(let context):
+            DecodingError.dataCorrupted(let context):
             "at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
         default: String(describing: error)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One tidy row per sample, with a header row, units in column names and RFC 4180 quoting:
 /// ready for pandas, R, a spreadsheet or `scripts/plot.py`.
 public struct CSVFormatter: ReportFormatter {
@@ -32,10 +34,11 @@ public struct CSVFormatter: ReportFormatter {
         let derived = report.analysis.derived
         var lines = [Self.row(Self.columns)]
         for (index, s) in report.result.samples.enumerated() {
-            let identity = Self.cellFields(s.cell) + [
-                String(s.repetition), String(s.coresAvailable),
-                Format.timestamp(s.startedAt), s.status.rawValue, s.failureReason ?? "",
-            ]
+            let identity =
+                Self.cellFields(s.cell) + [
+                    String(s.repetition), String(s.coresAvailable),
+                    Format.timestamp(s.startedAt), s.status.rawValue, s.failureReason ?? "",
+                ]
             // A failed or timed-out sample measured nothing: its figures are empty, not zero.
             guard s.status == .ok else {
                 lines.append(Self.row(identity + Array(repeating: "", count: Self.columns.count - identity.count)))
@@ -44,23 +47,27 @@ public struct CSVFormatter: ReportFormatter {
             let d = derived[index]
             let ms = { (seconds: Double?) in seconds.map { Format.fixed($0 * 1000, 3) } ?? "" }
             let ratio = { (value: Double?) in value.map { Format.fixed($0, 4) } ?? "" }
-            lines.append(Self.row(identity + [
-                Format.fixed(s.wallSeconds, 6), s.startupSeconds.map { Format.fixed($0, 6) } ?? "",
-                Format.fixed(s.wallWithStartupSeconds, 6),
-                Format.fixed(s.usage.userSeconds, 6), Format.fixed(s.usage.systemSeconds, 6),
-                Format.fixed(s.cpuSeconds, 6), Format.fixed(s.utilisationCores, 4),
-                String(s.usage.voluntaryContextSwitches), String(s.usage.involuntaryContextSwitches),
-                String(s.usage.peakRSSBytes), Format.fixed(s.tasksPerSecond, 3),
-                ms(s.latency?.p50Seconds), ms(s.latency?.p90Seconds), ms(s.latency?.p99Seconds),
-                ms(s.latency?.maxSeconds),
-                ratio(d?.speedup), ratio(d?.efficiency), d.map { Format.fixed($0.idealWallSeconds, 6) } ?? "",
-                ratio(d?.vsIdeal), String(s.checksum),
-                s.allocatorInUse ?? "",
-                // Under the system allocator there are no such figures: empty, not zero.
-                s.allocatorStats.map { String($0.allocatedBytes) } ?? "", s.allocatorStats.map { String($0.activeBytes) } ?? "",
-                s.allocatorStats.map { String($0.residentBytes) } ?? "", s.allocatorStats.map { String($0.allocations) } ?? "",
-                s.allocatorStats.map { String($0.deallocations) } ?? "",
-            ]))
+            lines.append(
+                Self.row(
+                    identity + [
+                        Format.fixed(s.wallSeconds, 6), s.startupSeconds.map { Format.fixed($0, 6) } ?? "",
+                        Format.fixed(s.wallWithStartupSeconds, 6),
+                        Format.fixed(s.usage.userSeconds, 6), Format.fixed(s.usage.systemSeconds, 6),
+                        Format.fixed(s.cpuSeconds, 6), Format.fixed(s.utilisationCores, 4),
+                        String(s.usage.voluntaryContextSwitches), String(s.usage.involuntaryContextSwitches),
+                        String(s.usage.peakRSSBytes), Format.fixed(s.tasksPerSecond, 3),
+                        ms(s.latency?.p50Seconds), ms(s.latency?.p90Seconds), ms(s.latency?.p99Seconds),
+                        ms(s.latency?.maxSeconds),
+                        ratio(d?.speedup), ratio(d?.efficiency), d.map { Format.fixed($0.idealWallSeconds, 6) } ?? "",
+                        ratio(d?.vsIdeal), String(s.checksum),
+                        s.allocatorInUse ?? "",
+                        // Under the system allocator there are no such figures: empty, not zero.
+                        s.allocatorStats.map { String($0.allocatedBytes) } ?? "",
+                        s.allocatorStats.map { String($0.activeBytes) } ?? "",
+                        s.allocatorStats.map { String($0.residentBytes) } ?? "",
+                        s.allocatorStats.map { String($0.allocations) } ?? "",
+                        s.allocatorStats.map { String($0.deallocations) } ?? "",
+                    ]))
         }
         return lines.joined()
     }
@@ -79,5 +86,3 @@ public struct CSVFormatter: ReportFormatter {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation

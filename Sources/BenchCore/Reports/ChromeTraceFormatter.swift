@@ -44,18 +44,22 @@ public struct ChromeTraceFormatter: ReportFormatter {
         for (index, sample) in result.samples.enumerated() {
             guard let timeline = sample.timeline else { continue }
             let pid = index + 1
-            let title = "\(sample.cell.experimentName) · \(sample.cell.modelName) · repetition \(sample.repetition) · \(Format.duration(sample.wallSeconds))"
+            let title =
+                "\(sample.cell.experimentName) · \(sample.cell.modelName) · repetition \(sample.repetition) · \(Format.duration(sample.wallSeconds))"
             events.append(Event(name: "process_name", ph: "M", pid: pid, args: ["name": title]))
             events.append(Event(name: "process_sort_index", ph: "M", pid: pid, args: ["sort_index": String(pid)]))
             let laneKind = sample.cell.model == .processes || sample.cell.model == .spawn ? "worker process" : "thread"
             for lane in Set(timeline.map(\.lane)).sorted() {
-                events.append(Event(name: "thread_name", ph: "M", pid: pid, tid: lane, args: ["name": "\(laneKind) \(lane + 1)"]))
+                events.append(
+                    Event(name: "thread_name", ph: "M", pid: pid, tid: lane, args: ["name": "\(laneKind) \(lane + 1)"]))
             }
             for span in timeline {
-                events.append(Event(name: "task \(span.task)", cat: sample.cell.model.rawValue, ph: "X",
-                                    ts: (span.startSeconds * 1e6).rounded(), dur: (span.durationSeconds * 1e6).rounded(),
-                                    pid: pid, tid: span.lane,
-                                    args: ["task": String(span.task), "duration": Format.duration(span.durationSeconds)]))
+                events.append(
+                    Event(
+                        name: "task \(span.task)", cat: sample.cell.model.rawValue, ph: "X",
+                        ts: (span.startSeconds * 1e6).rounded(), dur: (span.durationSeconds * 1e6).rounded(),
+                        pid: pid, tid: span.lane,
+                        args: ["task": String(span.task), "duration": Format.duration(span.durationSeconds)]))
             }
         }
         return Document(traceEvents: events, displayTimeUnit: "ms")

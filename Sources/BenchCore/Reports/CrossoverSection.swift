@@ -9,8 +9,10 @@ public enum CrossoverSection {
         let points = report.analysis.crossover
         guard !points.isEmpty else { return "" }
         var out = "## Crossover: where parallelism stops beating concurrency\n\n"
-        out += "The winner is the cheapest model within the noise of the fastest (within 5%, or not significantly different by a Mann–Whitney U test): when one thread keeps up, it is the answer.\n\n"
-        out += "| I/O fraction | Winner | Its speedup | Best parallel | Event-loop (one thread) | Event-loop vs parallel |\n"
+        out +=
+            "The winner is the cheapest model within the noise of the fastest (within 5%, or not significantly different by a Mann–Whitney U test): when one thread keeps up, it is the answer.\n\n"
+        out +=
+            "| I/O fraction | Winner | Its speedup | Best parallel | Event-loop (one thread) | Event-loop vs parallel |\n"
         out += "|---:|---|---:|---|---|---|\n"
         for point in points {
             let parallel = point.bestParallel.map { "\($0.cell.modelName): \(Format.ratio($0.speedup))" } ?? "–"
@@ -18,13 +20,15 @@ public enum CrossoverSection {
             let comparison: String
             if let p = point.bestParallel, let c = point.bestConcurrent, let test = point.concurrentAgainstParallel {
                 let ratio = c.wall.median / p.wall.median
-                comparison = test.isWithinNoise
+                comparison =
+                    test.isWithinNoise
                     ? "matches (\(Format.ratio(ratio)) the time\(test.pValue.map { ", p = \(Format.fixed($0, 3))" } ?? ""))"
                     : "\(Format.ratio(ratio)) slower\(test.pValue.map { " (p = \(Format.fixed($0, 3)))" } ?? "")"
             } else {
                 comparison = "–"
             }
-            out += "| \(Format.number(point.ioFraction)) | \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
+            out +=
+                "| \(Format.number(point.ioFraction)) | \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
         }
         out += "\n" + verdict(points, cores: result.configuration.coresAvailable) + "\n\n"
         out += charts(report, sweep: sweep, points: points)
@@ -35,14 +39,22 @@ public enum CrossoverSection {
     static func verdict(_ points: [CrossoverPoint], cores: Int) -> String {
         var sentences: [String] = []
         if let first = points.first, let p = first.bestParallel, let c = first.bestConcurrent {
-            sentences.append("At I/O fraction \(Format.number(first.ioFraction)) (\(Format.percent(1 - first.ioFraction)) of each task computing), \(p.cell.modelName) ran \(Format.ratio(p.speedup)) faster than serial while \(c.cell.modelName) managed \(Format.ratio(c.speedup)): compute needs cores, and this machine has \(cores).")
+            sentences.append(
+                "At I/O fraction \(Format.number(first.ioFraction)) (\(Format.percent(1 - first.ioFraction)) of each task computing), \(p.cell.modelName) ran \(Format.ratio(p.speedup)) faster than serial while \(c.cell.modelName) managed \(Format.ratio(c.speedup)): compute needs cores, and this machine has \(cores)."
+            )
         }
-        if let crossover = points.first(where: { $0.concurrencyMatchesParallelism }), let p = crossover.bestParallel, let c = crossover.bestConcurrent {
+        if let crossover = points.first(where: { $0.concurrencyMatchesParallelism }), let p = crossover.bestParallel,
+            let c = crossover.bestConcurrent
+        {
             let stays = points.drop { $0.ioFraction < crossover.ioFraction }.allSatisfy(\.concurrencyMatchesParallelism)
             let isLast = crossover.ioFraction == points.last?.ioFraction
-            sentences.append("\(isLast ? "At" : "From") I/O fraction \(Format.number(crossover.ioFraction))\(stays && !isLast ? " up" : ""), one thread overlapping the waits kept up with parallelism: \(c.cell.modelName) \(Format.ratio(c.speedup)) against \(p.cell.modelName) \(Format.ratio(p.speedup)), the same within the measured noise. There waiting dominates, and concurrency alone is enough: the winner is \(crossover.winner.cell.modelName).")
+            sentences.append(
+                "\(isLast ? "At" : "From") I/O fraction \(Format.number(crossover.ioFraction))\(stays && !isLast ? " up" : ""), one thread overlapping the waits kept up with parallelism: \(c.cell.modelName) \(Format.ratio(c.speedup)) against \(p.cell.modelName) \(Format.ratio(p.speedup)), the same within the measured noise. There waiting dominates, and concurrency alone is enough: the winner is \(crossover.winner.cell.modelName)."
+            )
         } else {
-            sentences.append("At no I/O fraction measured did event-loop match the best parallel model: on this grid, parallelism always won.")
+            sentences.append(
+                "At no I/O fraction measured did event-loop match the best parallel model: on this grid, parallelism always won."
+            )
         }
         return sentences.joined(separator: " ")
     }
@@ -60,7 +72,9 @@ public enum CrossoverSection {
             var lines: [String] = []
             var top = 1.0
             for model in models {
-                let values = sweep.workers.map { workers in here.first { $0.cell.model == model && $0.cell.workers == workers }?.speedup ?? 0 }
+                let values = sweep.workers.map { workers in
+                    here.first { $0.cell.model == model && $0.cell.workers == workers }?.speedup ?? 0
+                }
                 top = max(top, values.max() ?? 0)
                 lines.append("    line [\(values.map { Format.fixed($0, 2) }.joined(separator: ", "))]")
             }
@@ -74,11 +88,14 @@ public enum CrossoverSection {
             }
             top = max(top, ideal.max() ?? 0)
             lines.append("    line [\(ideal.map { Format.fixed($0, 2) }.joined(separator: ", "))]")
-            out += "```mermaid\nxychart-beta\n    title \"I/O fraction \(Format.number(point.ioFraction)): speedup over serial\"\n"
-            out += "    x-axis \"workers\" [\(labels)]\n    y-axis \"speedup\" 0 --> \(Format.number(top.rounded(.up)))\n"
+            out +=
+                "```mermaid\nxychart-beta\n    title \"I/O fraction \(Format.number(point.ioFraction)): speedup over serial\"\n"
+            out +=
+                "    x-axis \"workers\" [\(labels)]\n    y-axis \"speedup\" 0 --> \(Format.number(top.rounded(.up)))\n"
             out += lines.joined(separator: "\n") + "\n```\n\n"
         }
-        out += "Lines, in order: \((models.map(\.rawValue) + ["ideal"]).joined(separator: ", ")) (Mermaid's xychart has no legend).\n\n"
+        out +=
+            "Lines, in order: \((models.map(\.rawValue) + ["ideal"]).joined(separator: ", ")) (Mermaid's xychart has no legend).\n\n"
 
         if let most = sweep.workers.max(), points.count > 1 {
             var lines: [String] = []
@@ -95,7 +112,8 @@ public enum CrossoverSection {
                 lines.append("    line [\(values.map { Format.fixed($0, 1) }.joined(separator: ", "))]")
             }
             out += "```mermaid\nxychart-beta\n    title \"Median wall time with \(most) workers\"\n"
-            out += "    x-axis \"I/O fraction\" [\(points.map { "\"\(Format.number($0.ioFraction))\"" }.joined(separator: ", "))]\n"
+            out +=
+                "    x-axis \"I/O fraction\" [\(points.map { "\"\(Format.number($0.ioFraction))\"" }.joined(separator: ", "))]\n"
             out += "    y-axis \"milliseconds\" 0 --> \(Format.number(top.rounded(.up)))\n"
             out += lines.joined(separator: "\n") + "\n```\n\n"
             out += "Lines, in order: \(([ModelKind.serial] + models).map(\.rawValue).joined(separator: ", ")).\n\n"

@@ -80,7 +80,8 @@ public struct ResultDocument: Codable, Sendable, Equatable {
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
             guard let date = Format.parseTimestamp(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 timestamp")
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "'\(text)' is not an ISO 8601 timestamp")
             }
             return date
         }

@@ -11,19 +11,25 @@ public struct MarkdownFormatter: ReportFormatter {
         let withoutInterval = cells.filter { $0.wallInterval == nil }
         if !withoutInterval.isEmpty {
             let names = withoutInterval.map { "\($0.cell.modelName) (\($0.wall.count))" }.joined(separator: ", ")
-            warnings.append("Too few samples for a 95% CI of the median, which takes at least 6: \(names). Use --repetitions 6 or more before trusting small differences.")
+            warnings.append(
+                "Too few samples for a 95% CI of the median, which takes at least 6: \(names). Use --repetitions 6 or more before trusting small differences."
+            )
         }
         for cell in cells {
             let name = cell.cell.modelName
             if let interval = cell.wallInterval {
                 let halfWidth = interval.relativeHalfWidth(median: cell.wall.median)
                 if halfWidth > wideInterval {
-                    warnings.append("\(name): the median's 95% CI is ± \(Format.percent(halfWidth)), wider than ± \(Format.percent(wideInterval)); run more repetitions or on a quieter machine before trusting small differences.")
+                    warnings.append(
+                        "\(name): the median's 95% CI is ± \(Format.percent(halfWidth)), wider than ± \(Format.percent(wideInterval)); run more repetitions or on a quieter machine before trusting small differences."
+                    )
                 }
             }
             if !cell.wallOutliers.isEmpty {
                 let values = cell.wallOutliers.map(Format.duration).joined(separator: ", ")
-                warnings.append("\(name): \(cell.wallOutliers.count) of \(cell.wall.count) wall times \(cell.wallOutliers.count == 1 ? "is an outlier" : "are outliers") (modified z-score above 3.5): \(values). Kept in the figures; a busy machine is the usual cause.")
+                warnings.append(
+                    "\(name): \(cell.wallOutliers.count) of \(cell.wall.count) wall times \(cell.wallOutliers.count == 1 ? "is an outlier" : "are outliers") (modified z-score above 3.5): \(values). Kept in the figures; a busy machine is the usual cause."
+                )
             }
         }
         return warnings
@@ -47,7 +53,8 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "| Swift | \(machine.swiftVersion) |\n"
         out += "| bench | \(machine.benchVersion)\(machine.gitCommit.map { " (\(String($0.prefix(12))))" } ?? "") |\n"
         if machine.loadAverage.count == 3 {
-            out += "| Load average at start | \(machine.loadAverage.map { Format.fixed($0, 2) }.joined(separator: ", ")) |\n"
+            out +=
+                "| Load average at start | \(machine.loadAverage.map { Format.fixed($0, 2) }.joined(separator: ", ")) |\n"
         }
         out += "| Allocator | \(machine.allocator) |\n"
         if !machine.commandLine.isEmpty {
@@ -59,11 +66,13 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "- Started: \(Format.timestamp(result.startedAt))\n"
         out += "- Workers: \(config.workers)"
         if config.isOversubscribed {
-            out += " (**oversubscribed**: more workers than the \(config.coresAvailable) available \(config.coresAvailable == 1 ? "core" : "cores"))"
+            out +=
+                " (**oversubscribed**: more workers than the \(config.coresAvailable) available \(config.coresAvailable == 1 ? "core" : "cores"))"
         }
         out += "\n"
         out += "- Tasks per sample: \(config.tasks) of \(Format.number(config.taskMilliseconds)) ms each\n"
-        out += "- Repetitions: \(config.repetitions) per cell, after \(config.warmup) warm-up; \(Self.orderText(config, sweep: result.sweep != nil))\n"
+        out +=
+            "- Repetitions: \(config.repetitions) per cell, after \(config.warmup) warm-up; \(Self.orderText(config, sweep: result.sweep != nil))\n"
         out += "- Models: \(config.models.map(\.rawValue).joined(separator: ", "))\n"
         for workload in result.workloads {
             out += "- `\(workload.name)` (\(workload.kind.rawValue)): one task is \(workload.taskDescription)\n"
@@ -88,12 +97,18 @@ public struct MarkdownFormatter: ReportFormatter {
         for family in analysis.families where !family.cells.isEmpty {
             out += "## \(heading(family))\n\n"
             let hasStartup = family.cells.contains { $0.startupSeconds != nil }
-            out += "| Model | Workers | Median wall (95% CI) | CPU | Utilisation | Speedup | Efficiency | vs ideal | Task p50 / p99 |" + (hasStartup ? " Start-up |" : "") + "\n"
+            out +=
+                "| Model | Workers | Median wall (95% CI) | CPU | Utilisation | Speedup | Efficiency | vs ideal | Task p50 / p99 |"
+                + (hasStartup ? " Start-up |" : "") + "\n"
             out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (hasStartup ? "---:|" : "") + "\n"
             for cell in family.cells {
-                let interval = cell.wallInterval.map { " ± \(Format.percent($0.relativeHalfWidth(median: cell.wall.median)))" } ?? ""
-                let latency = cell.latency.map { "\(Format.duration($0.p50Seconds)) / \(Format.duration($0.p99Seconds))" } ?? ""
-                out += "| \(cell.cell.model.rawValue) | \(cell.cell.workers) | \(Format.duration(cell.wall.median))\(interval) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) | \(latency) |"
+                let interval =
+                    cell.wallInterval.map { " ± \(Format.percent($0.relativeHalfWidth(median: cell.wall.median)))" }
+                    ?? ""
+                let latency =
+                    cell.latency.map { "\(Format.duration($0.p50Seconds)) / \(Format.duration($0.p99Seconds))" } ?? ""
+                out +=
+                    "| \(cell.cell.model.rawValue) | \(cell.cell.workers) | \(Format.duration(cell.wall.median))\(interval) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) | \(latency) |"
                 if hasStartup { out += " \(cell.startupSeconds.map(Format.duration) ?? "") |" }
                 out += "\n"
             }
@@ -103,7 +118,8 @@ public struct MarkdownFormatter: ReportFormatter {
                 out += warnings.map { "> ⚠ \($0)\n" }.joined(separator: ">\n") + "\n"
             }
             if hasStartup {
-                out += "Start-up is the time to start a worker pool before its first task; the pool's wall time excludes it (add the two for the whole cost).\n\n"
+                out +=
+                    "Start-up is the time to start a worker pool before its first task; the pool's wall time excludes it (add the two for the whole cost).\n\n"
             }
         }
         let unsuccessful = result.unsuccessfulSamples
@@ -116,12 +132,14 @@ public struct MarkdownFormatter: ReportFormatter {
                 out += "These are left out of every figure above.\n\n"
                 out += "| Experiment | Model | Workers | Repetition | Status | Reason |\n|---|---|---:|---:|---|---|\n"
                 for sample in unsuccessful {
-                    out += "| \(sample.cell.experimentName) | \(sample.cell.model.rawValue) | \(sample.cell.workers) | \(sample.repetition) | \(sample.status.rawValue) | \(sample.failureReason ?? "") |\n"
+                    out +=
+                        "| \(sample.cell.experimentName) | \(sample.cell.model.rawValue) | \(sample.cell.workers) | \(sample.repetition) | \(sample.status.rawValue) | \(sample.failureReason ?? "") |\n"
                 }
                 out += "\n"
             }
         }
-        out += "Medians over \(config.repetitions) repetitions, with the distribution-free 95% confidence interval of the median (order statistics) as ± half its width. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
+        out +=
+            "Medians over \(config.repetitions) repetitions, with the distribution-free 95% confidence interval of the median (order statistics) as ± half its width. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
         return out
     }
 

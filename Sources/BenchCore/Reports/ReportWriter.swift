@@ -20,7 +20,8 @@ public enum ReportWriter {
                 try handle.write(contentsOf: Data(contents.utf8))
                 return
             }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(contents.utf8).write(to: url, options: .atomic)
         } catch let error as BenchError {
             throw error
@@ -42,7 +43,8 @@ public enum ReportWriter {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw BenchError.usage("Cannot create the output folder \(directory); choose a writable path with --out.")
+                throw BenchError.usage(
+                    "Cannot create the output folder \(directory); choose a writable path with --out.")
             }
         }
         guard FileManager.default.isWritableFile(atPath: directory) else {
@@ -57,7 +59,8 @@ public enum ReportWriter {
         do {
             try prepareDirectory(parent)
         } catch {
-            throw BenchError.usage("\(flag) \(path) cannot be written: its folder \(parent) is missing or not writable.")
+            throw BenchError.usage(
+                "\(flag) \(path) cannot be written: its folder \(parent) is missing or not writable.")
         }
     }
 }

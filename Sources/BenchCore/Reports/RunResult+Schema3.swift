@@ -14,9 +14,9 @@ extension RunResult {
             let old = samples[index].cell
             let recorded = samples[index].allocatorInUse
             let allocator: Allocator =
-                if recorded != nil { Allocator(describing: recorded) }
-                else if configuration.allocators.count == 1 { configuration.allocators[0] }
-                else { Allocator.allCases.first { old.workload.hasSuffix(" [\($0.rawValue)]") } ?? .system }
+                if recorded != nil { Allocator(describing: recorded) } else if configuration.allocators.count == 1 {
+                    configuration.allocators[0]
+                } else { Allocator.allCases.first { old.workload.hasSuffix(" [\($0.rawValue)]") } ?? .system }
             samples[index].cell = Cell(
                 workload: clean(old.workload), kind: old.kind, model: old.model, workers: old.workers, tasks: old.tasks,
                 taskSeconds: old.taskSeconds, ioFraction: old.ioFraction,

@@ -20,18 +20,21 @@ public struct SummaryCSVFormatter: ReportFormatter {
         for cell in report.analysis.cells {
             let seconds = { (value: Double?) in value.map { Format.fixed($0, 6) } ?? "" }
             let ms = { (value: Double?) in value.map { Format.fixed($0 * 1000, 3) } ?? "" }
-            out += CSVFormatter.row(CSVFormatter.cellFields(cell.cell) + [
-                String(cell.wall.count), String(cell.unsuccessful),
-                seconds(cell.wall.median), seconds(cell.wallInterval?.lower), seconds(cell.wallInterval?.upper),
-                cell.wallInterval.map { Format.fixed($0.relativeHalfWidth(median: cell.wall.median) * 100, 2) } ?? "",
-                seconds(cell.wall.mean), seconds(cell.wall.standardDeviation), seconds(cell.wall.min),
-                seconds(cell.wall.max), Format.fixed(cell.wall.coefficientOfVariation, 4), String(cell.wallOutliers.count),
-                seconds(cell.cpu.median), Format.fixed(cell.utilisationCores, 4), seconds(cell.startupSeconds),
-                Format.fixed(cell.speedup, 4), Format.fixed(cell.efficiency, 4), seconds(cell.idealWallSeconds),
-                Format.fixed(cell.vsIdeal, 4),
-                ms(cell.latency?.p50Seconds), ms(cell.latency?.p90Seconds), ms(cell.latency?.p99Seconds),
-                ms(cell.latency?.maxSeconds),
-            ])
+            out += CSVFormatter.row(
+                CSVFormatter.cellFields(cell.cell) + [
+                    String(cell.wall.count), String(cell.unsuccessful),
+                    seconds(cell.wall.median), seconds(cell.wallInterval?.lower), seconds(cell.wallInterval?.upper),
+                    cell.wallInterval.map { Format.fixed($0.relativeHalfWidth(median: cell.wall.median) * 100, 2) }
+                        ?? "",
+                    seconds(cell.wall.mean), seconds(cell.wall.standardDeviation), seconds(cell.wall.min),
+                    seconds(cell.wall.max), Format.fixed(cell.wall.coefficientOfVariation, 4),
+                    String(cell.wallOutliers.count),
+                    seconds(cell.cpu.median), Format.fixed(cell.utilisationCores, 4), seconds(cell.startupSeconds),
+                    Format.fixed(cell.speedup, 4), Format.fixed(cell.efficiency, 4), seconds(cell.idealWallSeconds),
+                    Format.fixed(cell.vsIdeal, 4),
+                    ms(cell.latency?.p50Seconds), ms(cell.latency?.p90Seconds), ms(cell.latency?.p99Seconds),
+                    ms(cell.latency?.maxSeconds),
+                ])
         }
         return out
     }

@@ -17,7 +17,8 @@ public struct MannWhitneyU: Sendable, Equatable {
 
     /// Tests `x` against `y`; nil when either is empty.
     public init?(_ x: [Double], _ y: [Double], exact: Bool? = nil) {
-        let n1 = x.count, n2 = y.count
+        let n1 = x.count
+        let n2 = y.count
         guard n1 > 0, n2 > 0 else { return nil }
         let (ranks, tieGroups) = Self.ranks(x + y)
         let r1 = ranks[0..<n1].reduce(0, +)

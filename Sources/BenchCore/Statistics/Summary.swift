@@ -26,7 +26,9 @@ public struct Summary: Codable, Sendable, Equatable {
         median = Stats.percentile(sorted: sorted, 0.5)
         mean = sorted.reduce(0, +) / Double(sorted.count)
         let m = mean
-        standardDeviation = sorted.count < 2 ? 0
+        standardDeviation =
+            sorted.count < 2
+            ? 0
             : (sorted.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(sorted.count - 1)).squareRoot()
         min = sorted[0]
         max = sorted[sorted.count - 1]

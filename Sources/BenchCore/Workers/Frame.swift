@@ -35,7 +35,8 @@ public enum Frame {
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let payload = try encoder.encode(value)
         let length = UInt32(payload.count)
-        return [UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)] + payload
+        return [UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)]
+            + payload
     }
 }
 

@@ -17,8 +17,11 @@ public enum WorkerLoop {
                 let start = Sys.monotonicNanoseconds()
                 let checksum = workload.runBlocking(task: index)
                 let end = Sys.monotonicNanoseconds()
-                try endpoint.send(.taskDone(TaskRecord(index: index, checksum: checksum, startNanoseconds: start,
-                                                       endNanoseconds: end, pid: Sys.processID)))
+                try endpoint.send(
+                    .taskDone(
+                        TaskRecord(
+                            index: index, checksum: checksum, startNanoseconds: start,
+                            endNanoseconds: end, pid: Sys.processID)))
             case .runSample(let request):
                 try endpoint.send(.sample(SampleMeasurer.measure(request)))
             case .shutdown:

@@ -24,7 +24,8 @@ public final class WorkerProcess: @unchecked Sendable {
         let requests = try Sys.pipe()
         let replies: (read: Int32, write: Int32)
         do { replies = try Sys.pipe() } catch {
-            Sys.close(requests.read); Sys.close(requests.write)
+            Sys.close(requests.read)
+            Sys.close(requests.write)
             throw error
         }
         let child: ChildProcess

@@ -55,7 +55,8 @@ public struct FaultPlan: Codable, Sendable, Equatable {
     public init?(parsing text: String) {
         let parts = text.split(separator: ":").map(String.init)
         guard parts.count == 3, let kind = FaultKind(rawValue: parts[0]), let model = ModelKind(rawValue: parts[1]),
-              let repetition = Int(parts[2]), repetition >= 1 else { return nil }
+            let repetition = Int(parts[2]), repetition >= 1
+        else { return nil }
         self.init(kind: kind, model: model, repetition: repetition)
     }
 }

@@ -16,7 +16,9 @@ public struct MixedWorkload: Workload {
     public let waiting: Waiting
 
     /// Creates a mixed workload.
-    public init(name: String = "mixed", taskSeconds: Double, iterations: Int, ioFraction: Double, waiting: Waiting? = nil) {
+    public init(
+        name: String = "mixed", taskSeconds: Double, iterations: Int, ioFraction: Double, waiting: Waiting? = nil
+    ) {
         self.name = name
         self.taskSeconds = taskSeconds
         self.iterations = iterations
@@ -25,7 +27,8 @@ public struct MixedWorkload: Workload {
     }
 
     public var spec: WorkloadSpec {
-        var spec = WorkloadSpec(name: name, kind: .mixed, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction)
+        var spec = WorkloadSpec(
+            name: name, kind: .mixed, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction)
         spec.ioKind = waiting.kind
         spec.fileBytes = waiting.fileBytes
         spec.socketPort = waiting.port

@@ -28,9 +28,12 @@ public struct SleepWorkload: Workload {
 
     public var taskDescription: String {
         switch waiting.kind {
-        case .sleep: "a wait of \(Format.milliseconds(taskSeconds)) (blocking sleep on threads, Task.sleep in async models)"
-        case .file: "writing, fsyncing and reading back a \(Format.bytes(waiting.fileBytes)) temporary file (blocking on threads; on a thread of its own while async tasks wait)"
-        case .socket: "a request to a loopback TCP server that answers after \(Format.milliseconds(taskSeconds)) (blocking sockets on threads, non-blocking with await in async models)"
+        case .sleep:
+            "a wait of \(Format.milliseconds(taskSeconds)) (blocking sleep on threads, Task.sleep in async models)"
+        case .file:
+            "writing, fsyncing and reading back a \(Format.bytes(waiting.fileBytes)) temporary file (blocking on threads; on a thread of its own while async tasks wait)"
+        case .socket:
+            "a request to a loopback TCP server that answers after \(Format.milliseconds(taskSeconds)) (blocking sockets on threads, non-blocking with await in async models)"
         }
     }
 

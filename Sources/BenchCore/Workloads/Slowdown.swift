@@ -17,7 +17,8 @@ public struct SlowdownPlan: Codable, Sendable, Equatable {
     public init?(parsing text: String) {
         let parts = text.split(separator: ":").map(String.init)
         guard parts.count == 2, let model = ModelKind(rawValue: parts[0]), let factor = Double(parts[1]),
-              factor.isFinite, (1...100).contains(factor) else { return nil }
+            factor.isFinite, (1...100).contains(factor)
+        else { return nil }
         self.init(model: model, factor: factor)
     }
 }
@@ -56,7 +57,9 @@ struct SlowdownWorkload: Workload {
 
     func runBlocking(task index: Int) -> UInt64 {
         let checksum = base.runBlocking(task: index)
-        if extraIterations > 0 { blackHole(HashChainKernel.run(iterations: extraIterations, seed: HashChainKernel.seed(forTask: index))) }
+        if extraIterations > 0 {
+            blackHole(HashChainKernel.run(iterations: extraIterations, seed: HashChainKernel.seed(forTask: index)))
+        }
         if let extraWaiting { blackHole(extraWaiting.block(task: index)) }
         for _ in 0..<extraRuns { blackHole(base.runBlocking(task: index)) }
         return checksum
@@ -64,7 +67,9 @@ struct SlowdownWorkload: Workload {
 
     func runAsync(task index: Int) async -> UInt64 {
         let checksum = await base.runAsync(task: index)
-        if extraIterations > 0 { blackHole(HashChainKernel.run(iterations: extraIterations, seed: HashChainKernel.seed(forTask: index))) }
+        if extraIterations > 0 {
+            blackHole(HashChainKernel.run(iterations: extraIterations, seed: HashChainKernel.seed(forTask: index)))
+        }
         if let extraWaiting { blackHole(await extraWaiting.suspend(task: index)) }
         for _ in 0..<extraRuns { blackHole(await base.runAsync(task: index)) }
         return checksum

@@ -47,7 +47,8 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
 
     /// Where `reference` points: a path to a .yaml/.yml file, or a name looked up in `directory`.
     public static func locate(_ reference: String, in directory: String = "workloads") -> String? {
-        let candidates = reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+        let candidates =
+            reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
             ? [reference] : ["\(directory)/\(reference).yaml", "\(directory)/\(reference).yml"]
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
@@ -76,14 +77,16 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         do {
             root = try Yams.load(yaml: text)
         } catch {
-            throw BenchError.usage("\(path) is not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "").")
+            throw BenchError.usage(
+                "\(path) is not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "").")
         }
         guard let map = root as? [String: Any] else {
             throw BenchError.usage("\(path) must be a mapping of fields (name, kind, tasks, …), one per line.")
         }
         let known = Set(fields.map(\.key))
         if let unknown = map.keys.sorted().first(where: { !known.contains($0) }) {
-            throw BenchError.usage("\(path): unknown field '\(unknown)'; the fields are \(fields.map(\.key).joined(separator: ", ")).")
+            throw BenchError.usage(
+                "\(path): unknown field '\(unknown)'; the fields are \(fields.map(\.key).joined(separator: ", ")).")
         }
         func fail(_ key: String, _ value: Any) -> BenchError {
             let expects = fields.first { $0.key == key }!.expects
@@ -108,12 +111,16 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         guard let kindText = map["kind"] else {
             throw BenchError.usage("\(path): field 'kind' is missing; it expects cpu, io or mixed.")
         }
-        guard let kindName = kindText as? String, let kind = WorkloadKind(rawValue: kindName) else { throw fail("kind", kindText) }
+        guard let kindName = kindText as? String, let kind = WorkloadKind(rawValue: kindName) else {
+            throw fail("kind", kindText)
+        }
         var models: [ModelKind]?
         if let value = map["models"] {
             guard let list = value as? [Any], !list.isEmpty else { throw fail("models", value) }
             models = try list.map { item in
-                guard let name = item as? String, let model = ModelKind(rawValue: name) else { throw fail("models", item) }
+                guard let name = item as? String, let model = ModelKind(rawValue: name) else {
+                    throw fail("models", item)
+                }
                 return model
             }
         }
@@ -126,13 +133,15 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         if let ioKind, IOKind(rawValue: ioKind) == nil { throw fail("io_kind", ioKind) }
         let ioFraction = try double("io_fraction", 0...1)
         if ioFraction != nil && kind != .mixed {
-            throw BenchError.usage("\(path): field 'io_fraction' applies to kind mixed only; this workload's kind is \(kind.rawValue).")
+            throw BenchError.usage(
+                "\(path): field 'io_fraction' applies to kind mixed only; this workload's kind is \(kind.rawValue).")
         }
         let defaultName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return WorkloadFile(
             name: try string("name") ?? defaultName, description: try string("description") ?? "",
             kind: kind, tasks: try int("tasks", min: 1), taskMilliseconds: try double("task_ms", 1...60_000),
-            ioFraction: ioFraction, ioKind: ioKind, fileBytes: try int("file_bytes", min: 1), models: models, cores: try int("cores", min: 1),
+            ioFraction: ioFraction, ioKind: ioKind, fileBytes: try int("file_bytes", min: 1), models: models,
+            cores: try int("cores", min: 1),
             repetitions: try int("repetitions", min: 1), warmup: try int("warmup", min: 0), trace: trace)
     }
 }

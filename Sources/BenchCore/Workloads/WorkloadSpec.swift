@@ -30,12 +30,16 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
 
     /// How a task of this workload waits.
     public var waiting: Waiting {
-        Waiting(kind: ioKind, nanoseconds: UInt64((taskSeconds * ioFraction * 1e9).rounded()), fileBytes: fileBytes, port: socketPort)
+        Waiting(
+            kind: ioKind, nanoseconds: UInt64((taskSeconds * ioFraction * 1e9).rounded()), fileBytes: fileBytes,
+            port: socketPort)
     }
 
     /// Creates a spec.
-    public init(name: String, kind: WorkloadKind, taskSeconds: Double, iterations: Int = 0,
-                ioFraction: Double? = nil, fault: InjectedFault? = nil) {
+    public init(
+        name: String, kind: WorkloadKind, taskSeconds: Double, iterations: Int = 0,
+        ioFraction: Double? = nil, fault: InjectedFault? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.taskSeconds = taskSeconds
@@ -46,12 +50,16 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
 
     /// Builds the runnable workload.
     public func make() -> any Workload {
-        let base: any Workload = switch kind {
-        case .cpu: ComputeWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations)
-        case .io: SleepWorkload(name: name, taskSeconds: taskSeconds, waiting: waiting)
-        case .alloc: AllocWorkload(name: name, objects: allocObjects, objectBytes: allocObjectBytes)
-        case .mixed: MixedWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction, waiting: waiting)
-        }
+        let base: any Workload =
+            switch kind {
+            case .cpu: ComputeWorkload(name: name, taskSeconds: taskSeconds, iterations: iterations)
+            case .io: SleepWorkload(name: name, taskSeconds: taskSeconds, waiting: waiting)
+            case .alloc: AllocWorkload(name: name, objects: allocObjects, objectBytes: allocObjectBytes)
+            case .mixed:
+                MixedWorkload(
+                    name: name, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction,
+                    waiting: waiting)
+            }
         let slowed: any Workload = slowdown.map { SlowdownWorkload(base: base, factor: $0) } ?? base
         guard let fault else { return slowed }
         return FaultInjectingWorkload(base: slowed, fault: fault)
