@@ -6,7 +6,7 @@ import Testing
 @Suite struct RealIOTests {
     @Test func theLoopbackServerAnswersAfterTheDelayAndClosesItsPortWhenStopped() throws {
         let server = try LoopbackServer()
-        let waiting = Waiting(kind: .socket, nanoseconds: 20_000_000, port: server.port)
+        let waiting = Waiting(kind: .socket, nanoseconds: 20_000_000, fileBytes: 0, port: server.port)
         let start = Sys.monotonicNanoseconds()
         #expect(waiting.block(task: 7) == 7, "the server echoes the task number")
         #expect(Sys.monotonicNanoseconds() - start >= 20_000_000, "and answers only after the delay")

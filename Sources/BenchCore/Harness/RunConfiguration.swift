@@ -61,18 +61,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// a true middle value.
     public static let defaultRepetitions = 9
 
-    /// Defaults of the settings that have one, used by the configuration, its decoder, workload
-    /// specs and the command line alike.
-    public enum Defaults {
-        /// Share of each mixed task spent waiting.
-        public static let ioFraction = 0.5
-        /// Bytes written and read back per task by the file I/O kind.
-        public static let fileBytes = 65_536
-        /// Objects per alloc task.
-        public static let allocObjects = 100_000
-        /// Bytes per object of alloc tasks.
-        public static let allocObjectBytes = 64
-    }
+    /// Defaults of the settings that have one; they live with the workloads that use them.
+    public typealias Defaults = WorkloadDefaults
 
     /// Bounds beyond which a value is a mistake rather than an experiment.
     public enum Limits {

@@ -64,7 +64,7 @@ public struct Waiting: Sendable {
 
     /// Creates a description of a wait.
     public init(
-        kind: IOKind, nanoseconds: UInt64, fileBytes: Int = RunConfiguration.Defaults.fileBytes, port: UInt16 = 0
+        kind: IOKind, nanoseconds: UInt64, fileBytes: Int, port: UInt16 = 0
     ) {
         self.kind = kind
         self.nanoseconds = nanoseconds

@@ -23,7 +23,11 @@ public struct MixedWorkload: Workload {
         self.taskSeconds = taskSeconds
         self.iterations = iterations
         self.ioFraction = ioFraction
-        self.waiting = waiting ?? Waiting(kind: .sleep, nanoseconds: UInt64((taskSeconds * ioFraction * 1e9).rounded()))
+        self.waiting =
+            waiting
+            ?? Waiting(
+                kind: .sleep, nanoseconds: UInt64((taskSeconds * ioFraction * 1e9).rounded()),
+                fileBytes: WorkloadDefaults.fileBytes)
     }
 
     public var spec: WorkloadSpec {

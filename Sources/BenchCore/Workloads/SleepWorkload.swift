@@ -15,7 +15,10 @@ public struct SleepWorkload: Workload {
     public init(name: String = "io", taskSeconds: Double, waiting: Waiting? = nil) {
         self.name = name
         self.taskSeconds = taskSeconds
-        self.waiting = waiting ?? Waiting(kind: .sleep, nanoseconds: UInt64((taskSeconds * 1e9).rounded()))
+        self.waiting =
+            waiting
+            ?? Waiting(
+                kind: .sleep, nanoseconds: UInt64((taskSeconds * 1e9).rounded()), fileBytes: WorkloadDefaults.fileBytes)
     }
 
     public var spec: WorkloadSpec {

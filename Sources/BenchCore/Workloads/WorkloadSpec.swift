@@ -16,13 +16,13 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
     /// How tasks wait.
     public var ioKind: IOKind = .sleep
     /// Bytes each task writes and reads back, for the file I/O kind.
-    public var fileBytes = RunConfiguration.Defaults.fileBytes
+    public var fileBytes = WorkloadDefaults.fileBytes
     /// The loopback server's port, for the socket I/O kind (set by the harness).
     public var socketPort: UInt16 = 0
     /// Objects each alloc task allocates.
-    public var allocObjects = RunConfiguration.Defaults.allocObjects
+    public var allocObjects = WorkloadDefaults.allocObjects
     /// Bytes per object for alloc tasks.
-    public var allocObjectBytes = RunConfiguration.Defaults.allocObjectBytes
+    public var allocObjectBytes = WorkloadDefaults.allocObjectBytes
     /// A fault to trigger, for tests of failure handling; nil in every real run.
     public var fault: InjectedFault?
     /// How many times its work each task does, for tests of `bench compare`; nil in every real run.
