@@ -40,11 +40,30 @@ def load(path):
     return rows
 
 
+# The columns that name an experiment (a cell without its model and workers), as bench writes them;
+# older CSVs lack some, which then read as empty.
+EXPERIMENT_COLUMNS = ("workload", "io_fraction", "io_kind", "file_bytes", "alloc_objects", "alloc_bytes", "allocator")
+
+
+def experiment(row):
+    """The experiment a sample belongs to: every dimension of its cell but the model and workers."""
+    return tuple(row.get(column) or "" for column in EXPERIMENT_COLUMNS)
+
+
+def experiment_name(key, varying):
+    """A label for people: the workload, then only the dimensions that vary across the file."""
+    parts = [key[0]]
+    for index, column in enumerate(EXPERIMENT_COLUMNS[1:], start=1):
+        if column in varying and key[index]:
+            parts.append("I/O fraction " + key[index] if column == "io_fraction" else f"{column} {key[index]}")
+    return " · ".join(parts)
+
+
 def cells(rows):
-    """Median wall time and speedup per (workload, io_fraction, model, workers)."""
+    """Median wall time and speedup per cell: (experiment, io_fraction, model, workers)."""
     groups = defaultdict(list)
     for row in rows:
-        key = (row["workload"], float(row.get("io_fraction") or 0), row["model"], int(row["workers"]))
+        key = (experiment(row), float(row.get("io_fraction") or 0), row["model"], int(row["workers"]))
         groups[key].append(row)
     out = {}
     for key, group in groups.items():
@@ -62,8 +81,15 @@ def ordered(models):
     return sorted(models, key=lambda m: MODEL_ORDER.index(m) if m in MODEL_ORDER else len(MODEL_ORDER))
 
 
+def varying(data):
+    """The experiment columns whose values differ across the file."""
+    keys = {k[0] for k in data}
+    return {column for index, column in enumerate(EXPERIMENT_COLUMNS) if len({key[index] for key in keys}) > 1}
+
+
 def plot_wall(data, out):
     workloads = sorted({k[0] for k in data})
+    vary = varying(data)
     fig, axes = plt.subplots(1, len(workloads), figsize=(5 * len(workloads), 4), squeeze=False)
     for ax, workload in zip(axes[0], workloads):
         keys = [k for k in data if k[0] == workload]
@@ -75,7 +101,7 @@ def plot_wall(data, out):
         ax.bar(range(len(keys)), medians, yerr=[low, high], capsize=3, color="#4C72B0")
         ax.set_xticks(range(len(keys)), labels, fontsize=8)
         ax.set_ylabel("median wall time (ms)")
-        ax.set_title(f"{workload}: wall time per model (bars: min–max)")
+        ax.set_title(f"{experiment_name(workload, vary)}: wall time per model (bars: min–max)", fontsize=9)
         ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     path = os.path.join(out, "wall.png")
@@ -110,7 +136,7 @@ def plot_speedup(data, out):
         ax.set_xscale("log", base=2)
         ax.set_xticks(workers_all, [str(w) for w in workers_all])
         ax.set_xlabel("workers")
-        ax.set_title(f"{workload} (I/O fraction {fraction:g})")
+        ax.set_title(experiment_name(workload, varying(data) | {"io_fraction"}), fontsize=9)
         ax.grid(alpha=0.3)
     axes[0][0].set_ylabel("speedup over serial (×)")
     axes[0][-1].legend(fontsize=8)
@@ -158,11 +184,12 @@ def plot_timeline(trace_path, out):
         events = json.load(handle)["traceEvents"]
     names = {e["pid"]: e["args"]["name"] for e in events if e["ph"] == "M" and e["name"] == "process_name"}
     tasks = [e for e in events if e["ph"] == "X"]
-    # One sample per model: the first repetition found.
+    # One sample per model: the first repetition found. The model is each task event's category.
+    models_of = {e["pid"]: e["cat"] for e in tasks}
     chosen = {}
-    for pid, name in sorted(names.items()):
-        model = name.split(" · ")[1].split(" × ")[0]
-        chosen.setdefault(model, pid)
+    for pid in sorted(names):
+        if pid in models_of:
+            chosen.setdefault(models_of[pid], pid)
     if not chosen:
         return None
     models = ordered(chosen)

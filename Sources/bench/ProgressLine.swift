@@ -13,7 +13,7 @@ struct ProgressLine {
         guard enabled else { return }
         let phase = progress.repetition.map { "repetition \($0)" } ?? "warm-up"
         let line =
-            "[\(progress.completed + 1)/\(progress.total)] \(progress.workload) · \(progress.model.rawValue) × \(progress.workers) · \(phase)"
+            "[\(progress.completed + 1)/\(progress.total)] \(progress.cell.experimentName) · \(progress.cell.modelName) · \(phase)"
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
     }
 

@@ -74,7 +74,9 @@ import Testing
         defer { for folder in [system, jemalloc] { try? FileManager.default.removeItem(at: folder) } }
         let outcome = try compare(system, jemalloc)
         #expect(outcome.status == ExitStatus.incomparable.rawValue)
-        #expect(outcome.stderr.contains("allocator (allocator) system, the current result at jemalloc"))
+        #expect(
+            outcome.stderr.contains("the baseline was measured with allocator system, the current result with jemalloc")
+        )
     }
 
     @Test(arguments: ["inf", "NaN", "-0.001", "0"])

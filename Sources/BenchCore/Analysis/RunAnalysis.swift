@@ -69,8 +69,8 @@ public struct RunAnalysis: Sendable, Equatable {
         let cores = result.configuration.coresAvailable
         let summaries = cells
         families = familyOrder.map { baseline in
-            let members = summaries.filter { $0.cell.baseline == baseline }
-                .sorted { ($0.cell.model == .serial ? 0 : 1) < ($1.cell.model == .serial ? 0 : 1) }
+            let family = summaries.filter { $0.cell.baseline == baseline }
+            let members = family.filter { $0.cell.model == .serial } + family.filter { $0.cell.model != .serial }
             let failed = unsuccessful.filter { $0.key.baseline == baseline }.values.reduce(0, +)
             return Family(
                 baseline: baseline, cells: members, unsuccessful: failed,

@@ -6,12 +6,8 @@ public struct RunProgress: Sendable, Equatable {
     public var completed: Int
     /// Samples in the whole run, warm-ups included.
     public var total: Int
-    /// The workload about to run.
-    public var workload: String
-    /// The model about to run.
-    public var model: ModelKind
-    /// Its workers.
-    public var workers: Int
+    /// The cell about to be measured.
+    public var cell: Cell
     /// Its repetition (1-based), or nil for a warm-up.
     public var repetition: Int?
 }
@@ -153,13 +149,12 @@ public struct Harness: Sendable {
                 result.interrupted = true
                 return result
             }
-            progress(
-                RunProgress(
-                    completed: completed, total: plan.count, workload: planned.spec.name,
-                    model: planned.model, workers: planned.workers, repetition: planned.repetition))
             var sampleRequest = request(
                 planned.spec, model: planned.model, workers: planned.workers, repetition: planned.repetition)
             sampleRequest.allocator = planned.allocator
+            progress(
+                RunProgress(
+                    completed: completed, total: plan.count, cell: sampleRequest.cell, repetition: planned.repetition))
             var sample = try measure(sampleRequest)
             if configuration.simulation != nil {
                 sample.startedAt = Simulation.start.addingTimeInterval(Double(completed))

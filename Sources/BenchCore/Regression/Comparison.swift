@@ -62,18 +62,6 @@ public struct ComparisonSettings: Codable, Sendable, Equatable {
     }
 }
 
-/// A change shared by every cell of a family (every model and worker count of one experiment):
-/// the median of their changes. Host drift (a core's clock, a neighbour's load) moves a whole run
-/// alike; a real slowdown of one model moves that model's cells alone, and stands out against it.
-public struct CommonShift: Codable, Sendable, Equatable {
-    /// The family's serial cell.
-    public var family: Cell
-    /// Median over the family's cells of current median ÷ baseline median, minus 1.
-    public var relativeChange: Double
-    /// Cells of the family in both results.
-    public var cells: Int
-}
-
 /// A whole comparison: every matched cell, and the cells on one side only.
 public struct Comparison: Codable, Sendable, Equatable {
     /// The settings used.
@@ -166,8 +154,9 @@ public struct Comparison: Codable, Sendable, Equatable {
         let differences = Cell.Dimension.allCases.compactMap { dimension -> String? in
             let (a, b) = (values(baseline, dimension), values(current, dimension))
             guard Set(a) != Set(b) else { return nil }
-            return
-                "the baseline was measured at \(dimension.label) (\(dimension.rawValue)) \(list(a)), the current result at \(list(b))"
+            let name =
+                dimension.label == dimension.rawValue ? dimension.label : "\(dimension.label) (\(dimension.rawValue))"
+            return "the baseline was measured with \(name) \(list(a)), the current result with \(list(b))"
         }
         let why =
             differences.isEmpty

@@ -7,17 +7,3 @@ public protocol ReportFormatter: Sendable {
     /// The report's text.
     func format(_ report: Report) -> String
 }
-
-/// A run and its analysis, computed once and read by every formatter.
-public struct Report: Sendable, Equatable {
-    /// What was measured.
-    public let result: RunResult
-    /// Everything derived from it.
-    public let analysis: RunAnalysis
-
-    /// Analyses `result`.
-    public init(_ result: RunResult) {
-        self.result = result
-        analysis = RunAnalysis(result)
-    }
-}
