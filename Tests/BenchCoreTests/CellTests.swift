@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import BenchCore
+
+@Suite struct CellTests {
+    let mixed = Cell(
+        workload: "mixed", kind: .mixed, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.02, ioFraction: 0.5)
+
+    @Test func everyDimensionSetsCellsApart() {
+        var variants: [Cell] = []
+        for dimension in Cell.Dimension.allCases {
+            var cell = Cell(
+                workload: "mixed", kind: .mixed, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.02,
+                ioFraction: 0.5, ioKind: .file, fileBytes: 4096)
+            switch dimension {
+            case .workload: cell.workload = "other"
+            case .kind: cell.kind = .io
+            case .model: cell.model = .async
+            case .workers: cell.workers = 4
+            case .tasks: cell.tasks = 16
+            case .taskMilliseconds: cell.taskSeconds = 0.05
+            case .ioFraction: cell.ioFraction = 0.9
+            case .ioKind: cell.ioKind = .socket
+            case .fileBytes: cell.fileBytes = 8192
+            case .allocObjects: cell.allocObjects = 10
+            case .allocObjectBytes: cell.allocObjectBytes = 16
+            case .allocator: cell.allocator = .jemalloc
+            }
+            variants.append(cell)
+        }
+        #expect(Set(variants).count == Cell.Dimension.allCases.count, "each dimension alone makes a different cell")
+        for (dimension, cell) in zip(Cell.Dimension.allCases, variants) {
+            let base = Cell(
+                workload: "mixed", kind: .mixed, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.02,
+                ioFraction: 0.5, ioKind: .file, fileBytes: 4096)
+            #expect(Cell.varying([base, cell]) == [dimension])
+        }
+    }
+
+    @Test func settingsThatCannotAffectAWorkloadDoNotSplitItsCells() {
+        let a = Cell(
+            workload: "cpu", kind: .cpu, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.02,
+            ioKind: .file, fileBytes: 4096, allocObjects: 10, allocObjectBytes: 16)
+        let b = Cell(workload: "cpu", kind: .cpu, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.02)
+        #expect(a == b)
+        let sleeping = Cell(
+            workload: "io", kind: .io, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.02, fileBytes: 4096)
+        #expect(sleeping.fileBytes == nil, "a file size means nothing to tasks that sleep")
+    }
+
+    @Test func theBaselineIsTheSerialCellWithTheSameParameters() {
+        let baseline = mixed.baseline
+        #expect(baseline.model == .serial && baseline.workers == 1)
+        #expect(baseline.ioFraction == 0.5 && baseline.tasks == 8 && baseline.allocator == .system)
+        var jemalloc = mixed
+        jemalloc.allocator = .jemalloc
+        #expect(jemalloc.baseline != baseline, "each allocator has its own serial baseline")
+    }
+
+    @Test func theDisplayNameIsDerivedAndShowsTheParameters() {
+        var cell = mixed
+        cell.allocator = .jemalloc
+        #expect(cell.description == "mixed · I/O fraction 0.5 · jemalloc · threads × 2 · 8 × 20 ms")
+    }
+
+    @Test func cellsOrderByWorkloadThenModelThenWorkers() {
+        var fewer = mixed
+        fewer.workers = 1
+        var serial = mixed.baseline
+        serial.workers = 1
+        #expect([mixed, fewer, serial].sorted() == [serial, fewer, mixed])
+    }
+
+    @Test func aCellWrittenWithoutLaterDimensionsDecodesToTheirDefaults() throws {
+        let json = #"{"workload":"io","kind":"io","model":"threads","workers":2,"tasks":8,"taskSeconds":0.02}"#
+        let cell = try JSONDecoder().decode(Cell.self, from: Data(json.utf8))
+        #expect(cell.ioFraction == 1 && cell.ioKind == .sleep && cell.allocator == .system)
+    }
+}
