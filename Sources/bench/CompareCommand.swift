@@ -36,6 +36,7 @@ struct CompareCommand: ParsableCommand {
     var metric: Metric = .wall
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp("Relative change within which a cell is unchanged, e.g. 5% or 0.05.", valueName: "percent"))
     var threshold = "5%"
 
@@ -82,8 +83,13 @@ struct CompareCommand: ParsableCommand {
     static func parseThreshold(_ text: String) throws -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let value = trimmed.hasSuffix("%") ? Double(trimmed.dropLast()).map { $0 / 100 } : Double(trimmed)
-        guard let value, value >= 0, value < 10 else {
+        guard let value, value.isFinite else {
             throw BenchError.usage("--threshold '\(text)' is not a relative change; write it as 5% or 0.05.")
+        }
+        guard value >= 0, value < 10 else {
+            throw BenchError.usage(
+                "--threshold '\(text)' is out of range: it is the size of a change, without a sign, from 0% up to 1000%; write it as 5% or 0.05."
+            )
         }
         return value
     }

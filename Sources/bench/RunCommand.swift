@@ -107,8 +107,8 @@ struct RunCommand: ParsableCommand {
             valueName: "order"))
     var order: RunOrder = .interleaved
 
-    @Option(help: ArgumentHelp("Seed for --order random.", valueName: "n"))
-    var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Seed for --order random (default 1).", valueName: "n"))
+    var seed: UInt64?
 
     @Option(
         help: ArgumentHelp(
@@ -146,9 +146,16 @@ struct RunCommand: ParsableCommand {
     /// The workload file named by --workload, if it names one rather than built-ins.
     func workloadFile() throws -> WorkloadFile? {
         let names = workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let reference = names.first(where: { WorkloadCatalog.entry(named: $0) == nil }),
-            let path = WorkloadFile.locate(reference)
-        else { return nil }
+        guard let reference = names.first(where: { WorkloadCatalog.entry(named: $0) == nil }) else { return nil }
+        guard let path = WorkloadFile.locate(reference) else {
+            // A path names a file the user meant: say it is missing, not that the name is unknown.
+            if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
+                throw BenchError.usage(
+                    "--workload \(reference): no such file; give the path of a workload file (.yaml) or a name: \(WorkloadCatalog.names.joined(separator: ", ")), or one in workloads/."
+                )
+            }
+            return nil
+        }
         guard names.count == 1 else {
             throw BenchError.usage("A workload file runs alone; run '\(reference)' without other workloads.")
         }
@@ -173,14 +180,22 @@ struct RunCommand: ParsableCommand {
         configuration.isolation = isolation
         configuration.timeoutSeconds = timeout
         configuration.order = order
-        configuration.seed = seed
+        configuration.seed = seed ?? 1
         // Flags first, then the file's values; otherwise the configuration keeps its defaults.
         if let value = ioFraction ?? file?.ioFraction { configuration.ioFraction = value }
         if let value = ioKind ?? file?.ioKind.flatMap(IOKind.init(rawValue:)) { configuration.ioKind = value }
         if let value = fileBytes ?? file?.fileBytes { configuration.fileBytes = value }
         if let allocObjects { configuration.allocObjects = allocObjects }
         if let allocBytes { configuration.allocObjectBytes = allocBytes }
-        configuration.allocators = try allocator.split(separator: ",").map { name in
+        let allocatorNames = allocator.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard !allocatorNames.contains("") else {
+            throw BenchError.usage(
+                "--allocator '\(allocator)' has an empty allocator name; give system, jemalloc or both, comma-separated."
+            )
+        }
+        configuration.allocators = try allocatorNames.map { name in
             guard let kind = Allocator(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
                 throw BenchError.usage("Unknown allocator '\(name)'; valid allocators: system, jemalloc.")
             }
@@ -203,6 +218,7 @@ struct RunCommand: ParsableCommand {
             configuration.slowdown = plan
         }
         configuration.simulation = try simulate.map(Simulation.checked(cores:))
+        try refuseOptionsWithoutEffect(configuration)
         try configuration.validate()
         return configuration
     }

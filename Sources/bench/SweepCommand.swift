@@ -21,7 +21,7 @@ struct SweepCommand: ParsableCommand {
     @Option(
         name: .customLong("io-fraction"),
         help: ArgumentHelp("I/O fractions (0…1), comma-separated; mixed workload only.", valueName: "list"))
-    var ioFraction = "0,0.5,0.9,1"
+    var ioFraction: String?
 
     @Option(help: ArgumentHelp("Models, comma-separated (serial is always measured).", valueName: "names"))
     var models = "threads,async,event-loop,processes"
@@ -51,13 +51,20 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let workers = try Self.list(cores, flag: "--cores", Int.init).sorted()
-        var fractions = try Self.list(ioFraction, flag: "--io-fraction", Double.init).sorted()
+        var fractions = try Self.list(ioFraction ?? "0,0.5,0.9,1", flag: "--io-fraction", Double.init).sorted()
         guard let entry = WorkloadCatalog.entry(named: workload) else {
             throw BenchError.usage(
                 "Unknown workload '\(workload)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list')."
             )
         }
-        if entry.kind != .mixed { fractions = [entry.kind == .io ? 1 : 0] }
+        if entry.kind != .mixed {
+            guard ioFraction == nil else {
+                throw BenchError.usage(
+                    "--io-fraction applies to the mixed workload only, and this sweep is of \(workload); sweep --workload mixed or drop --io-fraction."
+                )
+            }
+            fractions = [entry.kind == .io ? 1 : 0]
+        }
         let kinds = try ModelKind.list(from: models)
         var configuration = RunConfiguration(
             workloads: [workload], models: kinds, workers: workers.last!, tasks: tasks ?? 4 * workers.last!,

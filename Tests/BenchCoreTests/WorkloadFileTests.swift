@@ -74,4 +74,37 @@ import Testing
         #expect(files.count >= 4)
         #expect(Set(files.map(\.file.name)).isSuperset(of: ["seed-threads", "seed-processes", "seed-coroutines"]))
     }
+
+    @Test func aBillionLaughsFileIsRefusedBeforeItExpands() throws {
+        // 9 levels of 9 aliases: 352 bytes that expand to 9^9 strings.
+        var lines = ["a: &a [" + Array(repeating: "lol", count: 9).joined(separator: ", ") + "]"]
+        for (previous, name) in zip("abcdefgh", "bcdefghi") {
+            lines.append(
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]")
+        }
+        let started = Date()
+        #expect(throws: BenchError.self) { try WorkloadFile.parse(lines.joined(separator: "\n"), path: "bomb.yaml") }
+        #expect(
+            Date().timeIntervalSince(started) < 5, "refused without expanding (generous bound for a loaded machine)")
+    }
+
+    @Test func aWideAliasFileIsRefusedByItsExpandedSize() throws {
+        // Shallow but wide: 4 levels of 40 aliases.
+        var lines = ["a: &a [" + Array(repeating: "x", count: 40).joined(separator: ", ") + "]"]
+        for (previous, name) in zip("abc", "bcd") {
+            lines.append(
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 40).joined(separator: ", ") + "]")
+        }
+        do {
+            _ = try WorkloadFile.parse(lines.joined(separator: "\n"), path: "wide.yaml")
+            Issue.record("expected a refusal")
+        } catch let error as BenchError {
+            #expect(error.description.contains("expands to more than 1000 YAML values"))
+        }
+    }
+
+    @Test func anOversizedFileIsRefused() throws {
+        let text = "kind: cpu\n# " + String(repeating: "x", count: 70_000) + "\n"
+        #expect(throws: BenchError.self) { try WorkloadFile.parse(text, path: "big.yaml") }
+    }
 }

@@ -37,12 +37,13 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
     /// The keys a file may have, with what each expects (for error messages and docs).
     public static let fields: [(key: String, expects: String)] = [
         ("name", "a name"), ("description", "a one-line description"), ("kind", "cpu, io or mixed"),
-        ("tasks", "a whole number from 1"), ("task_ms", "milliseconds, at least 1"),
+        ("tasks", "a whole number from 1 to \(RunLimits.maxTasks)"), ("task_ms", "milliseconds, 1 to 60000"),
         ("io_fraction", "a number from 0 to 1"), ("io_kind", "sleep, file or socket"),
-        ("file_bytes", "a whole number of bytes from 1"),
+        ("file_bytes", "a whole number of bytes from 1 to 1073741824"),
         ("models", "a list of models (\(ModelKind.allCases.map(\.rawValue).joined(separator: ", ")))"),
-        ("cores", "a whole number from 1"), ("repetitions", "a whole number from 1"),
-        ("warmup", "a whole number from 0"), ("trace", "true or false"),
+        ("cores", "a whole number from 1 to \(RunLimits.maxWorkers)"),
+        ("repetitions", "a whole number from 1 to \(RunLimits.maxRepetitions)"),
+        ("warmup", "a whole number from 0 to \(RunLimits.maxWarmup)"), ("trace", "true or false"),
     ]
 
     /// Where `reference` points: a path to a .yaml/.yml file, or a name looked up in `directory`.
@@ -65,17 +66,47 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
     /// Reads and checks the file at `path`.
     /// - Throws: ``BenchError/usage(_:)`` naming the file and the field.
     public static func load(_ path: String) throws -> WorkloadFile {
+        // A workload file is a few short lines: refuse a large one before reading it.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > Limits.bytes {
+            throw BenchError.usage(
+                "\(path) is \(size) bytes; a workload file is a short mapping of fields, at most \(Limits.bytes) bytes."
+            )
+        }
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw BenchError.usage("\(path) is not a regular file; give a .yaml workload file.")
+        }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw BenchError.usage("\(path) cannot be read; check the path.")
         }
         return try parse(text, path: path)
     }
 
+    /// Bounds on a workload file, so that one small on disk cannot be huge in memory (aliases
+    /// expanding exponentially) or deep enough to exhaust the stack.
+    public enum Limits {
+        /// The largest file read, in bytes.
+        public static let bytes = 65_536
+        /// The most YAML nodes the file may expand to, aliases followed.
+        public static let nodes = 1_000
+        /// The deepest nesting of lists and mappings.
+        public static let depth = 8
+    }
+
     /// Parses YAML text; `path` names it in errors.
     public static func parse(_ text: String, path: String) throws -> WorkloadFile {
+        guard text.utf8.count <= Limits.bytes else {
+            throw BenchError.usage(
+                "\(path) is \(text.utf8.count) bytes; a workload file is at most \(Limits.bytes) bytes.")
+        }
         let root: Any?
         do {
+            // Composing shares aliased nodes, so it stays as small as the text; the bounds are checked
+            // on that tree before anything is expanded into values.
+            if let node = try Yams.compose(yaml: text) { try checkBounds(node, path: path) }
             root = try Yams.load(yaml: text)
+        } catch let error as BenchError {
+            throw error
         } catch {
             throw BenchError.usage(
                 "\(path) is not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "").")
@@ -92,9 +123,9 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
             let expects = fields.first { $0.key == key }!.expects
             return BenchError.usage("\(path): field '\(key)' expects \(expects), found '\(value)'.")
         }
-        func int(_ key: String, min: Int) throws -> Int? {
+        func int(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
             guard let value = map[key] else { return nil }
-            guard let number = value as? Int, number >= min else { throw fail(key, value) }
+            guard let number = value as? Int, range.contains(number) else { throw fail(key, value) }
             return number
         }
         func double(_ key: String, _ range: ClosedRange<Double>) throws -> Double? {
@@ -139,9 +170,36 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         let defaultName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return WorkloadFile(
             name: try string("name") ?? defaultName, description: try string("description") ?? "",
-            kind: kind, tasks: try int("tasks", min: 1), taskMilliseconds: try double("task_ms", 1...60_000),
-            ioFraction: ioFraction, ioKind: ioKind, fileBytes: try int("file_bytes", min: 1), models: models,
-            cores: try int("cores", min: 1),
-            repetitions: try int("repetitions", min: 1), warmup: try int("warmup", min: 0), trace: trace)
+            kind: kind, tasks: try int("tasks", 1...RunLimits.maxTasks),
+            taskMilliseconds: try double("task_ms", 1...60_000),
+            ioFraction: ioFraction, ioKind: ioKind, fileBytes: try int("file_bytes", 1...(1 << 30)), models: models,
+            cores: try int("cores", 1...RunLimits.maxWorkers),
+            repetitions: try int("repetitions", 1...RunLimits.maxRepetitions),
+            warmup: try int("warmup", 0...RunLimits.maxWarmup), trace: trace)
+    }
+
+    /// Refuses a tree of more than ``Limits/nodes`` nodes (counting every expansion of an alias) or
+    /// deeper than ``Limits/depth``, stopping as soon as a bound is passed.
+    static func checkBounds(_ root: Node, path: String) throws {
+        var count = 0
+        var stack: [(Node, Int)] = [(root, 1)]
+        while let (node, depth) = stack.popLast() {
+            count += 1
+            guard count <= Limits.nodes else {
+                throw BenchError.usage(
+                    "\(path) expands to more than \(Limits.nodes) YAML values (aliases repeating aliases?); a workload file is a short mapping of fields."
+                )
+            }
+            guard depth <= Limits.depth else {
+                throw BenchError.usage(
+                    "\(path) nests lists or mappings more than \(Limits.depth) deep; a workload file is a flat mapping of fields."
+                )
+            }
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let sequence): stack += sequence.map { ($0, depth + 1) }
+            case .mapping(let mapping): stack += mapping.flatMap { [($0.key, depth + 1), ($0.value, depth + 1)] }
+            }
+        }
     }
 }

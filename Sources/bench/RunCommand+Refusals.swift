@@ -1,0 +1,49 @@
+import BenchCore
+
+extension RunCommand {
+    /// Refuses every option given that cannot take effect under the other options, so nothing a
+    /// user asks for is silently ignored.
+    /// - Throws: ``BenchError/usage(_:)`` naming the option and what would make it apply.
+    func refuseOptionsWithoutEffect(_ configuration: RunConfiguration) throws {
+        let kinds = configuration.workloads.map { name -> WorkloadKind in
+            if let file = configuration.workloadFile, file.name == name { return file.kind }
+            return WorkloadCatalog.entry(named: name)?.kind ?? .cpu
+        }
+        let names = configuration.workloads.joined(separator: ", ")
+        let usesDuration = configuration.workloads.contains { name in
+            name == configuration.workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
+        }
+        if timeout != nil && configuration.isolation == .none {
+            throw BenchError.usage(
+                "--timeout needs --isolation process: a sample in bench's own process cannot be killed without ending the run; drop --timeout or use --isolation process."
+            )
+        }
+        if seed != nil && configuration.order != .random {
+            throw BenchError.usage("--seed orders a random run only; add --order random or drop --seed.")
+        }
+        if ioFraction != nil && !kinds.contains(.mixed) {
+            throw BenchError.usage(
+                "--io-fraction applies to the mixed workload only, and this run has \(names); add --workload mixed or drop --io-fraction."
+            )
+        }
+        if ioKind != nil && !kinds.contains(where: { $0 == .io || $0 == .mixed }) {
+            throw BenchError.usage(
+                "--io-kind sets how io and mixed tasks wait, and this run has \(names), whose tasks never wait; drop --io-kind."
+            )
+        }
+        if fileBytes != nil && configuration.ioKind != .file {
+            throw BenchError.usage(
+                "--file-bytes applies to --io-kind file only; add --io-kind file or drop --file-bytes.")
+        }
+        if (allocObjects != nil || allocBytes != nil) && !kinds.contains(.alloc) {
+            throw BenchError.usage(
+                "--alloc-objects and --alloc-bytes apply to the alloc workload only, and this run has \(names); add --workload alloc or drop them."
+            )
+        }
+        if taskMilliseconds != nil && !usesDuration {
+            throw BenchError.usage(
+                "--task-ms does not apply to \(names), whose tasks have no set duration (see 'bench list'); drop --task-ms."
+            )
+        }
+    }
+}
