@@ -20,7 +20,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
+        // A one-function C target: prctl(PR_SET_PDEATHSIG), which Swift cannot call (it is variadic).
+        .target(name: "CBenchSys"),
         .target(name: "BenchCore", dependencies: [
+            "CBenchSys",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
             .product(name: "Yams", package: "Yams"),
         ]),

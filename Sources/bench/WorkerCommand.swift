@@ -11,7 +11,7 @@ struct WorkerCommand: ParsableCommand {
     )
 
     func run() throws {
-        ProcessRole.isWorker = true
+        ProcessRole.becomeWorker()
         Sys.closeDescriptors(from: 5)  // anything inherited by accident
         try WorkerLoop.serve(PipeTransport(readFD: 3, writeFD: 4))
     }

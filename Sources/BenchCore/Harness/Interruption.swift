@@ -18,9 +18,15 @@ public enum Interruption {
     /// Whether a stop was requested.
     public static var isRequested: Bool { requested.load(ordering: .acquiring) }
 
-    /// Starts listening for SIGINT and SIGTERM. Call once, early, from the main thread.
+    /// The catchable signals whose default action ends a process: each stops a run like SIGTERM
+    /// (results so far written, children killed, exit 130) instead of ending it with workers left.
+    public static let signals: [Int32] = [
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM,
+    ]
+
+    /// Starts listening for every signal in ``signals``. Call once, early, from the main thread.
     public static func install() {
-        for signalNumber in [SIGINT, SIGTERM] {
+        for signalNumber in signals {
             _ = signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { request() }

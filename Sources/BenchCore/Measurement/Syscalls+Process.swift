@@ -1,3 +1,4 @@
+import CBenchSys
 import Foundation
 
 #if canImport(Glibc)
@@ -185,6 +186,14 @@ extension Sys {
     /// Ends this process at once with `status`, without running exit handlers.
     public static func exitImmediately(_ status: Int32) -> Never {
         _exit(status)
+    }
+
+    /// Makes the kernel SIGKILL this process when the thread that started it exits, so a worker
+    /// never outlives its parent, however the parent ended (SIGKILL included). If the parent
+    /// `expectedParent` is already gone (it died before this call), exits at once.
+    public static func dieWithParent(expectedParent: Int32?) {
+        _ = bench_set_parent_death_signal(SIGKILL)
+        if let expectedParent, getppid() != expectedParent { _exit(137) }
     }
 
     /// Ignores SIGPIPE, so writing to a dead worker's pipe returns `EPIPE` instead of killing us.
