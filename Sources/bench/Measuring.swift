@@ -25,12 +25,13 @@ enum Measuring {
         for sample in result.unsuccessfulSamples {
             FileHandle.standardError.write(
                 Data(
-                    "bench: \(sample.cell.experimentName) · \(sample.cell.modelName) · repetition \(sample.repetition) \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n"
+                    "bench: \(sample.cell.experimentName) · \(sample.cell.modelName) · \(sample.repetition == 0 ? "warm-up" : "repetition \(sample.repetition)") \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n"
                         .utf8))
         }
         if !quiet {
             if !outputs.usesStdout {
-                print(markdown, terminator: "")
+                // A courtesy copy: the report itself is in its file, so a closed terminal pipe is no loss.
+                try? OutputPlan.writeStdout(markdown, what: "the report")
             }
             if !written.isEmpty {
                 FileHandle.standardError.write(Data("bench: wrote \(written.joined(separator: ", "))\n".utf8))

@@ -2,6 +2,11 @@ import BenchCore
 import Foundation
 
 /// Where each report goes: files in the output folder, explicit paths, or stdout ("-").
+///
+/// Every report asked for is written somewhere or refused before anything runs: at most one goes
+/// to stdout, no two share a path, and names derived from a path (`X.summary.csv`) are never made
+/// beside a device or FIFO. Only regular files are rewritten after each sample; anything else gets
+/// its report once, whole, at the end.
 struct OutputPlan {
     /// One report and its destination.
     struct Destination {
@@ -23,16 +28,15 @@ struct OutputPlan {
         }
         let csvPath = path(csv, CSVFormatter())
         var destinations = [Destination(formatter: CSVFormatter(), path: csvPath, flag: "--csv")]
-        // The per-cell summary goes beside the per-sample CSV.
-        if let directory, csv == nil {
-            destinations.append(
-                Destination(
-                    formatter: SummaryCSVFormatter(), path: "\(directory)/\(SummaryCSVFormatter().fileName)",
-                    flag: "--csv"))
-        } else if csvPath != "-" {
+        // The per-cell summary goes beside the per-sample CSV when that is a file of its own,
+        // otherwise into the output folder; with neither, it was not asked for.
+        let summary = SummaryCSVFormatter()
+        if csv != nil && csvPath != "-" && Self.isFileOrAbsent(csvPath) {
             let stem = csvPath.hasSuffix(".csv") ? String(csvPath.dropLast(4)) : csvPath
+            destinations.append(Destination(formatter: summary, path: "\(stem).summary.csv", flag: "--csv"))
+        } else if let directory {
             destinations.append(
-                Destination(formatter: SummaryCSVFormatter(), path: "\(stem).summary.csv", flag: "--csv"))
+                Destination(formatter: summary, path: "\(directory)/\(summary.fileName)", flag: "--csv"))
         }
         destinations.append(
             Destination(formatter: MarkdownFormatter(), path: path(markdown, MarkdownFormatter()), flag: "--markdown"))
@@ -43,27 +47,64 @@ struct OutputPlan {
             destinations.append(Destination(formatter: ChromeTraceFormatter(), path: path, flag: "--trace"))
         }
         self.destinations = destinations
+        try refuseCollisions()
+    }
+
+    /// Refuses two reports on stdout, and two reports on one path.
+    private func refuseCollisions() throws {
+        let toStdout = destinations.filter { $0.path == "-" }.map(\.flag)
+        if toStdout.count > 1 {
+            throw BenchError.usage(
+                "\(toStdout.joined(separator: " and ")) would all go to stdout, one after another; send at most one report to '-' and the others to files."
+            )
+        }
+        var seen: [String: String] = [:]
+        for destination in destinations where destination.path != "-" {
+            let key = URL(fileURLWithPath: destination.path).standardizedFileURL.resolvingSymlinksInPath().path
+            // /dev/null may take any number of reports: nothing is kept there to overwrite.
+            if key == "/dev/null" { continue }
+            if let other = seen[key] {
+                throw BenchError.usage(
+                    "\(other) and \(destination.flag) both name \(destination.path), so one report would overwrite the other; give each its own path."
+                )
+            }
+            seen[key] = destination.flag
+        }
+    }
+
+    /// Whether `path` is a regular file or does not exist yet (so it will be a regular file).
+    static func isFileOrAbsent(_ path: String) -> Bool {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+        else { return true }
+        return type == .typeRegular
     }
 
     /// Whether some report is printed on stdout.
     var usesStdout: Bool { destinations.contains { $0.path == "-" } }
 
-    /// Checks, before anything runs, that every destination can be written.
+    /// Checks, before anything runs, that every destination can be written, and takes the output
+    /// folder for this run alone.
     func prepare() throws {
-        if let directory { try ReportWriter.prepareDirectory(directory) }
+        if let directory {
+            try ReportWriter.prepareDirectory(directory)
+            try FolderLock.acquire(directory)
+        }
         for destination in destinations where destination.path != "-" {
             try ReportWriter.checkWritable(file: destination.path, flag: destination.flag)
         }
     }
 
-    /// Rewrites the per-sample CSV with the samples so far (not when it goes to stdout).
+    /// Rewrites the per-sample CSV with the samples so far, when it is a regular file: a FIFO, a
+    /// device or stdout gets the CSV once, whole, at the end.
     func checkpoint(_ result: RunResult) throws {
-        guard let csv = destinations.first, csv.path != "-" else { return }
+        guard let csv = destinations.first, csv.path != "-", Self.isFileOrAbsent(csv.path) else { return }
         try ReportWriter.write(csv.formatter.format(Report(result)), to: csv.path)
     }
 
     /// Writes every report, each rendered once; returns the paths written and the Markdown report's
     /// text, for the terminal.
+    /// - Throws: ``BenchError/failure(_:)`` when any report, stdout included, could not be written whole.
     func write(_ report: Report) throws -> (written: [String], markdown: String) {
         var written: [String] = []
         var markdown = ""
@@ -71,13 +112,29 @@ struct OutputPlan {
             let text = destination.formatter.format(report)
             if destination.formatter is MarkdownFormatter { markdown = text }
             if destination.path == "-" {
-                print(text, terminator: "")
+                try Self.writeStdout(text, what: "the \(destination.flag) report")
             } else {
                 try ReportWriter.write(text, to: destination.path)
                 written.append(destination.path)
             }
         }
         return (written, markdown)
+    }
+
+    /// Writes `text` to stdout whole, or says why it could not (a closed pipe, a full device).
+    static func writeStdout(_ text: String, what: String) throws {
+        do {
+            try Sys.writeAll(1, Array(text.utf8))
+        } catch let error as SystemCallError {
+            throw BenchError.failure(
+                "Could not write \(what) to stdout (\(error.description)); it is lost, so this run failed.")
+        }
+        let lost = Sys.bytesLostInPipe(1, seconds: 2)
+        if lost > 0 {
+            throw BenchError.failure(
+                "The reader of stdout closed the pipe with \(lost) bytes of \(what) unread; it is lost, so this run failed."
+            )
+        }
     }
 
     /// A folder name from a UTC timestamp, sortable and free of characters shells dislike.

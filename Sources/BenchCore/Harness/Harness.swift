@@ -172,7 +172,9 @@ public struct Harness: Sendable {
                 }
                 expectedChecksums[experiment] = sample.checksum
             }
-            if planned.repetition != nil {
+            // A warm-up is not recorded, unless it failed: a failure is reported like any other
+            // (repetition 0), and like any other it stays out of every figure.
+            if planned.repetition != nil || sample.status != .ok {
                 result.samples.append(sample)
                 try checkpoint(result)
             }
@@ -183,7 +185,7 @@ public struct Harness: Sendable {
     /// The request for one sample, with the test-only fault attached where the plan says.
     func request(_ spec: WorkloadSpec, model: ModelKind, workers: Int, repetition: Int?) -> SampleRequest {
         var spec = spec
-        if let fault = configuration.fault, fault.model == model, fault.repetition == repetition {
+        if let fault = configuration.fault, fault.model == model, fault.repetition == (repetition ?? 0) {
             spec.fault = InjectedFault(kind: fault.kind, taskIndex: configuration.tasks / 2)
         }
         if let slowdown = configuration.slowdown, slowdown.model == model { spec.slowdown = slowdown.factor }

@@ -143,6 +143,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             throw BenchError.usage(
                 "--timeout \(Format.number(timeoutSeconds)) is out of range; give seconds above 0 and at most 86400.")
         }
+        if let fault, fault.repetition == 0 && warmup == 0 {
+            throw BenchError.usage("--inject-fault names the warm-ups (repetition 0), but --warmup is 0.")
+        }
         if let fault, fault.repetition > repetitions {
             throw BenchError.usage(
                 "--inject-fault names repetition \(fault.repetition), but only \(repetitions) will run.")

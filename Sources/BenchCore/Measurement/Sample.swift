@@ -60,7 +60,7 @@ public struct TaskSpan: Codable, Sendable, Equatable {
 public struct Sample: Codable, Sendable, Equatable {
     /// What was measured: workload, model, workers and every other dimension.
     public var cell: Cell
-    /// 1-based repetition number within its cell (warm-up runs are not recorded).
+    /// 1-based repetition number within its cell; 0 for a warm-up, recorded only when it failed.
     public var repetition: Int
     /// CPUs in the process's affinity mask when the sample ran.
     public var coresAvailable: Int

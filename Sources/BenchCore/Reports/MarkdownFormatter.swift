@@ -133,7 +133,7 @@ public struct MarkdownFormatter: ReportFormatter {
                 out += "| Experiment | Model | Workers | Repetition | Status | Reason |\n|---|---|---:|---:|---|---|\n"
                 for sample in unsuccessful {
                     out +=
-                        "| \(sample.cell.experimentName) | \(sample.cell.model.rawValue) | \(sample.cell.workers) | \(sample.repetition) | \(sample.status.rawValue) | \(sample.failureReason ?? "") |\n"
+                        "| \(sample.cell.experimentName) | \(sample.cell.model.rawValue) | \(sample.cell.workers) | \(sample.repetition == 0 ? "warm-up" : String(sample.repetition)) | \(sample.status.rawValue) | \(sample.failureReason ?? "") |\n"
                 }
                 out += "\n"
             }

@@ -41,7 +41,7 @@ public struct FaultPlan: Codable, Sendable, Equatable {
     public var kind: FaultKind
     /// The model whose sample fails.
     public var model: ModelKind
-    /// The repetition (1-based) whose sample fails.
+    /// The repetition (1-based) whose sample fails; 0 for the warm-ups.
     public var repetition: Int
 
     /// Creates a plan.
@@ -55,7 +55,7 @@ public struct FaultPlan: Codable, Sendable, Equatable {
     public init?(parsing text: String) {
         let parts = text.split(separator: ":").map(String.init)
         guard parts.count == 3, let kind = FaultKind(rawValue: parts[0]), let model = ModelKind(rawValue: parts[1]),
-            let repetition = Int(parts[2]), repetition >= 1
+            let repetition = Int(parts[2]), repetition >= 0
         else { return nil }
         self.init(kind: kind, model: model, repetition: repetition)
     }

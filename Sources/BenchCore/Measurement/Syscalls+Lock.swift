@@ -1,0 +1,67 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Advisory locks on folders, so one results folder belongs to one run.
+extension Sys {
+    /// Takes an exclusive `flock` on the folder `path` without waiting, and keeps it until this
+    /// process ends (the descriptor is never closed; the kernel drops the lock at exit, however
+    /// the process ends).
+    /// - Returns: nil when the lock was taken; otherwise the pid holding it (0 when unknown).
+    /// - Throws: ``SystemCallError`` when the folder cannot be opened.
+    public static func lockFolder(_ path: String) throws -> Int32? {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SystemCallError(call: "open", errno: errno) }
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            let failure = errno
+            var info = stat()
+            let inode = fstat(fd, &info) == 0 ? UInt64(info.st_ino) : 0
+            _ = Glibc.close(fd)
+            guard failure == EWOULDBLOCK else { throw SystemCallError(call: "flock", errno: failure) }
+            return lockHolder(inode: inode)
+        }
+        return nil
+    }
+
+    /// The pid holding a lock on `inode`, read from /proc/locks ("1: FLOCK ADVISORY WRITE 4242
+    /// 08:01:1234 0 EOF"); 0 when it cannot be found.
+    private static func lockHolder(inode: UInt64) -> Int32 {
+        guard inode != 0, let text = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 6, fields[1] == "FLOCK",
+                let device = fields[5].split(separator: ":").last, UInt64(device) == inode,
+                let pid = Int32(fields[4])
+            else { continue }
+            return pid
+        }
+        return 0
+    }
+}
+
+/// Whether what was written into a pipe reached its reader.
+extension Sys {
+    /// After writing to the pipe or FIFO `fd`, waits (at most `seconds`) until its reader has
+    /// taken everything or has gone, and returns how many bytes were left unread when the reader
+    /// went: a reader such as `head -c 10` closes its end while a report still sits in the pipe's
+    /// buffer, and the report is lost although every write succeeded. Returns 0 for anything that
+    /// is not a pipe, when everything was read, or when the reader is still there at the deadline.
+    public static func bytesLostInPipe(_ fd: Int32, seconds: Double) -> Int {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return 0 }
+        let deadline = monotonicNanoseconds() + UInt64(seconds * 1e9)
+        while true {
+            var unread: Int32 = 0
+            guard ioctl(fd, UInt(FIONREAD), &unread) == 0 else { return 0 }
+            if unread == 0 { return 0 }
+            var entry = pollfd(fd: fd, events: 0, revents: 0)
+            let remaining = Int64(deadline) - Int64(monotonicNanoseconds())
+            if remaining <= 0 { return 0 }
+            let ready = poll(&entry, 1, Int32(min(remaining / 1_000_000, 50)))
+            if ready > 0 && entry.revents & Int16(POLLERR) != 0 { return Int(unread) }
+        }
+    }
+}
