@@ -123,6 +123,7 @@ import Testing
         #expect(FaultPlan(parsing: "hang:event-loop:1")?.model == .eventLoop)
         #expect(FaultPlan(parsing: "segv:threads") == nil)
         #expect(FaultPlan(parsing: "melt:threads:1") == nil)
-        #expect(FaultPlan(parsing: "segv:threads:0") == nil)
+        #expect(FaultPlan(parsing: "segv:threads:0")?.repetition == 0, "0 names the warm-ups")
+        #expect(FaultPlan(parsing: "segv:threads:-1") == nil)
     }
 }
