@@ -123,6 +123,13 @@ struct RunCommand: ParsableCommand {
             valueName: "seconds"))
     var timeout: Double?
 
+    @Option(
+        name: .customLong("workloads-dir"),
+        help: ArgumentHelp(
+            "Folder of workload files, searched first; then $BENCH_WORKLOADS, ./workloads, and the workloads/ of bench's checkout.",
+            valueName: "dir"))
+    var workloadsDirectory: String?
+
     @Option(name: .customLong("inject-fault"), help: .hidden)
     var injectFault: String?
 
@@ -147,14 +154,19 @@ struct RunCommand: ParsableCommand {
     func workloadFile() throws -> WorkloadFile? {
         let names = workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard let reference = names.first(where: { WorkloadCatalog.entry(named: $0) == nil }) else { return nil }
-        guard let path = WorkloadFile.locate(reference) else {
+        let folders = WorkloadDirectory.searchPath(explicit: workloadsDirectory)
+        let isPath = reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/")
+        guard let path = isPath ? WorkloadFile.locate(reference) : WorkloadDirectory.locate(reference, in: folders)
+        else {
             // A path names a file the user meant: say it is missing, not that the name is unknown.
-            if reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/") {
+            if isPath {
                 throw BenchError.usage(
                     "--workload \(reference): no such file; give the path of a workload file (.yaml) or a name: \(WorkloadCatalog.names.joined(separator: ", ")), or one in workloads/."
                 )
             }
-            return nil
+            throw BenchError.usage(
+                "Unknown workload '\(reference)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")), or a workload file \(reference).yaml, looked for in \(folders.joined(separator: ", ")) (see 'bench list'; --workloads-dir or $\(WorkloadDirectory.environmentVariable) adds a folder)."
+            )
         }
         guard names.count == 1 else {
             throw BenchError.usage("A workload file runs alone; run '\(reference)' without other workloads.")
