@@ -31,6 +31,18 @@ extension RunCommand {
                 "--io-kind sets how io and mixed tasks wait, and this run has \(names), whose tasks never wait; drop --io-kind."
             )
         }
+        // Mixed tasks at I/O fraction 0 never wait either.
+        let waits = kinds.contains(.io) || (kinds.contains(.mixed) && configuration.ioFraction > 0)
+        if ioKind != nil && kinds.contains(where: { $0 == .io || $0 == .mixed }) && !waits {
+            throw BenchError.usage(
+                "--io-kind sets how tasks wait, and at --io-fraction 0 this run's tasks never wait; drop --io-kind or raise --io-fraction."
+            )
+        }
+        if cores != nil && configuration.models.allSatisfy({ $0 == .serial }) {
+            throw BenchError.usage(
+                "--cores sets the workers of the parallel and concurrent models, and this run measures serial only; add --models or drop --cores."
+            )
+        }
         if fileBytes != nil && configuration.ioKind != .file {
             throw BenchError.usage(
                 "--file-bytes applies to --io-kind file only; add --io-kind file or drop --file-bytes.")

@@ -20,6 +20,11 @@ import Testing
             "--alloc-objects and --alloc-bytes apply to the alloc workload only"
         ),
         (["--workload", "noop", "--task-ms", "5"], "--task-ms does not apply to noop"),
+        (
+            ["--workload", "mixed", "--io-fraction", "0", "--io-kind", "file"],
+            "at --io-fraction 0 this run's tasks never wait"
+        ),
+        (["--models", "serial", "--cores", "4"], "this run measures serial only"),
         (["--workload", "missing/x.yaml"], "--workload missing/x.yaml: no such file"),
         (["sweep", "--workload", "cpu", "--io-fraction", "0.5"], "--io-fraction applies to the mixed workload only"),
         (["compare", "a", "b", "--threshold", "-5%"], "--threshold '-5%' is out of range"),
