@@ -191,6 +191,10 @@ extension Sys {
     /// Makes the kernel SIGKILL this process when the thread that started it exits, so a worker
     /// never outlives its parent, however the parent ended (SIGKILL included). If the parent
     /// `expectedParent` is already gone (it died before this call), exits at once.
+    ///
+    /// The kernel sends the signal when the *thread* that spawned this process ends, not only the
+    /// process: bench spawns workers only from threads that live as long as the run (the harness's
+    /// main thread, a sample process's main thread), never from a short-lived one.
     public static func dieWithParent(expectedParent: Int32?) {
         _ = bench_set_parent_death_signal(SIGKILL)
         if let expectedParent, getppid() != expectedParent { _exit(137) }
