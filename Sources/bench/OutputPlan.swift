@@ -50,19 +50,26 @@ struct OutputPlan {
         try refuseCollisions()
     }
 
-    /// Refuses two reports on stdout, and two reports on one path.
+    /// Refuses two reports on stdout, and two reports on one file, however they are named
+    /// (`-` and `/dev/stdout`, a link and its target): files are told apart by device and inode.
     private func refuseCollisions() throws {
-        let toStdout = destinations.filter { $0.path == "-" }.map(\.flag)
+        let stdout = Sys.fileIdentity(fd: 1)
+        let null = Sys.fileIdentity(path: "/dev/null")
+        func isStdout(_ path: String) -> Bool {
+            path == "-" || (stdout != nil && stdout != null && Sys.fileIdentity(path: path) == stdout)
+        }
+        let toStdout = destinations.filter { isStdout($0.path) }.map(\.flag)
         if toStdout.count > 1 {
             throw BenchError.usage(
                 "\(toStdout.joined(separator: " and ")) would all go to stdout, one after another; send at most one report to '-' and the others to files."
             )
         }
         var seen: [String: String] = [:]
-        for destination in destinations where destination.path != "-" {
-            let key = URL(fileURLWithPath: destination.path).standardizedFileURL.resolvingSymlinksInPath().path
+        for destination in destinations where !isStdout(destination.path) {
+            let identity = Sys.fileIdentity(path: destination.path)
+            let key = identity.map { "\($0)" } ?? Self.canonical(destination.path)
             // /dev/null may take any number of reports: nothing is kept there to overwrite.
-            if key == "/dev/null" { continue }
+            if identity != nil && identity == null { continue }
             if let other = seen[key] {
                 throw BenchError.usage(
                     "\(other) and \(destination.flag) both name \(destination.path), so one report would overwrite the other; give each its own path."
@@ -70,6 +77,18 @@ struct OutputPlan {
             }
             seen[key] = destination.flag
         }
+    }
+
+    /// The absolute path a file that does not exist yet will have: a dangling link followed, the
+    /// folder's links resolved.
+    static func canonical(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        for _ in 0..<8 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) else { break }
+            url = URL(fileURLWithPath: target, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+        }
+        return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent)
+            .path
     }
 
     /// Whether `path` is a regular file or does not exist yet (so it will be a regular file).

@@ -26,6 +26,10 @@ struct ReportCommand: ParsableCommand {
         } catch let error as ResultLoadError {
             throw BenchError.incomparable(error.description)
         }
+        if format == .trace && !document.result.samples.contains(where: { $0.timeline != nil }) {
+            throw BenchError.usage(
+                "\(results) holds no task timelines, so its trace would be empty; measure with --trace to record them.")
+        }
         let formatter: any ReportFormatter =
             switch format {
             case .markdown: MarkdownFormatter()

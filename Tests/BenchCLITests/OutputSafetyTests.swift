@@ -63,6 +63,29 @@ import Testing
         #expect(message.contains("--csv report"))
     }
 
+    @Test func stdoutByAnotherNameIsStillStdoutAndALinkIsItsTarget() throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let twice = try BenchBinary.run(Self.small + ["--csv", "-", "--json", "/dev/stdout", "--out", folder.path])
+        #expect(twice.status == ExitStatus.usage.rawValue)
+        #expect(twice.stderr.contains("would all go to stdout"))
+        let target = folder.appendingPathComponent("target.csv").path
+        let link = folder.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let linked = try BenchBinary.run(Self.small + ["--csv", target, "--json", link, "--out", folder.path])
+        #expect(linked.status == ExitStatus.usage.rawValue)
+        #expect(linked.stderr.contains("so one report would overwrite the other"))
+    }
+
+    @Test func aTraceOfAResultWithoutTimelinesIsRefused() throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try BenchBinary.run(Self.small + ["--out", folder.path])
+        let outcome = try BenchBinary.run(["report", folder.path, "--format", "trace"])
+        #expect(outcome.status == ExitStatus.usage.rawValue)
+        #expect(outcome.stderr.contains("holds no task timelines"))
+    }
+
     @Test func twoRunsIntoOneFolderCannotMixTheirReports() throws {
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -65,3 +65,20 @@ extension Sys {
         }
     }
 }
+
+/// Which file a path or a descriptor really is.
+extension Sys {
+    /// The device and inode `path` leads to, symbolic links followed; nil when it does not exist.
+    public static func fileIdentity(path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
+    /// The device and inode open on descriptor `fd`; nil when it is closed.
+    public static func fileIdentity(fd: Int32) -> [UInt64]? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+}
