@@ -104,7 +104,7 @@ import Testing
         let outcome = try BenchBinary.run([
             "--workload", "io", "--cores", "2", "--tasks", "2", "--task-ms", "2",
             "--repetitions", "1", "--warmup", "0", "--models", "threads",
-            "--csv", "-", "--markdown", "/dev/null",
+            "--csv", "-", "--markdown", "/dev/null", "--json", "/dev/null",
         ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let samples = rows(outcome.stdout)

@@ -38,7 +38,7 @@ func csvRows(_ csv: String) -> [[String: String]] {
         let outcome = try BenchBinary.run([
             "--workload", "io", "--cores", "2", "--tasks", "2", "--task-ms", "2",
             "--repetitions", "1", "--warmup", "0", "--isolation", "none",
-            "--csv", "-", "--markdown", "/dev/null",
+            "--csv", "-", "--markdown", "/dev/null", "--json", "/dev/null",
         ])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         #expect(csvRows(outcome.stdout).count == ModelKind.allCases.count)
