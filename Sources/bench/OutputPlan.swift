@@ -118,7 +118,9 @@ struct OutputPlan {
     /// device or stdout gets the CSV once, whole, at the end.
     func checkpoint(_ result: RunResult) throws {
         guard let csv = destinations.first, csv.path != "-", Self.isFileOrAbsent(csv.path) else { return }
-        try ReportWriter.write(csv.formatter.format(Report(result)), to: csv.path)
+        // Only the per-sample figures: summaries and verdicts wait for the end of the run.
+        try ReportWriter.write(
+            CSVFormatter.text(result.samples, derived: RunAnalysis.derive(result.samples)), to: csv.path)
     }
 
     /// Writes every report, each rendered once; returns the paths written and the Markdown report's

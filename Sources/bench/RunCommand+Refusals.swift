@@ -5,14 +5,8 @@ extension RunCommand {
     /// user asks for is silently ignored.
     /// - Throws: ``BenchError/usage(_:)`` naming the option and what would make it apply.
     func refuseOptionsWithoutEffect(_ configuration: RunConfiguration) throws {
-        let kinds = configuration.workloads.map { name -> WorkloadKind in
-            if let file = configuration.workloadFile, file.name == name { return file.kind }
-            return WorkloadCatalog.entry(named: name)?.kind ?? .cpu
-        }
+        let kinds = configuration.workloadKinds
         let names = configuration.workloads.joined(separator: ", ")
-        let usesDuration = configuration.workloads.contains { name in
-            name == configuration.workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
-        }
         if timeout != nil && configuration.isolation == .none {
             throw BenchError.usage(
                 "--timeout needs --isolation process: a sample in bench's own process cannot be killed without ending the run; drop --timeout or use --isolation process."
@@ -52,7 +46,7 @@ extension RunCommand {
                 "--alloc-objects and --alloc-bytes apply to the alloc workload only, and this run has \(names); add --workload alloc or drop them."
             )
         }
-        if taskMilliseconds != nil && !usesDuration {
+        if taskMilliseconds != nil && !configuration.usesTaskDuration {
             throw BenchError.usage(
                 "--task-ms does not apply to \(names), whose tasks have no set duration (see 'bench list'); drop --task-ms."
             )

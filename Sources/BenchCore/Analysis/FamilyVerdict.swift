@@ -87,14 +87,12 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
     /// best parallel model at that same count.
     static func perWorkers(_ workers: Int, cells: [CellSummary], walls: [Cell: [Double]]) -> String? {
         let here = cells.filter { $0.cell.workers == workers && $0.cell.model != .serial }
-        guard let choice = WinnerChoice.choose(here, walls: walls),
-            let winner = here.first(where: { $0.cell == choice.winner })
-        else { return nil }
+        guard let point = CrossoverPoint.make(here, walls: walls) else { return nil }
         var text =
-            "With \(workers) \(workers == 1 ? "worker" : "workers"): \(winner.cell.modelName) wins (\(Format.ratio(winner.speedup)))"
-        let parallel = here.filter { $0.cell.model.isParallel }.min { $0.wall.median < $1.wall.median }
-        if let parallel, let eventLoop = here.first(where: { $0.cell.model == .eventLoop }) {
-            let test = NoiseTest(walls[eventLoop.cell] ?? [], against: walls[parallel.cell] ?? [])
+            "With \(workers) \(workers == 1 ? "worker" : "workers"): \(point.winner.cell.modelName) wins (\(Format.ratio(point.winner.speedup)))"
+        if let parallel = point.bestParallel, let eventLoop = point.bestConcurrent,
+            let test = point.concurrentAgainstParallel
+        {
             text +=
                 test.isWithinNoise
                 ? "; event-loop × \(workers) (\(Format.ratio(eventLoop.speedup))) matches the best parallel model, \(parallel.cell.modelName) (\(Format.ratio(parallel.speedup))): it is \(test.explanation(versus: parallel.cell.modelName))"

@@ -46,18 +46,9 @@ public struct RunAnalysis: Sendable, Equatable {
             groups[sample.cell, default: []].append(sample)
             walls[sample.cell, default: []].append(sample.wallSeconds)
         }
-        let serialMedians = walls.filter { $0.key.model == .serial }.compactMapValues { Stats.median($0) }
+        let serialMedians = Self.serialMedians(walls)
         self.walls = walls
-        derived = result.samples.map { sample in
-            guard sample.status == .ok, let serial = serialMedians[sample.cell.baseline] else { return nil }
-            let ideal = Self.idealWallSeconds(
-                sample.cell, coresAvailable: sample.coresAvailable, serialWallSeconds: serial)
-            let speedup = sample.wallSeconds > 0 ? serial / sample.wallSeconds : 0
-            return DerivedSample(
-                sample: sample, speedup: speedup,
-                efficiency: speedup / Double(max(1, min(sample.cell.workers, sample.coresAvailable))),
-                idealWallSeconds: ideal, vsIdeal: ideal > 0 ? sample.wallSeconds / ideal : 0)
-        }
+        derived = Self.derive(result.samples, serialMedians: serialMedians)
         cells = order.compactMap { cell in
             guard let group = groups[cell], let serial = serialMedians[cell.baseline] else { return nil }
             return Self.summarise(cell, group, serialWallSeconds: serial, unsuccessful: unsuccessful[cell] ?? 0)
@@ -78,6 +69,33 @@ public struct RunAnalysis: Sendable, Equatable {
         }
         crossover = result.sweep == nil ? [] : families.compactMap { CrossoverPoint.make($0.cells, walls: walls) }
         allocators = AllocatorComparison.make(families)
+    }
+
+    /// Each sample's figures against its cell's serial baseline, index for index; nil for a sample
+    /// that failed or has no successful baseline. This alone is what the per-sample CSV and
+    /// `bench compare` need, without summaries or verdicts.
+    public static func derive(_ samples: [Sample]) -> [DerivedSample?] {
+        var walls: [Cell: [Double]] = [:]
+        for sample in samples where sample.status == .ok && sample.cell.model == .serial {
+            walls[sample.cell, default: []].append(sample.wallSeconds)
+        }
+        return derive(samples, serialMedians: serialMedians(walls))
+    }
+
+    private static func serialMedians(_ walls: [Cell: [Double]]) -> [Cell: Double] {
+        walls.filter { $0.key.model == .serial }.compactMapValues { Stats.median($0) }
+    }
+
+    private static func derive(_ samples: [Sample], serialMedians: [Cell: Double]) -> [DerivedSample?] {
+        samples.map { sample in
+            guard sample.status == .ok, let serial = serialMedians[sample.cell.baseline] else { return nil }
+            let ideal = idealWallSeconds(sample.cell, coresAvailable: sample.coresAvailable, serialWallSeconds: serial)
+            let speedup = sample.wallSeconds > 0 ? serial / sample.wallSeconds : 0
+            return DerivedSample(
+                sample: sample, speedup: speedup,
+                efficiency: speedup / Double(max(1, min(sample.cell.workers, sample.coresAvailable))),
+                idealWallSeconds: ideal, vsIdeal: ideal > 0 ? sample.wallSeconds / ideal : 0)
+        }
     }
 
     /// The summary of `cell`, if it was measured and has a baseline.

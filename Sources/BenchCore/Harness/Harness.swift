@@ -155,10 +155,11 @@ public struct Harness: Sendable {
             progress(
                 RunProgress(
                     completed: completed, total: plan.count, cell: sampleRequest.cell, repetition: planned.repetition))
-            var sample = try measure(sampleRequest)
-            if configuration.simulation != nil {
-                sample.startedAt = Simulation.start.addingTimeInterval(Double(completed))
-            }
+            // A simulated sample is computed, on a clock that ticks a second per sample.
+            let sample =
+                try configuration.simulation.map {
+                    $0.sample(sampleRequest, startedAt: Simulation.start.addingTimeInterval(Double(completed)))
+                } ?? measure(sampleRequest)
             if Interruption.isRequested && sample.status != .ok {
                 result.interrupted = true  // killed by the stop itself: not a failure of the sample
                 return result
@@ -198,7 +199,6 @@ public struct Harness: Sendable {
 
     /// Measures one sample where the configuration says: in a fresh process, or in this one.
     public func measure(_ request: SampleRequest) throws -> Sample {
-        if let simulation = configuration.simulation { return simulation.sample(request, startedAt: Simulation.start) }
         switch configuration.isolation {
         case .process:
             return try IsolatedSampleRunner.run(request, timeoutSeconds: configuration.effectiveTimeoutSeconds)

@@ -95,6 +95,21 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// Task duration in seconds.
     public var taskSeconds: Double { taskMilliseconds / 1000 }
 
+    /// What each workload's tasks spend their time on, from its workload file or the catalog.
+    public var workloadKinds: [WorkloadKind] {
+        workloads.map { name in
+            if let workloadFile, workloadFile.name == name { return workloadFile.kind }
+            return WorkloadCatalog.entry(named: name)?.kind ?? .cpu
+        }
+    }
+
+    /// Whether some workload's tasks have a set duration, so `--task-ms` applies (not alloc, noop).
+    public var usesTaskDuration: Bool {
+        workloads.contains { name in
+            name == workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
+        }
+    }
+
     /// Whether more workers were asked for than there are cores to run them.
     public var isOversubscribed: Bool { workers > coresAvailable }
 
@@ -150,10 +165,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             throw BenchError.usage(
                 "--inject-fault names repetition \(fault.repetition), but only \(repetitions) will run.")
         }
-        let durationMatters = workloads.contains { name in
-            name == workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
-        }
-        guard durationMatters else {
+        guard usesTaskDuration else {
             normaliseModels()
             return
         }

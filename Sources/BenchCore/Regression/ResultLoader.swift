@@ -79,7 +79,7 @@ public enum ResultLoader {
 
     static func loadJSON(_ data: Data, path: String) throws -> LoadedResult {
         let document = try decodeDocument(data, path: path)
-        let derived = RunAnalysis(document.result).derived
+        let derived = RunAnalysis.derive(document.result.samples)
         var samples: [ComparableSample] = []
         for (number, (sample, derived)) in zip(document.result.samples, derived).enumerated() where sample.status == .ok
         {

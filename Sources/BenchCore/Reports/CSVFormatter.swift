@@ -31,9 +31,14 @@ public struct CSVFormatter: ReportFormatter {
     }
 
     public func format(_ report: Report) -> String {
-        let derived = report.analysis.derived
-        var lines = [Self.row(Self.columns)]
-        for (index, s) in report.result.samples.enumerated() {
+        Self.text(report.result.samples, derived: report.analysis.derived)
+    }
+
+    /// The CSV of `samples` with their derived figures (``RunAnalysis/derive(_:)``): what a
+    /// checkpoint after each sample writes, without analysing the whole run again.
+    public static func text(_ samples: [Sample], derived: [DerivedSample?]) -> String {
+        var lines = [row(columns)]
+        for (index, s) in samples.enumerated() {
             let identity =
                 Self.cellFields(s.cell) + [
                     String(s.repetition), String(s.coresAvailable),

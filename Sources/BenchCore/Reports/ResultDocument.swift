@@ -54,10 +54,8 @@ public struct ResultDocument: Codable, Sendable, Equatable {
             families = try c.decodeIfPresent([FamilyRecord].self, forKey: .families) ?? []
             crossover = try c.decodeIfPresent([CrossoverPoint].self, forKey: .crossover) ?? []
         } else {
-            let report = Report(result)
-            summaries = report.analysis.cells
-            families = report.analysis.families.map { FamilyRecord(baseline: $0.baseline, verdict: $0.verdict) }
-            crossover = report.analysis.crossover
+            let current = ResultDocument(Report(result))
+            (summaries, families, crossover) = (current.summaries, current.families, current.crossover)
         }
     }
 

@@ -28,6 +28,29 @@ public struct SlowdownPlan: Codable, Sendable, Equatable {
 struct SlowdownWorkload: Workload {
     let base: any Workload
     let factor: Double
+    /// Extra kernel iterations per task.
+    private let extraIterations: Int
+    /// The extra wait per task, of the same kind as the task's own; nil for tasks that never wait.
+    private let extraWaiting: Waiting?
+    /// Whole extra runs of an alloc task, whose work is its allocations.
+    private let extraRuns: Int
+
+    /// Wraps `base`; the extra work is worked out once here, not on every task.
+    init(base: any Workload, factor: Double) {
+        self.base = base
+        self.factor = factor
+        let spec = base.spec
+        extraIterations = Int((Double(spec.iterations) * (factor - 1)).rounded())
+        if spec.kind == .io || (spec.kind == .mixed && spec.ioFraction > 0) {
+            var waiting = spec.waiting
+            waiting.nanoseconds = UInt64((Double(waiting.nanoseconds) * (factor - 1)).rounded())
+            waiting.fileBytes = max(1, Int((Double(waiting.fileBytes) * (factor - 1)).rounded()))
+            extraWaiting = waiting
+        } else {
+            extraWaiting = nil
+        }
+        extraRuns = spec.kind == .alloc ? Int((factor - 1).rounded()) : 0
+    }
 
     var name: String { base.name }
     var kind: WorkloadKind { base.kind }
@@ -38,22 +61,6 @@ struct SlowdownWorkload: Workload {
         spec.slowdown = factor
         return spec
     }
-
-    /// Extra kernel iterations per task.
-    private var extraIterations: Int { Int((Double(base.spec.iterations) * (factor - 1)).rounded()) }
-
-    /// The extra wait per task, of the same kind as the task's own.
-    private var extraWaiting: Waiting? {
-        let spec = base.spec
-        guard spec.kind == .io || (spec.kind == .mixed && spec.ioFraction > 0) else { return nil }
-        var waiting = spec.waiting
-        waiting.nanoseconds = UInt64((Double(waiting.nanoseconds) * (factor - 1)).rounded())
-        waiting.fileBytes = max(1, Int((Double(waiting.fileBytes) * (factor - 1)).rounded()))
-        return waiting
-    }
-
-    /// Whole extra runs of an alloc task, whose work is its allocations.
-    private var extraRuns: Int { base.kind == .alloc ? Int((factor - 1).rounded()) : 0 }
 
     func runBlocking(task index: Int) -> UInt64 {
         let checksum = base.runBlocking(task: index)
