@@ -24,6 +24,8 @@ struct Bench: ParsableCommand {
 
     /// Parses, runs, and turns every error into one sentence on stderr and a documented exit status.
     static func main() {
+        // Thousands of worker processes need two pipes each; take what the hard limit allows.
+        Sys.raiseDescriptorLimit()
         // A worker needs no argument parsing, and skipping it halves a worker's start-up: the
         // parser's dynamic casts make the runtime scan every protocol conformance in the binary.
         if CommandLine.arguments.dropFirst().first == WorkerCommand.configuration.commandName {

@@ -83,12 +83,7 @@ struct RunCommand: ParsableCommand {
             valueName: "n"))
     var fileBytes: Int?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Recorded repetitions per model. Default: 9, the fewest that give a 95% confidence interval of the median narrower than the full range.",
-            valueName: "n"))
-    var repetitions: Int?
+    @OptionGroup var repetitionOptions: RepetitionOptions
 
     @Option(
         parsing: .unconditional,
@@ -185,10 +180,11 @@ struct RunCommand: ParsableCommand {
                 ?? workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
             models: kinds, workers: workers, tasks: tasks ?? file?.tasks,
             taskMilliseconds: taskMilliseconds ?? file?.taskMilliseconds ?? 50,
-            repetitions: repetitions ?? file?.repetitions ?? RunConfiguration.defaultRepetitions,
+            repetitions: file?.repetitions ?? RunConfiguration.defaultRepetitions,
             warmup: warmup ?? file?.warmup ?? 1,
             coresAvailable: available)
         configuration.workloadFile = file
+        try repetitionOptions.apply(to: &configuration, fileRepetitions: file?.repetitions)
         configuration.isolation = isolation
         configuration.timeoutSeconds = timeout
         configuration.order = order

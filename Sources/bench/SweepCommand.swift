@@ -35,8 +35,7 @@ struct SweepCommand: ParsableCommand {
         help: ArgumentHelp("Duration of one task on one core, in milliseconds.", valueName: "ms"))
     var taskMilliseconds: Double = 20
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Recorded repetitions per point.", valueName: "n"))
-    var repetitions = 5
+    @OptionGroup var repetitionOptions: RepetitionOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Warm-up repetitions per point.", valueName: "n"))
     var warmup = 1
@@ -68,8 +67,9 @@ struct SweepCommand: ParsableCommand {
         let kinds = try ModelKind.list(from: models)
         var configuration = RunConfiguration(
             workloads: [workload], models: kinds, workers: workers.last!, tasks: tasks ?? 4 * workers.last!,
-            taskMilliseconds: taskMilliseconds, repetitions: repetitions, warmup: warmup,
+            taskMilliseconds: taskMilliseconds, warmup: warmup,
             coresAvailable: simulate ?? Sys.affinityCPUCount())
+        try repetitionOptions.apply(to: &configuration)
         configuration.isolation = isolation
         configuration.simulation = try simulate.map(Simulation.checked(cores:))
         for value in workers {

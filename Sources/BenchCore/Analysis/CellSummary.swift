@@ -28,4 +28,10 @@ public struct CellSummary: Codable, Sendable, Equatable {
     public var vsIdeal: Double
     /// CPUs available when the cell's samples ran.
     public var coresAvailable: Int
+    /// Where the serial baseline behind the speedup came from; nil in results written before
+    /// bench could extrapolate it (they were all measured).
+    public var baseline: BaselineSource?
+
+    /// Whether the speedup, efficiency and ideal are against an extrapolated serial baseline.
+    public var isAgainstExtrapolatedBaseline: Bool { baseline?.isExtrapolated == true }
 }

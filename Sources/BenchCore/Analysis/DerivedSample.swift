@@ -10,4 +10,6 @@ public struct DerivedSample: Sendable, Equatable {
     public var idealWallSeconds: Double
     /// Measured wall time ÷ ideal wall time: 1 is perfect, 2 took twice the ideal.
     public var vsIdeal: Double
+    /// Where the serial baseline behind these figures came from.
+    public var baseline: BaselineSource
 }

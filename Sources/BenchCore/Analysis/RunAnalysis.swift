@@ -47,11 +47,14 @@ public struct RunAnalysis: Sendable, Equatable {
             walls[sample.cell, default: []].append(sample.wallSeconds)
         }
         let serialMedians = Self.serialMedians(walls)
+        let sources = Self.baselineSources(result.samples)
         self.walls = walls
-        derived = Self.derive(result.samples, serialMedians: serialMedians)
+        derived = Self.derive(result.samples, serialMedians: serialMedians, sources: sources)
         cells = order.compactMap { cell in
             guard let group = groups[cell], let serial = serialMedians[cell.baseline] else { return nil }
-            return Self.summarise(cell, group, serialWallSeconds: serial, unsuccessful: unsuccessful[cell] ?? 0)
+            var summary = Self.summarise(cell, group, serialWallSeconds: serial, unsuccessful: unsuccessful[cell] ?? 0)
+            summary?.baseline = sources[cell.baseline]
+            return summary
         }
         index = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1.cell, $0) })
 
@@ -79,14 +82,28 @@ public struct RunAnalysis: Sendable, Equatable {
         for sample in samples where sample.status == .ok && sample.cell.model == .serial {
             walls[sample.cell, default: []].append(sample.wallSeconds)
         }
-        return derive(samples, serialMedians: serialMedians(walls))
+        return derive(samples, serialMedians: serialMedians(walls), sources: baselineSources(samples))
+    }
+
+    /// How each serial baseline was obtained: from every task, or extrapolated from a prefix
+    /// (the fewest tasks any of its successful samples ran).
+    private static func baselineSources(_ samples: [Sample]) -> [Cell: BaselineSource] {
+        var sources: [Cell: BaselineSource] = [:]
+        for sample in samples where sample.status == .ok && sample.cell.model == .serial {
+            let source = sample.baselineSource
+            if let known = sources[sample.cell], known.measuredTasks <= source.measuredTasks { continue }
+            sources[sample.cell] = source
+        }
+        return sources
     }
 
     private static func serialMedians(_ walls: [Cell: [Double]]) -> [Cell: Double] {
         walls.filter { $0.key.model == .serial }.compactMapValues { Stats.median($0) }
     }
 
-    private static func derive(_ samples: [Sample], serialMedians: [Cell: Double]) -> [DerivedSample?] {
+    private static func derive(
+        _ samples: [Sample], serialMedians: [Cell: Double], sources: [Cell: BaselineSource]
+    ) -> [DerivedSample?] {
         samples.map { sample in
             guard sample.status == .ok, let serial = serialMedians[sample.cell.baseline] else { return nil }
             let ideal = idealWallSeconds(sample.cell, coresAvailable: sample.coresAvailable, serialWallSeconds: serial)
@@ -94,7 +111,9 @@ public struct RunAnalysis: Sendable, Equatable {
             return DerivedSample(
                 sample: sample, speedup: speedup,
                 efficiency: speedup / Double(max(1, min(sample.cell.workers, sample.coresAvailable))),
-                idealWallSeconds: ideal, vsIdeal: ideal > 0 ? sample.wallSeconds / ideal : 0)
+                idealWallSeconds: ideal, vsIdeal: ideal > 0 ? sample.wallSeconds / ideal : 0,
+                baseline: sources[sample.cell.baseline]
+                    ?? BaselineSource(measuredTasks: sample.cell.tasks, tasks: sample.cell.tasks))
         }
     }
 

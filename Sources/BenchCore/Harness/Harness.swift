@@ -35,21 +35,20 @@ public struct Harness: Sendable {
         checkpoint: (RunResult) throws -> Void = { _ in }
     ) throws -> RunResult {
         let (specs, calibration) = prepare(ioFractions: [configuration.ioFraction])
-        let schedule = configuration.order.schedule(
-            models: configuration.models, warmup: configuration.warmup,
-            repetitions: configuration.repetitions, seed: configuration.seed)
         // The allocator is a dimension of each sample's cell, so its cells, serial baseline and
-        // checksums stay apart from another allocator's.
-        let plan = configuration.allocators.flatMap { allocator in
-            specs.flatMap { spec in
-                schedule.map {
-                    PlannedSample(
-                        spec: spec, model: $0.model, workers: $0.model.workers(requested: configuration.workers),
-                        repetition: $0.repetition, allocator: allocator)
+        // checksums stay apart from another allocator's. Each (allocator, workload) is a block.
+        let blocks = configuration.allocators.flatMap { allocator in
+            specs.map { spec in
+                configuration.models.map {
+                    PlannedCell(
+                        spec: spec, model: $0, workers: $0.workers(requested: configuration.workers),
+                        allocator: allocator)
                 }
             }
         }
-        return try execute(plan, specs: specs, calibration: calibration, progress: progress, checkpoint: checkpoint)
+        return try execute(
+            blocks, order: configuration.order, specs: specs, calibration: calibration, progress: progress,
+            checkpoint: checkpoint)
     }
 
     /// Measures every (workers, I/O fraction) point of `sweep` for the configuration's models, with
@@ -64,29 +63,21 @@ public struct Harness: Sendable {
             configuration.models.filter { $0 != .serial }.map { (model: $0, workers: workers) }
         }
         let round = [(model: ModelKind.serial, workers: 1)] + points
-        var plan: [PlannedSample] = []
-        for spec in specs {
-            for _ in 0..<configuration.warmup {
-                plan += round.map { PlannedSample(spec: spec, model: $0.model, workers: $0.workers, repetition: nil) }
-            }
-            for repetition in 1...configuration.repetitions {
-                plan += round.map {
-                    PlannedSample(spec: spec, model: $0.model, workers: $0.workers, repetition: repetition)
-                }
-            }
+        let blocks = specs.map { spec in
+            round.map { PlannedCell(spec: spec, model: $0.model, workers: $0.workers) }
         }
         var result = try execute(
-            plan, specs: specs, calibration: calibration, progress: progress, checkpoint: checkpoint)
+            blocks, order: .interleaved, specs: specs, calibration: calibration, progress: progress,
+            checkpoint: checkpoint)
         result.sweep = sweep
         return result
     }
 
-    /// One sample to take, in order.
-    struct PlannedSample {
+    /// One cell to measure.
+    struct PlannedCell {
         var spec: WorkloadSpec
         var model: ModelKind
         var workers: Int
-        var repetition: Int?
         var allocator: Allocator = .system
     }
 
@@ -118,21 +109,27 @@ public struct Harness: Sendable {
         return (specs, calibration)
     }
 
-    /// Takes the planned samples in order, checking checksums, honouring interruption, and
-    /// checkpointing after each recorded sample.
+    /// Takes the samples of `blocks` of cells in the order the scheduler gives, checking
+    /// checksums, honouring interruption, and checkpointing after each recorded sample.
     private func execute(
-        _ plan: [PlannedSample], specs: [WorkloadSpec], calibration: Calibration?,
+        _ blocks: [[PlannedCell]], order: RunOrder, specs: [WorkloadSpec], calibration: Calibration?,
         progress: (RunProgress) -> Void, checkpoint: (RunResult) throws -> Void
     ) throws -> RunResult {
+        var cells = blocks.flatMap { $0 }
+        var indices: [[Int]] = []
+        for block in blocks { indices.append(Array(indices.joined().count..<(indices.joined().count + block.count))) }
         // The socket I/O kind talks to a loopback server that lives exactly as long as the run.
-        var plan = plan
         var server: LoopbackServer?
         defer { server?.stop() }
-        if plan.contains(where: { $0.spec.ioKind == .socket && $0.spec.kind != .cpu }) {
+        if cells.contains(where: { $0.spec.ioKind == .socket && $0.spec.kind != .cpu }) {
             let started = try LoopbackServer()
             server = started
-            for index in plan.indices { plan[index].spec.socketPort = started.port }
+            for index in cells.indices { cells[index].spec.socketPort = started.port }
         }
+        var scheduler = SampleScheduler(
+            blocks: indices,
+            order: order, warmup: configuration.warmup, repetitions: configuration.repetitions,
+            auto: configuration.autoRepetitions, seed: configuration.seed)
         var result = RunResult(
             configuration: configuration, machine: configuration.simulation?.machine ?? MachineInfo.current(),
             calibration: calibration,
@@ -144,38 +141,53 @@ public struct Harness: Sendable {
             samples: [], startedAt: configuration.simulation == nil ? Date() : Simulation.start)
         // Every model must compute the same checksum for the same experiment (one baseline cell).
         var expectedChecksums: [Cell: UInt64] = [:]
-        for (completed, planned) in plan.enumerated() {
+        var walls = [[Double]](repeating: [], count: cells.count)
+        // A cell that hit a limit of the system (threads, processes, descriptors) is not retried.
+        var abandoned = Set<Int>()
+        let auto = configuration.autoRepetitions
+        var completed = 0
+        while let step = scheduler.next(isSettled: { abandoned.contains($0) || auto?.isSettled(walls[$0]) == true }) {
+            guard !abandoned.contains(step.cell) else { continue }
             guard !Interruption.isRequested else {
                 result.interrupted = true
                 return result
             }
+            let planned = cells[step.cell]
             var sampleRequest = request(
-                planned.spec, model: planned.model, workers: planned.workers, repetition: planned.repetition)
+                planned.spec, model: planned.model, workers: planned.workers, repetition: step.repetition)
             sampleRequest.allocator = planned.allocator
             progress(
                 RunProgress(
-                    completed: completed, total: plan.count, cell: sampleRequest.cell, repetition: planned.repetition))
+                    completed: completed, total: max(scheduler.upperBound, completed + 1), cell: sampleRequest.cell,
+                    repetition: step.repetition))
             // A simulated sample is computed, on a clock that ticks a second per sample.
             let sample =
                 try configuration.simulation.map {
                     $0.sample(sampleRequest, startedAt: Simulation.start.addingTimeInterval(Double(completed)))
                 } ?? measure(sampleRequest)
+            completed += 1
             if Interruption.isRequested && sample.status != .ok {
                 result.interrupted = true  // killed by the stop itself: not a failure of the sample
                 return result
             }
             if sample.status == .ok {
+                if step.repetition != nil { walls[step.cell].append(sample.wallSeconds) }
+                // A scaled prefix computes a different checksum from the whole run.
                 let experiment = sample.cell.baseline
-                if let expected = expectedChecksums[experiment], sample.checksum != expected {
-                    throw BenchError.failure(
-                        "Model \(planned.model.rawValue) computed checksum \(sample.checksum) for \(experiment.experimentName), but an earlier sample computed \(expected): a task was skipped, run twice, or its file or socket I/O failed (its data did not come back)."
-                    )
+                if sample.measuredTasks == nil {
+                    if let expected = expectedChecksums[experiment], sample.checksum != expected {
+                        throw BenchError.failure(
+                            "Model \(planned.model.rawValue) computed checksum \(sample.checksum) for \(experiment.experimentName), but an earlier sample computed \(expected): a task was skipped, run twice, or its file or socket I/O failed (its data did not come back)."
+                        )
+                    }
+                    expectedChecksums[experiment] = sample.checksum
                 }
-                expectedChecksums[experiment] = sample.checksum
+            } else if sample.failureReason.map(SystemLimit.isLimit) == true {
+                abandoned.insert(step.cell)
             }
             // A warm-up is not recorded, unless it failed: a failure is reported like any other
             // (repetition 0), and like any other it stays out of every figure.
-            if planned.repetition != nil || sample.status != .ok {
+            if step.repetition != nil || sample.status != .ok {
                 result.samples.append(sample)
                 try checkpoint(result)
             }
@@ -194,6 +206,7 @@ public struct Harness: Sendable {
             workload: spec, model: model, workers: workers, tasks: configuration.tasks,
             repetition: repetition ?? 0, coresAvailable: configuration.coresAvailable)
         request.recordTimeline = configuration.recordTimeline
+        if model == .serial { request.measuredTasks = configuration.serialMeasuredTasks(taskSeconds: spec.taskSeconds) }
         return request
     }
 

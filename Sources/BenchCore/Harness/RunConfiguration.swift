@@ -18,8 +18,14 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var tasks: Int
     /// Duration of one task on one core, in milliseconds.
     public var taskMilliseconds: Double
-    /// Recorded repetitions per cell.
+    /// Recorded repetitions per cell; under ``autoRepetitions``, the most any cell gets.
     public var repetitions: Int
+    /// When set, each cell is repeated until its median is known to the policy's precision
+    /// (`--repetitions auto`, the command line's default); nil repeats every cell ``repetitions`` times.
+    public var autoRepetitions: AutoRepetitions?
+    /// How the serial baseline is obtained; nil picks ``BaselineMode/automatic(tasks:taskSeconds:)``
+    /// for each workload.
+    public var baseline: BaselineMode?
     /// Unrecorded warm-up repetitions per cell, run first.
     public var warmup: Int
     /// CPUs this process may run on.
@@ -83,10 +89,20 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         self.coresAvailable = coresAvailable
     }
 
-    /// The timeout used when none is given: a minute, or ten times the serial duration of a
-    /// sample if that is longer, so only a genuinely stuck sample is ever killed.
+    /// The timeout used when none is given: a minute, or ten times the longest a sample should
+    /// take if that is longer (serial over the tasks it runs, or the others with every core busy),
+    /// so only a genuinely stuck sample is ever killed.
     public var defaultTimeoutSeconds: Double {
-        max(60, 10 * Double(tasks) * taskSeconds)
+        let serialTasks = serialMeasuredTasks(taskSeconds: taskSeconds) ?? tasks
+        let parallel = Double(tasks) * taskSeconds / Double(max(1, min(workers, coresAvailable)))
+        return max(60, 10 * max(Double(serialTasks) * taskSeconds, parallel))
+    }
+
+    /// The tasks a serial sample of a workload whose tasks take `taskSeconds` (0 when they have no
+    /// set duration) really runs, or nil when it runs all of them.
+    public func serialMeasuredTasks(taskSeconds: Double) -> Int? {
+        let mode = baseline ?? .automatic(tasks: tasks, taskSeconds: taskSeconds > 0 ? taskSeconds : nil)
+        return mode.prefixTasks(tasks: tasks, taskSeconds: taskSeconds)
     }
 
     /// The timeout in force.
@@ -129,6 +145,19 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         }
         try check(workers, "--cores", 1...Limits.maxWorkers)
         try check(tasks, "--tasks", 1...Limits.maxTasks)
+        if let auto = autoRepetitions {
+            guard auto.target.isFinite, auto.target > 0, auto.target < 1 else {
+                throw BenchError.usage(
+                    "--target-ci \(Format.number(auto.target * 100))% is out of range; give the widest interval to accept as a percentage of the median above 0 and below 100, e.g. 2."
+                )
+            }
+            guard auto.minimum >= 1, auto.minimum <= auto.maximum else {
+                throw BenchError.usage(
+                    "--repetitions auto needs at most \(auto.maximum) repetitions to be at least the minimum of \(auto.minimum); raise --max-repetitions."
+                )
+            }
+            repetitions = auto.maximum
+        }
         try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
         try check(warmup, "--warmup", 0...Limits.maxWarmup)
         if allocators.isEmpty { allocators = [.system] }
@@ -229,5 +258,7 @@ extension RunConfiguration {
         recordTimeline = try c.decodeIfPresent(Bool.self, forKey: .recordTimeline) ?? false
         order = try c.decodeIfPresent(RunOrder.self, forKey: .order) ?? .interleaved
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
+        autoRepetitions = try c.decodeIfPresent(AutoRepetitions.self, forKey: .autoRepetitions)
+        baseline = try c.decodeIfPresent(BaselineMode.self, forKey: .baseline)
     }
 }

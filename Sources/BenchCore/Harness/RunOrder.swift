@@ -9,25 +9,6 @@ public enum RunOrder: String, Codable, Sendable, CaseIterable {
     /// Warm-ups first, then the recorded (model, repetition) pairs in a random order, seeded.
     case random
 
-    /// The (model, repetition) pairs in running order; repetition nil marks a warm-up.
-    public func schedule(
-        models: [ModelKind], warmup: Int, repetitions: Int,
-        seed: UInt64
-    ) -> [(model: ModelKind, repetition: Int?)] {
-        let warmups = (0..<warmup).flatMap { _ in models.map { (model: $0, repetition: Int?.none) } }
-        switch self {
-        case .interleaved:
-            return warmups + (1...repetitions).flatMap { repetition in models.map { ($0, Int?.some(repetition)) } }
-        case .grouped:
-            return models.flatMap { model in
-                (0..<warmup).map { _ in (model, Int?.none) } + (1...repetitions).map { (model, Int?.some($0)) }
-            }
-        case .random:
-            var generator = SplitMix64(seed: seed)
-            let recorded = (1...repetitions).flatMap { repetition in models.map { ($0, Int?.some(repetition)) } }
-            return warmups + recorded.shuffled(using: &generator)
-        }
-    }
 }
 
 /// A small, fast, seedable generator (Steele, Lea & Flood's SplitMix64), so a random order can be

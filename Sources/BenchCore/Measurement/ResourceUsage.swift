@@ -60,4 +60,15 @@ public struct ResourceUsage: Codable, Sendable, Equatable {
             peakRSSBytes: peakRSSBytes
         )
     }
+
+    /// The usage of `factor` times the work (an extrapolated sample): times and context switches
+    /// scale; peak RSS, a high-water mark, does not.
+    public func scaled(by factor: Double) -> ResourceUsage {
+        guard factor != 1 else { return self }
+        return ResourceUsage(
+            userSeconds: userSeconds * factor, systemSeconds: systemSeconds * factor,
+            voluntaryContextSwitches: Int((Double(voluntaryContextSwitches) * factor).rounded()),
+            involuntaryContextSwitches: Int((Double(involuntaryContextSwitches) * factor).rounded()),
+            peakRSSBytes: peakRSSBytes)
+    }
 }

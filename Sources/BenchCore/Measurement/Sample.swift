@@ -88,6 +88,15 @@ public struct Sample: Codable, Sendable, Equatable {
     public var allocatorStats: AllocatorStats?
     /// Every task's span, when a trace was asked for (`--trace`); nil otherwise.
     public var timeline: [TaskSpan]?
+    /// Tasks really run when the sample was extrapolated from a prefix (an extrapolated serial
+    /// baseline): its wall and CPU times are the prefix's scaled by tasks ÷ this; nil when every
+    /// task ran.
+    public var measuredTasks: Int?
+
+    /// Where this sample's figures come from: every task, or a prefix scaled up.
+    public var baselineSource: BaselineSource {
+        BaselineSource(measuredTasks: measuredTasks ?? cell.tasks, tasks: cell.tasks)
+    }
 
     /// User plus system CPU time, in seconds.
     public var cpuSeconds: Double { usage.userSeconds + usage.systemSeconds }
@@ -178,5 +187,6 @@ extension Sample {
         checksum = try c.decode(UInt64.self, forKey: .checksum)
         allocatorStats = try c.decodeIfPresent(AllocatorStats.self, forKey: .allocatorStats)
         timeline = try c.decodeIfPresent([TaskSpan].self, forKey: .timeline)
+        measuredTasks = try c.decodeIfPresent(Int.self, forKey: .measuredTasks)
     }
 }

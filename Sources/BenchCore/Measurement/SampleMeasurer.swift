@@ -7,7 +7,7 @@ public enum SampleMeasurer {
     /// yields a sample with status `failed` and the reason, never a thrown error.
     public static func measure(_ request: SampleRequest) -> Sample {
         let workload = request.workload.make()
-        let log = TaskLog(count: request.tasks)
+        let log = TaskLog(count: request.measuredTasks.map { min($0, request.tasks) } ?? request.tasks)
         let startedAt = Date()
         if request.allocator == .jemalloc && !Jemalloc.isActive {
             return Sample.unmeasured(
@@ -33,13 +33,16 @@ public enum SampleMeasurer {
                 reason: "model \(request.model.rawValue) returned before every task finished")
         }
         let startup = report.startupNanoseconds ?? 0
+        // An extrapolated baseline ran a prefix: its times stand for all the tasks, scaled.
+        let scale = Double(request.tasks) / Double(log.count)
         var sample = Sample(
             cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable,
             startedAt: startedAt,
-            wallSeconds: Double(end - start - startup) / 1e9,
+            wallSeconds: Double(end - start - startup) / 1e9 * scale,
             startupSeconds: report.startupNanoseconds.map { Double($0) / 1e9 },
-            usage: own.adding(children),
+            usage: own.adding(children).scaled(by: scale),
             latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
+        if log.count < request.tasks { sample.measuredTasks = log.count }
         if request.recordTimeline { sample.timeline = log.timeline(origin: start) }
         sample.allocatorInUse = Jemalloc.inUse
         if let before = statsBefore, var after = Jemalloc.stats() {

@@ -16,6 +16,9 @@ public struct SampleRequest: Codable, Sendable, Equatable {
     public var allocator: Allocator = .system
     /// Whether to keep every task's span for a trace.
     public var recordTimeline: Bool = false
+    /// For an extrapolated serial baseline: the prefix of the tasks to run, whose times are scaled
+    /// to all `tasks`; nil runs every task.
+    public var measuredTasks: Int?
 
     /// Creates a request.
     public init(

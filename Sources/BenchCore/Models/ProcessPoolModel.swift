@@ -13,9 +13,14 @@ public struct ProcessPoolModel: ExecutionModel {
         var pool: [WorkerProcess] = []
         defer { for worker in pool where !worker.isReaped { _ = try? worker.kill() } }
 
+        let count = max(1, min(workers, log.count))
+        if let failure = SystemLimit.memoryFailure(processes: count, bytesEach: Sys.residentBytes()) { throw failure }
         let startupBegan = Sys.monotonicNanoseconds()
-        for _ in 0..<max(1, min(workers, log.count)) {
-            let worker = try WorkerProcess.start()
+        for number in 1...count {
+            let worker: WorkerProcess
+            do { worker = try WorkerProcess.start() } catch {
+                throw SystemLimit.failure(error, starting: "worker process", index: number, of: count)
+            }
             pool.append(worker)
             try send(.prepare(spec), to: worker)
         }

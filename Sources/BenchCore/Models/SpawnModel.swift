@@ -10,8 +10,13 @@ public struct SpawnModel: ExecutionModel {
         defer { for worker in alive.values where !worker.isReaped { _ = try? worker.kill() } }
 
         var next = 0
+        let width = min(workers, log.count)
+        if let failure = SystemLimit.memoryFailure(processes: width, bytesEach: Sys.residentBytes()) { throw failure }
         func launch() throws {
-            let worker = try WorkerProcess.start()
+            let worker: WorkerProcess
+            do { worker = try WorkerProcess.start() } catch {
+                throw SystemLimit.failure(error, starting: "worker process", index: alive.count + 1, of: width)
+            }
             alive[worker.replyFD] = worker
             // The whole conversation fits in the pipe's buffer, so it is sent at once.
             try send(.prepare(spec), to: worker)
@@ -19,7 +24,7 @@ public struct SpawnModel: ExecutionModel {
             try send(.shutdown, to: worker)
             next += 1
         }
-        while next < min(workers, log.count) { try launch() }
+        while next < width { try launch() }
         while !alive.isEmpty {
             for fd in try Sys.pollReadable(Array(alive.keys), timeoutMilliseconds: -1) {
                 let worker = alive[fd]!

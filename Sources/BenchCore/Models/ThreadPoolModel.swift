@@ -11,13 +11,21 @@ public struct ThreadPoolModel: ExecutionModel {
         let queue = TaskQueue(count: log.count)
         var threads: [OSThread] = []
         defer { threads.forEach(Sys.join) }
-        for _ in 0..<min(workers, max(1, log.count)) {
-            threads.append(
-                try Sys.startThread {
-                    while let index = queue.take() {
-                        log.run(index) { workload.runBlocking(task: index) }
-                    }
-                })
+        let count = min(workers, max(1, log.count))
+        for number in 1...count {
+            do {
+                threads.append(
+                    try Sys.startThread {
+                        while let index = queue.take() {
+                            log.run(index) { workload.runBlocking(task: index) }
+                        }
+                    })
+            } catch {
+                // The threads already started take no new task; the sample ends as soon as their
+                // current ones do.
+                queue.close()
+                throw SystemLimit.failure(error, starting: "thread", index: number, of: count)
+            }
         }
         return ExecutionReport()
     }
@@ -29,6 +37,11 @@ final class TaskQueue: Sendable {
     let count: Int
 
     init(count: Int) { self.count = count }
+
+    /// Hands out no more tasks.
+    func close() {
+        next.store(count, ordering: .relaxed)
+    }
 
     /// The next task to run, or nil when all have been taken.
     func take() -> Int? {

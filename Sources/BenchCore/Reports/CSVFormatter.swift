@@ -15,7 +15,7 @@ public struct CSVFormatter: ReportFormatter {
         "cpu_user_s", "cpu_system_s", "cpu_s", "utilisation_cores",
         "voluntary_ctx_switches", "involuntary_ctx_switches", "peak_rss_bytes", "tasks_per_s",
         "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms",
-        "speedup", "efficiency", "ideal_wall_s", "vs_ideal", "checksum",
+        "baseline", "speedup", "efficiency", "ideal_wall_s", "vs_ideal", "checksum",
         "allocator_in_use", "jemalloc_allocated_bytes", "jemalloc_active_bytes", "jemalloc_resident_bytes",
         "jemalloc_allocations", "jemalloc_deallocations",
     ]
@@ -63,7 +63,8 @@ public struct CSVFormatter: ReportFormatter {
                         String(s.usage.peakRSSBytes), Format.fixed(s.tasksPerSecond, 3),
                         ms(s.latency?.p50Seconds), ms(s.latency?.p90Seconds), ms(s.latency?.p99Seconds),
                         ms(s.latency?.maxSeconds),
-                        ratio(d?.speedup), ratio(d?.efficiency), d.map { Format.fixed($0.idealWallSeconds, 6) } ?? "",
+                        d?.baseline.csvValue ?? "", ratio(d?.speedup), ratio(d?.efficiency),
+                        d.map { Format.fixed($0.idealWallSeconds, 6) } ?? "",
                         ratio(d?.vsIdeal), String(s.checksum),
                         s.allocatorInUse ?? "",
                         // Under the system allocator there are no such figures: empty, not zero.

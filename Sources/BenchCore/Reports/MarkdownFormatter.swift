@@ -6,8 +6,19 @@ public struct MarkdownFormatter: ReportFormatter {
     public static let wideInterval = 0.05
 
     /// Sentences warning about cells whose figures deserve less trust.
-    static func warnings(_ cells: [CellSummary]) -> [String] {
+    static func warnings(_ cells: [CellSummary], auto: AutoRepetitions? = nil) -> [String] {
         var warnings: [String] = []
+        if let auto {
+            let unsettled = cells.filter { $0.wall.count >= auto.maximum }.filter { cell in
+                guard let interval = cell.wallInterval else { return true }
+                return interval.relativeHalfWidth(median: cell.wall.median) > auto.target
+            }
+            if !unsettled.isEmpty {
+                warnings.append(
+                    "Stopped at the maximum of \(auto.maximum) repetitions before the median's 95% CI narrowed to ± \(Format.percent(auto.target)): \(unsettled.map(\.cell.modelName).joined(separator: ", ")). Their figures are as precise as the table says, no more; a quieter machine or --max-repetitions helps."
+                )
+            }
+        }
         let withoutInterval = cells.filter { $0.wallInterval == nil }
         if !withoutInterval.isEmpty {
             let names = withoutInterval.map { "\($0.cell.modelName) (\($0.wall.count))" }.joined(separator: ", ")
@@ -72,7 +83,14 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "\n"
         out += "- Tasks per sample: \(config.tasks) of \(Format.number(config.taskMilliseconds)) ms each\n"
         out +=
-            "- Repetitions: \(config.repetitions) per cell, after \(config.warmup) warm-up; \(Self.orderText(config, sweep: result.sweep != nil))\n"
+            "- Repetitions: \(Self.repetitionText(config)), after \(config.warmup) warm-up; \(Self.orderText(config, sweep: result.sweep != nil))\n"
+        let extrapolated = analysis.families.compactMap { family in
+            family.cells.first?.baseline.flatMap { $0.isExtrapolated ? $0 : nil }
+        }
+        if let source = extrapolated.first {
+            out +=
+                "- Serial baseline: **extrapolated** from \(source.measuredTasks) of \(source.tasks) tasks: serial ran the first \(source.measuredTasks) tasks of each sample and its times were scaled by \(source.tasks) ÷ \(source.measuredTasks) (`--baseline measured` runs them all)\n"
+        }
         out += "- Models: \(config.models.map(\.rawValue).joined(separator: ", "))\n"
         for workload in result.workloads {
             out += "- `\(workload.name)` (\(workload.kind.rawValue)): one task is \(workload.taskDescription)\n"
@@ -90,7 +108,12 @@ public struct MarkdownFormatter: ReportFormatter {
         }
         out += "## Verdict\n\n"
         for family in analysis.families {
-            if let verdict = family.verdict { out += "- **\(heading(family))**: \(verdict.text)\n" }
+            if let verdict = family.verdict {
+                let note = family.cells.first?.baseline.flatMap {
+                    $0.isExtrapolated ? " (Speedups are against \($0).)" : nil
+                }
+                out += "- **\(heading(family))**: \(verdict.text)\(note ?? "")\n"
+            }
         }
         out += "\n"
 
@@ -98,9 +121,10 @@ public struct MarkdownFormatter: ReportFormatter {
             out += "## \(heading(family))\n\n"
             let hasStartup = family.cells.contains { $0.startupSeconds != nil }
             out +=
-                "| Model | Workers | Median wall (95% CI) | CPU | Utilisation | Speedup | Efficiency | vs ideal | Task p50 / p99 |"
+                "| Model | Workers | n | Median wall (95% CI) | CPU | Utilisation | Speedup | Efficiency | vs ideal | Task p50 / p99 |"
                 + (hasStartup ? " Start-up |" : "") + "\n"
-            out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + (hasStartup ? "---:|" : "") + "\n"
+            out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (hasStartup ? "---:|" : "") + "\n"
+            let mark = family.cells.first?.isAgainstExtrapolatedBaseline == true ? "†" : ""
             for cell in family.cells {
                 let interval =
                     cell.wallInterval.map { " ± \(Format.percent($0.relativeHalfWidth(median: cell.wall.median)))" }
@@ -108,12 +132,16 @@ public struct MarkdownFormatter: ReportFormatter {
                 let latency =
                     cell.latency.map { "\(Format.duration($0.p50Seconds)) / \(Format.duration($0.p99Seconds))" } ?? ""
                 out +=
-                    "| \(cell.cell.model.rawValue) | \(cell.cell.workers) | \(Format.duration(cell.wall.median))\(interval) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup)) | \(Format.percent(cell.efficiency)) | \(Format.ratio(cell.vsIdeal)) | \(latency) |"
+                    "| \(cell.cell.model.rawValue) | \(cell.cell.workers) | \(cell.wall.count) | \(Format.duration(cell.wall.median))\(mark)\(interval) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup))\(mark) | \(Format.percent(cell.efficiency))\(mark) | \(Format.ratio(cell.vsIdeal))\(mark) | \(latency) |"
                 if hasStartup { out += " \(cell.startupSeconds.map(Format.duration) ?? "") |" }
                 out += "\n"
             }
             out += "\n"
-            let warnings = Self.warnings(family.cells)
+            if let source = family.cells.first?.baseline, source.isExtrapolated {
+                out +=
+                    "† Against \(source): serial's wall and CPU times are its first \(source.measuredTasks) tasks' scaled by \(source.tasks) ÷ \(source.measuredTasks), and every ratio here rests on them.\n\n"
+            }
+            let warnings = Self.warnings(family.cells, auto: config.autoRepetitions)
             if !warnings.isEmpty {
                 out += warnings.map { "> ⚠ \($0)\n" }.joined(separator: ">\n") + "\n"
             }
@@ -139,8 +167,14 @@ public struct MarkdownFormatter: ReportFormatter {
             }
         }
         out +=
-            "Medians over \(config.repetitions) repetitions, with the distribution-free 95% confidence interval of the median (order statistics) as ± half its width. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
+            "Medians over \(config.autoRepetitions == nil ? "\(config.repetitions) repetitions" : "each cell's n repetitions"), with the distribution-free 95% confidence interval of the median (order statistics) as ± half its width. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
         return out
+    }
+
+    /// How many repetitions each cell got, as the configuration section states it.
+    static func repetitionText(_ config: RunConfiguration) -> String {
+        guard let auto = config.autoRepetitions else { return "\(config.repetitions) per cell" }
+        return "auto, each cell \(auto.description) (n in the tables)"
     }
 
     /// The order samples actually ran in, as the configuration section states it.

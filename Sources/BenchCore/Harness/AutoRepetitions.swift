@@ -1,0 +1,39 @@
+/// `--repetitions auto`: each cell is repeated, still interleaved with the others, until the 95%
+/// confidence interval of its median wall time is within ``target`` of the median (the "± x%" the
+/// report shows), or ``maximum`` repetitions are reached; never fewer than ``minimum``.
+public struct AutoRepetitions: Codable, Sendable, Equatable {
+    /// The widest interval accepted, as a fraction of the median: 0.02 is ±2%.
+    public var target: Double
+    /// Repetitions every cell gets: 6 is the fewest with a 95% interval of the median.
+    public var minimum: Int
+    /// Repetitions no cell goes beyond, settled or not.
+    public var maximum: Int
+
+    /// The default target, ±2%.
+    public static let defaultTarget = 0.02
+    /// The default minimum.
+    public static let defaultMinimum = 6
+    /// The default maximum.
+    public static let defaultMaximum = 30
+
+    /// Creates a policy.
+    public init(target: Double = defaultTarget, minimum: Int = defaultMinimum, maximum: Int = defaultMaximum) {
+        self.target = target
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
+    /// Whether a cell with these successful wall times needs no more repetitions: it has at least
+    /// ``minimum`` and its median's 95% interval is within ``target``.
+    public func isSettled(_ walls: [Double]) -> Bool {
+        guard walls.count >= minimum, let median = Stats.median(walls),
+            let interval = MedianConfidenceInterval(walls)
+        else { return false }
+        return interval.relativeHalfWidth(median: median) <= target
+    }
+
+    /// The policy as the report states it: "until each median's 95% interval was within ±2% (6 to 30)".
+    public var description: String {
+        "until each median's 95% interval was within ±\(Format.number(target * 100))% (at least \(minimum), at most \(maximum))"
+    }
+}
