@@ -15,9 +15,9 @@ import Testing
         }
         #expect(pid == Sys.processID)  // in-process and threaded pipe workers share our pid
 
-        try connection.send(.runTask(7))
-        guard case .taskDone(let record)? = try connection.receive(deadline: nil) else {
-            Issue.record("expected taskDone")
+        try connection.send(.runTasks(start: 7, count: 1))
+        guard case .tasksDone(let records)? = try connection.receive(deadline: nil), let record = records.first else {
+            Issue.record("expected tasksDone")
             return
         }
         #expect(record.index == 7)
@@ -63,7 +63,7 @@ import Testing
     @Test func runTaskBeforePrepareIsAnErrorReplyNotACrash() throws {
         let transport = try InProcessTransport()
         defer { transport.close() }
-        try transport.send(.runTask(0))
+        try transport.send(.runTasks(start: 0, count: 1))
         guard case .error(let message)? = try transport.receive(deadline: nil) else {
             Issue.record("expected an error reply")
             return
@@ -102,11 +102,11 @@ import Testing
 
     @Test func aCleanEndBetweenFramesIsNil() throws {
         let pipe = try Sys.pipe()
-        try Sys.writeAll(pipe.write, try Frame.encode(WorkerRequest.runTask(3)))
+        try Sys.writeAll(pipe.write, try Frame.encode(WorkerRequest.runTasks(start: 3, count: 2)))
         Sys.close(pipe.write)
         defer { Sys.close(pipe.read) }
         let reader = FrameReader(fd: pipe.read)
-        #expect(try reader.next(WorkerRequest.self) == .runTask(3))
+        #expect(try reader.next(WorkerRequest.self) == .runTasks(start: 3, count: 2))
         #expect(try reader.next(WorkerRequest.self) == nil)
     }
 
@@ -125,5 +125,30 @@ import Testing
         #expect(FaultPlan(parsing: "melt:threads:1") == nil)
         #expect(FaultPlan(parsing: "segv:threads:0")?.repetition == 0, "0 names the warm-ups")
         #expect(FaultPlan(parsing: "segv:threads:-1") == nil)
+    }
+
+    @Test func aBatchOfTaskReportsTravelsInBinaryAndComesBackExact() throws {
+        let records = (0..<500).map {
+            TaskRecord(
+                index: 1_000 + $0, checksum: UInt64.max - UInt64($0), startNanoseconds: UInt64($0) * 7,
+                endNanoseconds: UInt64($0) * 7 + 3, pid: 4242)
+        }
+        let frame = try Frame.encode(WorkerReply.tasksDone(records))
+        #expect(frame[4] == WorkerReply.tasksDoneTag, "the hot path is binary, not JSON")
+        #expect(frame.count == 4 + 9 + 32 * 500)
+        #expect(try Frame.decode(WorkerReply.self, frame: frame) == .tasksDone(records))
+        let request = try Frame.encode(WorkerRequest.runTasks(start: 12, count: 34))
+        #expect(request.count == 4 + 17)
+        #expect(try Frame.decode(WorkerRequest.self, frame: request) == .runTasks(start: 12, count: 34))
+        // The rare messages stay JSON.
+        #expect(try Frame.encode(WorkerRequest.shutdown)[4] == UInt8(ascii: "{"))
+    }
+
+    @Test func aBinaryFrameCutShortOrWithAnUnknownTagIsRefusedNotMisread() throws {
+        var frame = try Frame.encode(
+            WorkerReply.tasksDone([TaskRecord(index: 1, checksum: 2, startNanoseconds: 3, endNanoseconds: 4, pid: 5)]))
+        frame.removeLast()
+        #expect(throws: Frame.Error.self) { try Frame.decode(WorkerReply.self, frame: frame) }
+        #expect(throws: Frame.Error.self) { try Frame.decode(WorkerRequest.self, frame: [0, 0, 0, 2, 0x07, 0]) }
     }
 }

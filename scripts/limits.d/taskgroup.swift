@@ -1,10 +1,15 @@
 // The raw primitive behind bench's async model: a TaskGroup of N tasks, each awaiting
 // Task.sleep. Prints wall seconds, CPU seconds and peak RSS bytes, one line, for scripts/limits.
-// Usage: taskgroup N MILLISECONDS [executor]   (executor: "pool" or "one-thread")
+// Usage: taskgroup N MILLISECONDS [IN_FLIGHT]   (MILLISECONDS 0: tasks that do nothing; IN_FLIGHT:
+// at most that many at once, each finished task making room for the next; default N)
 import Foundation
 
 let n = Int(CommandLine.arguments[1])!
 let ms = UInt64(CommandLine.arguments[2])!
+let window = CommandLine.arguments.count > 3 ? Int(CommandLine.arguments[3])! : n
+@inline(never) func task() async {
+    if ms > 0 { try? await Task.sleep(nanoseconds: ms * 1_000_000) }
+}
 func cpuSeconds() -> (Double, Int) {
     var usage = rusage()
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
@@ -17,7 +22,16 @@ let start = DispatchTime.now().uptimeNanoseconds
 let cpu0 = cpuSeconds().0
 Task.detached {
     await withTaskGroup(of: Void.self) { group in
-        for _ in 0..<n { group.addTask { try? await Task.sleep(nanoseconds: ms * 1_000_000) } }
+        var next = 0
+        while next < min(window, n) {
+            group.addTask { await task() }
+            next += 1
+        }
+        while await group.next() != nil {
+            guard next < n else { continue }
+            group.addTask { await task() }
+            next += 1
+        }
     }
     done.signal()
 }

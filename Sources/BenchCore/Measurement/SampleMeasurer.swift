@@ -14,13 +14,15 @@ public enum SampleMeasurer {
                 request, startedAt: startedAt, status: .failed,
                 reason: "jemalloc was requested but did not load into the sample's process")
         }
+        let model = request.model.make()
+        model.warmUp()
         let statsBefore = Jemalloc.stats()
         let before = Sys.resourceUsage(.process)
         let childrenBefore = Sys.resourceUsage(.children)
         let start = Sys.monotonicNanoseconds()
         let report: ExecutionReport
         do {
-            report = try request.model.make().execute(workload, workers: request.workers, log: log)
+            report = try model.execute(workload, workers: request.workers, log: log)
         } catch {
             return Sample.unmeasured(request, startedAt: startedAt, status: .failed, reason: reason(for: error))
         }

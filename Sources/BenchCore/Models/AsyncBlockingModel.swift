@@ -5,6 +5,8 @@
 public struct AsyncBlockingModel: ExecutionModel {
     public init() {}
 
+    public func warmUp() { warmCooperativePool() }
+
     public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport {
         blockOn {
             await runWindowed(BlockingInAsync(base: workload), workers: workers, log: log)

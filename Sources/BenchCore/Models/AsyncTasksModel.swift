@@ -7,6 +7,8 @@ import Dispatch
 public struct AsyncTasksModel: ExecutionModel {
     public init() {}
 
+    public func warmUp() { warmCooperativePool() }
+
     public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport {
         blockOn {
             await runWindowed(workload, workers: workers, log: log)

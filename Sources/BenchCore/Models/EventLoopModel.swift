@@ -6,6 +6,8 @@
 public struct EventLoopModel: ExecutionModel {
     public init() {}
 
+    public func warmUp() { warmCooperativePool() }
+
     public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport {
         let loop = try EventLoopExecutor()
         defer { loop.shutdown() }

@@ -10,6 +10,33 @@ public protocol ExecutionModel: Sendable {
     ///   ``SampleFailure`` if a worker process died.
     @discardableResult
     func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport
+
+    /// Readies, before the sample's clock starts, what a long-running program has ready long
+    /// before its work arrives (the cooperative pool's threads, the runtime's timer), so a sample
+    /// in a fresh process measures the model, not the process's first use of it.
+    func warmUp()
+}
+
+extension ExecutionModel {
+    /// Nothing to ready: the model creates what it uses on each run, and that is part of it.
+    public func warmUp() {}
+}
+
+/// Starts every thread of the cooperative pool and its timer machinery: one task per CPU, each
+/// holding its thread for a moment (so the pool must start another for the next) and then
+/// awaiting a short `Task.sleep`.
+func warmCooperativePool() {
+    let width = max(1, Sys.onlineCPUCount())
+    blockOn {
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<width {
+                group.addTask {
+                    Sys.sleep(nanoseconds: 1_000_000)
+                    try? await Task.sleep(nanoseconds: 1_000)
+                }
+            }
+        }
+    }
 }
 
 /// What a model reports about a run besides its tasks.

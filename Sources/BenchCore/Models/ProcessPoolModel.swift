@@ -1,8 +1,9 @@
 /// A pool of `workers` worker processes: `bench` re-executed, fed tasks over pipes.
 ///
 /// The pool starts once per sample; its start-up (spawn, exec, build the workload, say ready) is
-/// timed apart and reported as `startup_s`. Tasks are then handed out one at a time to whichever
-/// worker is free, so uneven tasks still balance. Every worker is reaped with `wait4`, so its CPU
+/// timed apart and reported as `startup_s`. Tasks are then handed out in batches (binary frames)
+/// to whichever worker is free, large at first and single tasks at the end, so a task's dispatch
+/// costs little and uneven tasks still balance. Every worker is reaped with `wait4`, so its CPU
 /// time reaches the sample through `RUSAGE_CHILDREN`. If a worker dies, the others are killed and
 /// reaped, and the sample fails with the dead worker's reason.
 public struct ProcessPoolModel: ExecutionModel {
@@ -32,26 +33,34 @@ public struct ProcessPoolModel: ExecutionModel {
         }
         let startup = Sys.monotonicNanoseconds() - startupBegan
 
+        // Guided self-scheduling: each batch is the remaining tasks ÷ (2 × workers), at least one,
+        // so early batches are large (few round trips) and the last ones single tasks (balance).
         var next = 0
-        var busy: [Int32: WorkerProcess] = [:]
-        for worker in pool where next < log.count {
-            try send(.runTask(next), to: worker)
-            busy[worker.replyFD] = worker
-            next += 1
+        func batch() -> Range<Int> {
+            let size = max(1, (log.count - next + 2 * count - 1) / (2 * count))
+            defer { next += size }
+            return next..<(next + size)
         }
+        var busy: [Int32: (worker: WorkerProcess, tasks: Range<Int>)] = [:]
+        func hand(_ worker: WorkerProcess) throws {
+            let tasks = batch()
+            try send(.runTasks(start: tasks.lowerBound, count: tasks.count), to: worker)
+            busy[worker.replyFD] = (worker, tasks)
+        }
+        for worker in pool where next < log.count { try hand(worker) }
         while !busy.isEmpty {
             for fd in try Sys.pollReadable(Array(busy.keys), timeoutMilliseconds: -1) {
-                let worker = busy[fd]!
-                guard case .taskDone(let record) = try reply(from: worker) else {
-                    throw SampleFailure("worker process \(worker.child.pid) sent an unexpected reply")
+                let (worker, tasks) = busy[fd]!
+                guard case .tasksDone(let records) = try reply(from: worker), records.count == tasks.count,
+                    records.allSatisfy({ tasks.contains($0.index) })
+                else {
+                    throw SampleFailure(
+                        "worker process \(worker.child.pid) sent an unexpected reply to tasks \(tasks.lowerBound)..<\(tasks.upperBound)"
+                    )
                 }
-                log.record(record)
-                if next < log.count {
-                    try send(.runTask(next), to: worker)
-                    next += 1
-                } else {
-                    busy[fd] = nil
-                }
+                records.forEach(log.record)
+                busy[fd] = nil
+                if next < log.count { try hand(worker) }
             }
         }
         for worker in pool {

@@ -20,7 +20,7 @@ public struct SpawnModel: ExecutionModel {
             alive[worker.replyFD] = worker
             // The whole conversation fits in the pipe's buffer, so it is sent at once.
             try send(.prepare(spec), to: worker)
-            try send(.runTask(next), to: worker)
+            try send(.runTasks(start: next, count: 1), to: worker)
             try send(.shutdown, to: worker)
             next += 1
         }
@@ -29,14 +29,14 @@ public struct SpawnModel: ExecutionModel {
             for fd in try Sys.pollReadable(Array(alive.keys), timeoutMilliseconds: -1) {
                 let worker = alive[fd]!
                 var answer = try reply(from: worker)
-                // "ready" and "taskDone" can arrive in one read; the second is then buffered.
+                // "ready" and "tasksDone" can arrive in one read; the second is then buffered.
                 if case .ready = answer {
                     guard worker.transport.hasBufferedReply else { continue }
                     answer = try reply(from: worker)
                 }
                 switch answer {
-                case .taskDone(let record):
-                    log.record(record)
+                case .tasksDone(let records) where records.count == 1 && records[0].index < log.count:
+                    log.record(records[0])
                     alive[fd] = nil
                     let ending = try worker.reap()
                     guard ending.reason.isSuccess else {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The wire format between parent and worker: a 4-byte big-endian length, then that many bytes of
-/// JSON. Framing makes message boundaries explicit, so a truncated message is detected, never
+/// payload: a binary layout for the messages on the hot path, JSON for the rest (see
+/// ``FrameMessage``). Framing makes message boundaries explicit, so a truncated message is detected, never
 /// misread.
 public enum Frame {
     // Coders are reused: creating one per message was a measurable part of a task's round trip.
@@ -21,19 +22,31 @@ public enum Frame {
         case oversized(Int)
         /// No complete frame arrived before the deadline.
         case timedOut
+        /// A binary payload does not match its layout.
+        case malformed(String)
 
         public var description: String {
             switch self {
             case .truncated: "the stream ended in the middle of a message"
             case .oversized(let length): "a message claimed \(length) bytes, more than any real one"
             case .timedOut: "no message arrived in time"
+            case .malformed(let what): "a malformed message: \(what)"
             }
         }
     }
 
-    /// Encodes `value` as one frame.
-    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let payload = try encoder.encode(value)
+    /// Encodes `message` as one frame, in binary where it has a layout.
+    public static func encode<T: FrameMessage>(_ message: T) throws -> [UInt8] {
+        if let binary = message.binaryPayload { return prefixed(binary) }
+        return prefixed(Array(try encoder.encode(message)))
+    }
+
+    /// The payload of a frame made by ``encode(_:)``, decoded.
+    public static func decode<T: FrameMessage>(_ type: T.Type, frame: [UInt8]) throws -> T {
+        try T.decode(payload: frame[4...])
+    }
+
+    private static func prefixed(_ payload: [UInt8]) -> [UInt8] {
         let length = UInt32(payload.count)
         return [UInt8(length >> 24), UInt8(length >> 16 & 0xff), UInt8(length >> 8 & 0xff), UInt8(length & 0xff)]
             + payload
@@ -57,14 +70,14 @@ public final class FrameReader: @unchecked Sendable {
 
     /// The next frame decoded as `T`, or nil if the stream ended cleanly between frames.
     /// - Parameter deadline: monotonic nanoseconds after which to give up with ``Frame/Error/timedOut``.
-    public func next<T: Decodable>(_ type: T.Type, deadline: UInt64? = nil) throws -> T? {
+    public func next<T: FrameMessage>(_ type: T.Type, deadline: UInt64? = nil) throws -> T? {
         guard try fill(4, deadline: deadline) else { return nil }
         let length = Int(buffer[0]) << 24 | Int(buffer[1]) << 16 | Int(buffer[2]) << 8 | Int(buffer[3])
         guard length <= Frame.maximumLength else { throw Frame.Error.oversized(length) }
         guard try fill(4 + length, deadline: deadline) else { throw Frame.Error.truncated }
-        let payload = Data(buffer[4..<(4 + length)])
+        let message = try T.decode(payload: buffer[4..<(4 + length)])
         buffer.removeFirst(4 + length)
-        return try Frame.decoder.decode(T.self, from: payload)
+        return message
     }
 
     /// Reads until the buffer holds `count` bytes; false if the stream ended first (with nothing

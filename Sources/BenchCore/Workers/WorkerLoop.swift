@@ -9,19 +9,23 @@ public enum WorkerLoop {
             case .prepare(let spec):
                 workload = spec.make()
                 try endpoint.send(.ready(pid: Sys.processID))
-            case .runTask(let index):
+            case .runTasks(let start, let count):
                 guard let workload else {
-                    try endpoint.send(.error("runTask arrived before prepare"))
+                    try endpoint.send(.error("runTasks arrived before prepare"))
                     continue
                 }
-                let start = Sys.monotonicNanoseconds()
-                let checksum = workload.runBlocking(task: index)
-                let end = Sys.monotonicNanoseconds()
-                try endpoint.send(
-                    .taskDone(
+                let pid = Sys.processID
+                var records: [TaskRecord] = []
+                records.reserveCapacity(count)
+                for index in start..<(start + count) {
+                    let began = Sys.monotonicNanoseconds()
+                    let checksum = workload.runBlocking(task: index)
+                    records.append(
                         TaskRecord(
-                            index: index, checksum: checksum, startNanoseconds: start,
-                            endNanoseconds: end, pid: Sys.processID)))
+                            index: index, checksum: checksum, startNanoseconds: began,
+                            endNanoseconds: Sys.monotonicNanoseconds(), pid: pid))
+                }
+                try endpoint.send(.tasksDone(records))
             case .runSample(let request):
                 try endpoint.send(.sample(SampleMeasurer.measure(request)))
             case .shutdown:

@@ -2,8 +2,9 @@
 public enum WorkerRequest: Codable, Sendable, Equatable {
     /// Build this workload; the worker answers ``WorkerReply/ready(pid:)``.
     case prepare(WorkloadSpec)
-    /// Run one task of the prepared workload; the worker answers ``WorkerReply/taskDone(_:)``.
-    case runTask(Int)
+    /// Run tasks `start ..< start + count` of the prepared workload, one after another; the worker
+    /// answers ``WorkerReply/tasksDone(_:)`` once, with all of them.
+    case runTasks(start: Int, count: Int)
     /// Measure a whole sample in this process; the worker answers ``WorkerReply/sample(_:)``.
     case runSample(SampleRequest)
     /// Exit cleanly.
@@ -14,8 +15,8 @@ public enum WorkerRequest: Codable, Sendable, Equatable {
 public enum WorkerReply: Codable, Sendable, Equatable {
     /// The workload is built and the worker is waiting for tasks.
     case ready(pid: Int32)
-    /// A task finished.
-    case taskDone(TaskRecord)
+    /// A batch of tasks finished, each with its own times.
+    case tasksDone([TaskRecord])
     /// A sample was measured (its status says whether it succeeded).
     case sample(Sample)
     /// The request could not be served; the sentence says why.

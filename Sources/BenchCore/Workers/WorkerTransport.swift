@@ -19,7 +19,7 @@ public protocol WorkerConnection: Sendable {
     func receive(deadline: UInt64?) throws -> WorkerReply?
 }
 
-/// Length-prefixed JSON frames over a pair of pipe descriptors.
+/// Length-prefixed frames (binary or JSON, see ``FrameMessage``) over a pair of pipe descriptors.
 public final class PipeTransport: WorkerEndpoint, WorkerConnection, @unchecked Sendable {
     /// The descriptor messages are read from.
     public let readFD: Int32
@@ -85,7 +85,7 @@ public final class InProcessTransport: WorkerConnection, @unchecked Sendable {
 
     public func receive(deadline: UInt64?) throws -> WorkerReply? {
         guard let frame = try replies.pop(deadline: deadline) else { return nil }
-        return try Frame.decoder.decode(WorkerReply.self, from: Data(frame.dropFirst(4)))
+        return try Frame.decode(WorkerReply.self, frame: frame)
     }
 
     /// Closes the request queue: the worker sees the end of its input and returns.
@@ -99,7 +99,7 @@ public final class InProcessTransport: WorkerConnection, @unchecked Sendable {
 
         func receive() throws -> WorkerRequest? {
             guard let frame = try requests.pop(deadline: nil) else { return nil }
-            return try Frame.decoder.decode(WorkerRequest.self, from: Data(frame.dropFirst(4)))
+            return try Frame.decode(WorkerRequest.self, frame: frame)
         }
 
         func send(_ reply: WorkerReply) throws {
