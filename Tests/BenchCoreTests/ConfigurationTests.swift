@@ -43,7 +43,7 @@ import Testing
         #expect(usageMessage { $0.tasks = 10_000_000 } != nil)
         #expect(usageMessage { $0.repetitions = 0 } != nil)
         #expect(usageMessage { $0.warmup = -1 } != nil)
-        #expect(usageMessage { $0.workers = 100_000 } != nil)
+        #expect(usageMessage { $0.workers = 2_000_000 } != nil)
         #expect(usageMessage { $0.taskMilliseconds = .nan } != nil)
         #expect(usageMessage { $0.taskMilliseconds = 3_600_000 } != nil)
     }

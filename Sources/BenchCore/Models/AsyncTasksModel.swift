@@ -19,7 +19,7 @@ public struct AsyncTasksModel: ExecutionModel {
 
 /// Runs every task of `log` as a child task of one task group, keeping at most `workers` in
 /// flight: each finished task makes room for the next.
-func runWindowed(_ workload: any Workload, workers: Int, log: TaskLog) async {
+func runWindowed<W: Workload>(_ workload: W, workers: Int, log: TaskLog) async {
     await withTaskGroup(of: Void.self) { group in
         var next = 0
         let window = max(1, min(workers, log.count))
