@@ -20,6 +20,10 @@ import Testing
             "--alloc-objects and --alloc-bytes apply to the alloc workload only"
         ),
         (["--workload", "noop", "--task-ms", "5"], "--task-ms does not apply to noop"),
+        (["--repetitions", "5", "--target-ci", "1"], "--target-ci and --max-repetitions apply to --repetitions auto"),
+        (["--repetitions", "many"], "--repetitions 'many' is neither 'auto' nor a whole number"),
+        (["--target-ci", "0"], "--target-ci 0% is out of range"),
+        (["--baseline", "guessed"], "--baseline 'guessed' is not a mode"),
         (
             ["--workload", "mixed", "--io-fraction", "0", "--io-kind", "file"],
             "at --io-fraction 0 this run's tasks never wait"
@@ -44,13 +48,14 @@ import Testing
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("big.yaml")
-        try Data("kind: cpu\ncores: 100000\n".utf8).write(to: file)
+        try Data("kind: cpu\ncores: 2000000\n".utf8).write(to: file)
         let outcome = try BenchBinary.run([
             "--workload", file.path, "--quiet", "--out", folder.appendingPathComponent("out").path,
         ])
         #expect(outcome.status == ExitStatus.usage.rawValue)
         #expect(
-            outcome.stderr.contains("\(file.path): field 'cores' expects a whole number from 1 to 4096, found '100000'")
+            outcome.stderr.contains(
+                "\(file.path): field 'cores' expects a whole number from 1 to 1000000, found '2000000'")
         )
         #expect(!outcome.stderr.contains("--cores"), "no flag was given")
     }

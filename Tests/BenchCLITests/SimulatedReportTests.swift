@@ -59,4 +59,36 @@ import Testing
         #expect(
             !csv.contains("[jemalloc]") && !csv.contains("[system]"), "the allocator is a column, not a name suffix")
     }
+
+    @Test func autoRepetitionsStopAtSixOnAQuietMachineAndNameCellsThatNeverSettle() throws {
+        let quiet = try Golden.simulate(["--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "8"])
+        defer { try? FileManager.default.removeItem(at: quiet) }
+        let report = try Golden.report(quiet)
+        #expect(report.contains("- Repetitions: auto, each cell until each median's 95% interval was within ±2%"))
+        #expect(report.contains("| threads | 2 | 6 |"), "a ±0.2% jitter settles at the minimum")
+        #expect(!report.contains("Stopped at the maximum"))
+
+        let strict = try Golden.simulate([
+            "--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "8", "--models", "threads",
+            "--target-ci", "0.01", "--max-repetitions", "7",
+        ])
+        defer { try? FileManager.default.removeItem(at: strict) }
+        let unsettled = try Golden.report(strict)
+        #expect(unsettled.contains("| threads | 2 | 7 |"))
+        #expect(unsettled.contains("Stopped at the maximum of 7 repetitions"))
+    }
+
+    @Test func aLongSerialBaselineIsExtrapolatedAndEveryFigureOnItIsMarked() throws {
+        let folder = try Golden.simulate([
+            "--simulate", "2", "--workload", "io", "--cores", "1000", "--tasks", "1000", "--task-ms", "100",
+            "--models", "async", "--repetitions", "6",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try Golden.report(folder)
+        #expect(report.contains("- Serial baseline: **extrapolated** from 64 of 1000 tasks"))
+        #expect(report.contains("(Speedups are against serial extrapolated from 64 of 1000 tasks.)"))
+        #expect(report.contains("† Against serial extrapolated from 64 of 1000 tasks"))
+        let csv = try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8)
+        #expect(csv.contains(",extrapolated 64/1000,"))
+    }
 }

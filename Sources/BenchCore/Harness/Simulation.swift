@@ -103,7 +103,7 @@ public struct Simulation: Codable, Sendable, Equatable {
 
 extension Simulation {
     /// A simulation of `cores` cores, checked.
-    /// - Throws: ``BenchError/usage(_:)`` unless `cores` is 1 to 4096.
+    /// - Throws: ``BenchError/usage(_:)`` unless `cores` is 1 to ``RunLimits/maxWorkers``.
     public static func checked(cores: Int) throws -> Simulation {
         guard (1...RunConfiguration.Limits.maxWorkers).contains(cores) else {
             throw BenchError.usage(
