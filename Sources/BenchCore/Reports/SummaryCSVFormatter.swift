@@ -10,7 +10,7 @@ public struct SummaryCSVFormatter: ReportFormatter {
         "alloc_objects", "alloc_bytes", "allocator", "samples", "unsuccessful",
         "wall_median_s", "wall_ci_low_s", "wall_ci_high_s", "wall_ci_half_width_pct",
         "wall_mean_s", "wall_stddev_s", "wall_min_s", "wall_max_s", "wall_cv", "wall_outliers",
-        "cpu_median_s", "utilisation_cores", "startup_median_s",
+        "cpu_median_s", "utilisation_cores", "startup_median_s", "baseline",
         "speedup", "efficiency", "ideal_wall_s", "vs_ideal",
         "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms",
     ]
