@@ -116,8 +116,13 @@ public struct Harness: Sendable {
         progress: (RunProgress) -> Void, checkpoint: (RunResult) throws -> Void
     ) throws -> RunResult {
         var cells = blocks.flatMap { $0 }
+        // The scheduler works on cell indices: block b holds the next blocks[b].count of them.
         var indices: [[Int]] = []
-        for block in blocks { indices.append(Array(indices.joined().count..<(indices.joined().count + block.count))) }
+        var first = 0
+        for block in blocks {
+            indices.append(Array(first..<(first + block.count)))
+            first += block.count
+        }
         // The socket I/O kind talks to a loopback server that lives exactly as long as the run.
         var server: LoopbackServer?
         defer { server?.stop() }

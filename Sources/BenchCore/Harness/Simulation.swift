@@ -95,7 +95,7 @@ public struct Simulation: Codable, Sendable, Equatable {
                 maxSeconds: t * 1.02 * (1 + Self.overhead(cell.model))),
             checksum: UInt64(cell.tasks) &* 2_654_435_761 &+ UInt64((t * 1e6).rounded()))
         // An extrapolated serial baseline: the prefix's figures scaled, which in a model are the same.
-        sample.measuredTasks = request.measuredTasks.flatMap { $0 < cell.tasks ? $0 : nil }
+        sample.measuredTasks = request.tasksToRun < cell.tasks ? request.tasksToRun : nil
         sample.allocatorInUse = cell.allocator == .jemalloc ? "jemalloc (simulated)" : "system (glibc malloc)"
         return sample
     }

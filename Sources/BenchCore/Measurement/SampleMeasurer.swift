@@ -7,7 +7,7 @@ public enum SampleMeasurer {
     /// yields a sample with status `failed` and the reason, never a thrown error.
     public static func measure(_ request: SampleRequest) -> Sample {
         let workload = request.workload.make()
-        let log = TaskLog(count: request.measuredTasks.map { min($0, request.tasks) } ?? request.tasks)
+        let log = TaskLog(count: request.tasksToRun)
         let startedAt = Date()
         if request.allocator == .jemalloc && !Jemalloc.isActive {
             return Sample.unmeasured(

@@ -34,6 +34,9 @@ public struct SampleRequest: Codable, Sendable, Equatable {
 }
 
 extension SampleRequest {
+    /// The tasks the sample really runs: the prefix of an extrapolated baseline, or all of them.
+    public var tasksToRun: Int { min(measuredTasks ?? tasks, tasks) }
+
     /// The cell this request measures.
     public var cell: Cell {
         Cell(

@@ -22,10 +22,15 @@ extension ExecutionModel {
     public func warmUp() {}
 }
 
-/// Starts every thread of the cooperative pool and its timer machinery: one task per CPU, each
-/// holding its thread for a moment (so the pool must start another for the next) and then
-/// awaiting a short `Task.sleep`.
+/// Starts every thread of the cooperative pool and its timer machinery, once per process (the
+/// pool then stays up): one task per CPU, each holding its thread for a moment (so the pool must
+/// start another for the next) and then awaiting a short `Task.sleep`.
 func warmCooperativePool() {
+    _ = cooperativePoolWarmed
+}
+
+/// Evaluated once, on first use, however many samples run in this process.
+private let cooperativePoolWarmed: Void = {
     let width = max(1, Sys.onlineCPUCount())
     blockOn {
         await withTaskGroup(of: Void.self) { group in
@@ -37,7 +42,7 @@ func warmCooperativePool() {
             }
         }
     }
-}
+}()
 
 /// What a model reports about a run besides its tasks.
 public struct ExecutionReport: Sendable, Equatable {

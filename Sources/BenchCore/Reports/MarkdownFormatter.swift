@@ -6,13 +6,14 @@ public struct MarkdownFormatter: ReportFormatter {
     public static let wideInterval = 0.05
 
     /// Sentences warning about cells whose figures deserve less trust.
-    static func warnings(_ cells: [CellSummary], auto: AutoRepetitions? = nil) -> [String] {
+    /// Under `auto`, a cell at the maximum that the policy's own rule (on its wall times, `walls`)
+    /// still finds unsettled is named.
+    static func warnings(
+        _ cells: [CellSummary], auto: AutoRepetitions? = nil, walls: [Cell: [Double]] = [:]
+    ) -> [String] {
         var warnings: [String] = []
         if let auto {
-            let unsettled = cells.filter { $0.wall.count >= auto.maximum }.filter { cell in
-                guard let interval = cell.wallInterval else { return true }
-                return interval.relativeHalfWidth(median: cell.wall.median) > auto.target
-            }
+            let unsettled = cells.filter { $0.wall.count >= auto.maximum && !auto.isSettled(walls[$0.cell] ?? []) }
             if !unsettled.isEmpty {
                 warnings.append(
                     "Stopped at the maximum of \(auto.maximum) repetitions before the median's 95% CI narrowed to ± \(Format.percent(auto.target)): \(unsettled.map(\.cell.modelName).joined(separator: ", ")). Their figures are as precise as the table says, no more; a quieter machine or --max-repetitions helps."
@@ -84,10 +85,7 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "- Tasks per sample: \(config.tasks) of \(Format.number(config.taskMilliseconds)) ms each\n"
         out +=
             "- Repetitions: \(Self.repetitionText(config)), after \(config.warmup) warm-up; \(Self.orderText(config, sweep: result.sweep != nil))\n"
-        let extrapolated = analysis.families.compactMap { family in
-            family.cells.first?.baseline.flatMap { $0.isExtrapolated ? $0 : nil }
-        }
-        if let source = extrapolated.first {
+        if let source = analysis.families.lazy.compactMap({ $0.cells.first?.baseline }).first(where: \.isExtrapolated) {
             out +=
                 "- Serial baseline: **extrapolated** from \(source.measuredTasks) of \(source.tasks) tasks: serial ran the first \(source.measuredTasks) tasks of each sample and its times were scaled by \(source.tasks) ÷ \(source.measuredTasks) (`--baseline measured` runs them all)\n"
         }
@@ -141,7 +139,7 @@ public struct MarkdownFormatter: ReportFormatter {
                 out +=
                     "† Against \(source): serial's wall and CPU times are its first \(source.measuredTasks) tasks' scaled by \(source.tasks) ÷ \(source.measuredTasks), and every ratio here rests on them.\n\n"
             }
-            let warnings = Self.warnings(family.cells, auto: config.autoRepetitions)
+            let warnings = Self.warnings(family.cells, auto: config.autoRepetitions, walls: analysis.walls)
             if !warnings.isEmpty {
                 out += warnings.map { "> ⚠ \($0)\n" }.joined(separator: ">\n") + "\n"
             }

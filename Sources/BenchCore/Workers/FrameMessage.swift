@@ -27,6 +27,14 @@ enum BinaryLayout {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// Where the body after the tag starts, once the tag is checked to be `tag`.
+    static func body(of bytes: ArraySlice<UInt8>, tag: UInt8, kind: String) throws -> Int {
+        guard bytes.first == tag else {
+            throw Frame.Error.malformed("unknown \(kind) tag \(bytes.first.map(String.init) ?? "none")")
+        }
+        return bytes.startIndex + 1
+    }
+
     static func read<T: FixedWidthInteger>(_ type: T.Type, _ bytes: ArraySlice<UInt8>, at offset: inout Int) throws -> T
     {
         let size = MemoryLayout<T>.size
@@ -50,10 +58,7 @@ extension WorkerRequest: FrameMessage {
     }
 
     public static func decode(binary: ArraySlice<UInt8>) throws -> WorkerRequest {
-        guard binary.first == runTasksTag else {
-            throw Frame.Error.malformed("unknown request tag \(binary.first.map(String.init) ?? "none")")
-        }
-        var offset = binary.startIndex + 1
+        var offset = try BinaryLayout.body(of: binary, tag: runTasksTag, kind: "request")
         let start = try BinaryLayout.read(UInt64.self, binary, at: &offset)
         let count = try BinaryLayout.read(UInt64.self, binary, at: &offset)
         guard start <= UInt64(Int.max), count <= UInt64(RunLimits.maxTasks) else {
@@ -84,10 +89,7 @@ extension WorkerReply: FrameMessage {
     }
 
     public static func decode(binary: ArraySlice<UInt8>) throws -> WorkerReply {
-        guard binary.first == tasksDoneTag else {
-            throw Frame.Error.malformed("unknown reply tag \(binary.first.map(String.init) ?? "none")")
-        }
-        var offset = binary.startIndex + 1
+        var offset = try BinaryLayout.body(of: binary, tag: tasksDoneTag, kind: "reply")
         let pid = try BinaryLayout.read(Int32.self, binary, at: &offset)
         let count = Int(try BinaryLayout.read(UInt32.self, binary, at: &offset))
         guard count * 32 == binary.endIndex - offset else {
