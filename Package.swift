@@ -22,11 +22,15 @@ let package = Package(
     targets: [
         // A one-function C target: prctl(PR_SET_PDEATHSIG), which Swift cannot call (it is variadic).
         .target(name: "CBenchSys"),
-        .target(name: "BenchCore", dependencies: [
-            "CBenchSys",
-            .product(name: "Histogram", package: "hdrhistogram-swift"),
-            .product(name: "Yams", package: "Yams"),
-        ]),
+        // The CPython worker is embedded in the binary (a copied bench needs no checkout).
+        .target(
+            name: "BenchCore",
+            dependencies: [
+                "CBenchSys",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.embedInCode("Python/bench_worker.py")]),
         .executableTarget(
             name: "bench",
             dependencies: [

@@ -85,6 +85,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var repetitionOptions: RepetitionOptions
 
+    @OptionGroup var runtimeOptions: RuntimeOptions
+
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
@@ -185,6 +187,7 @@ struct RunCommand: ParsableCommand {
             coresAvailable: available)
         configuration.workloadFile = file
         try repetitionOptions.apply(to: &configuration, fileRepetitions: file?.repetitions)
+        try runtimeOptions.apply(to: &configuration, fileRuntimes: file?.runtimes)
         configuration.isolation = isolation
         configuration.timeoutSeconds = timeout
         configuration.order = order

@@ -37,6 +37,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var repetitionOptions: RepetitionOptions
 
+    @OptionGroup var runtimeOptions: RuntimeOptions
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Warm-up repetitions per point.", valueName: "n"))
     var warmup = 1
 
@@ -70,6 +72,7 @@ struct SweepCommand: ParsableCommand {
             taskMilliseconds: taskMilliseconds, warmup: warmup,
             coresAvailable: simulate ?? Sys.affinityCPUCount())
         try repetitionOptions.apply(to: &configuration)
+        try runtimeOptions.apply(to: &configuration)
         configuration.isolation = isolation
         configuration.simulation = try simulate.map(Simulation.checked(cores:))
         for value in workers {

@@ -26,6 +26,7 @@ import Testing
             case .allocObjects: cell.allocObjects = 10
             case .allocObjectBytes: cell.allocObjectBytes = 16
             case .allocator: cell.allocator = .jemalloc
+            case .runtime: cell.runtime = .python
             }
             variants.append(cell)
         }

@@ -28,6 +28,8 @@ public struct RunAnalysis: Sendable, Equatable {
     public var crossover: [CrossoverPoint]
     /// Where several allocators ran: each model under each, per experiment.
     public var allocators: [AllocatorComparison]
+    /// Where Swift and CPython ran: each model's speedup in each, per experiment.
+    public var runtimes: [RuntimeComparison]
 
     private var index: [Cell: Int]
 
@@ -72,6 +74,7 @@ public struct RunAnalysis: Sendable, Equatable {
         }
         crossover = result.sweep == nil ? [] : families.compactMap { CrossoverPoint.make($0.cells, walls: walls) }
         allocators = AllocatorComparison.make(families)
+        runtimes = RuntimeComparison.make(families, gilEnabled: result.machine.python?.gilEnabled)
     }
 
     /// Each sample's figures against its cell's serial baseline, index for index; nil for a sample

@@ -34,12 +34,12 @@ public struct Harness: Sendable {
         progress: (RunProgress) -> Void = { _ in },
         checkpoint: (RunResult) throws -> Void = { _ in }
     ) throws -> RunResult {
-        let (specs, calibration) = prepare(ioFractions: [configuration.ioFraction])
-        // The allocator is a dimension of each sample's cell, so its cells, serial baseline and
-        // checksums stay apart from another allocator's. Each (allocator, workload) is a block.
+        let prepared = try prepare(ioFractions: [configuration.ioFraction])
+        // The allocator and the runtime are dimensions of each sample's cell, so their cells,
+        // serial baselines and checksums stay apart. Each (allocator, workload, runtime) is a block.
         let blocks = configuration.allocators.flatMap { allocator in
-            specs.map { spec in
-                configuration.models.map {
+            prepared.specs.map { spec in
+                configuration.models.filter(spec.runtime.supports).map {
                     PlannedCell(
                         spec: spec, model: $0, workers: $0.workers(requested: configuration.workers),
                         allocator: allocator)
@@ -47,8 +47,7 @@ public struct Harness: Sendable {
             }
         }
         return try execute(
-            blocks, order: configuration.order, specs: specs, calibration: calibration, progress: progress,
-            checkpoint: checkpoint)
+            blocks, order: configuration.order, prepared: prepared, progress: progress, checkpoint: checkpoint)
     }
 
     /// Measures every (workers, I/O fraction) point of `sweep` for the configuration's models, with
@@ -58,17 +57,18 @@ public struct Harness: Sendable {
         _ sweep: SweepConfiguration, progress: (RunProgress) -> Void = { _ in },
         checkpoint: (RunResult) throws -> Void = { _ in }
     ) throws -> RunResult {
-        let (specs, calibration) = prepare(ioFractions: sweep.ioFractions)
+        let prepared = try prepare(ioFractions: sweep.ioFractions)
         let points = sweep.workers.flatMap { workers in
             configuration.models.filter { $0 != .serial }.map { (model: $0, workers: workers) }
         }
         let round = [(model: ModelKind.serial, workers: 1)] + points
-        let blocks = specs.map { spec in
-            round.map { PlannedCell(spec: spec, model: $0.model, workers: $0.workers) }
+        let blocks = prepared.specs.map { spec in
+            round.filter { spec.runtime.supports($0.model) }.map {
+                PlannedCell(spec: spec, model: $0.model, workers: $0.workers)
+            }
         }
         var result = try execute(
-            blocks, order: .interleaved, specs: specs, calibration: calibration, progress: progress,
-            checkpoint: checkpoint)
+            blocks, order: .interleaved, prepared: prepared, progress: progress, checkpoint: checkpoint)
         result.sweep = sweep
         return result
     }
@@ -81,19 +81,56 @@ public struct Harness: Sendable {
         var allocator: Allocator = .system
     }
 
-    /// Calibrates if any workload computes, and describes each workload at each I/O fraction (a
-    /// dimension of each sample's cell, never part of the name).
-    private func prepare(ioFractions: [Double]) -> ([WorkloadSpec], Calibration?) {
+    /// What a run measures, ready: each workload in each runtime, and what calibrated them.
+    struct Prepared {
+        var specs: [WorkloadSpec]
+        var calibration: Calibration?
+        var pythonCalibration: Calibration?
+        var python: PythonInfo?
+    }
+
+    /// Calibrates each runtime that computes (CPython's kernel in CPython), and describes each
+    /// workload at each I/O fraction in each runtime (dimensions of each sample's cell, never part
+    /// of the name).
+    private func prepare(ioFractions: [Double]) throws -> Prepared {
+        var prepared = Prepared(specs: [])
+        for runtime in configuration.runtimes {
+            let (specs, calibration) = try prepare(ioFractions: ioFractions, runtime: runtime)
+            prepared.specs += specs
+            switch runtime {
+            case .swift: prepared.calibration = calibration
+            case .python: prepared.pythonCalibration = calibration
+            }
+        }
+        if configuration.runtimes.contains(.python) {
+            prepared.python =
+                try configuration.simulation.map { _ in Simulation.python }
+                ?? PythonInterpreter.locate(configuration.python)
+        }
+        return prepared
+    }
+
+    /// The workloads `runtime` runs, with their calibration (nil when none computes).
+    private func prepare(ioFractions: [Double], runtime: Runtime) throws -> ([WorkloadSpec], Calibration?) {
         // A workload file names its own workload; its kind picks the built-in that runs it.
         let entries = configuration.workloads.compactMap { name -> (name: String, entry: WorkloadCatalog.Entry)? in
             if let file = configuration.workloadFile, file.name == name {
                 return WorkloadCatalog.entry(named: file.kind.rawValue).map { (name, $0) }
             }
             return WorkloadCatalog.entry(named: name).map { (name, $0) }
-        }
+        }.filter { runtime.supports($0.entry.kind) }
         let computes = entries.contains { $0.entry.kind != .io && $0.entry.usesTaskDuration }
-        let calibration: Calibration? =
-            computes ? (configuration.simulation == nil ? .measure() : Simulation.calibration) : nil
+        var calibration: Calibration?
+        if computes {
+            if configuration.simulation != nil {
+                calibration = Simulation.calibration
+            } else {
+                switch runtime {
+                case .swift: calibration = .measure()
+                case .python: calibration = try PythonInterpreter.calibrate(configuration.python ?? "python3")
+                }
+            }
+        }
         let rate = calibration ?? Calibration(iterationsPerSecond: 0, trials: 0)
         let specs = entries.flatMap { name, entry in
             ioFractions.map { fraction in
@@ -103,6 +140,7 @@ public struct Harness: Sendable {
                 spec.fileBytes = configuration.fileBytes
                 spec.allocObjects = configuration.allocObjects
                 spec.allocObjectBytes = configuration.allocObjectBytes
+                spec.runtime = runtime
                 return spec
             }
         }
@@ -112,7 +150,7 @@ public struct Harness: Sendable {
     /// Takes the samples of `blocks` of cells in the order the scheduler gives, checking
     /// checksums, honouring interruption, and checkpointing after each recorded sample.
     private func execute(
-        _ blocks: [[PlannedCell]], order: RunOrder, specs: [WorkloadSpec], calibration: Calibration?,
+        _ blocks: [[PlannedCell]], order: RunOrder, prepared: Prepared,
         progress: (RunProgress) -> Void, checkpoint: (RunResult) throws -> Void
     ) throws -> RunResult {
         var cells = blocks.flatMap { $0 }
@@ -135,15 +173,18 @@ public struct Harness: Sendable {
             blocks: indices,
             order: order, warmup: configuration.warmup, repetitions: configuration.repetitions,
             auto: configuration.autoRepetitions, seed: configuration.seed)
+        var machine = configuration.simulation?.machine ?? MachineInfo.current()
+        machine.python = prepared.python
         var result = RunResult(
-            configuration: configuration, machine: configuration.simulation?.machine ?? MachineInfo.current(),
-            calibration: calibration,
-            workloads: specs.map { spec in
+            configuration: configuration, machine: machine, calibration: prepared.calibration,
+            workloads: prepared.specs.map { spec in
                 let workload = spec.make()
                 return WorkloadDescription(
-                    name: workload.name, kind: workload.kind, taskDescription: workload.taskDescription)
+                    name: workload.name, kind: workload.kind, taskDescription: workload.taskDescription,
+                    runtime: spec.runtime == .swift ? nil : spec.runtime)
             },
             samples: [], startedAt: configuration.simulation == nil ? Date() : Simulation.start)
+        result.pythonCalibration = prepared.pythonCalibration
         // Every model must compute the same checksum for the same experiment (one baseline cell).
         var expectedChecksums: [Cell: UInt64] = [:]
         var walls = [[Double]](repeating: [], count: cells.count)
@@ -211,12 +252,17 @@ public struct Harness: Sendable {
             workload: spec, model: model, workers: workers, tasks: configuration.tasks,
             repetition: repetition ?? 0, coresAvailable: configuration.coresAvailable)
         request.recordTimeline = configuration.recordTimeline
+        if spec.runtime == .python { request.python = configuration.python ?? "python3" }
         if model == .serial { request.measuredTasks = configuration.serialMeasuredTasks(taskSeconds: spec.taskSeconds) }
         return request
     }
 
     /// Measures one sample where the configuration says: in a fresh process, or in this one.
     public func measure(_ request: SampleRequest) throws -> Sample {
+        // A CPython sample is always its own interpreter process.
+        if request.workload.runtime == .python {
+            return try PythonSampleRunner.run(request, timeoutSeconds: configuration.effectiveTimeoutSeconds)
+        }
         switch configuration.isolation {
         case .process:
             return try IsolatedSampleRunner.run(request, timeoutSeconds: configuration.effectiveTimeoutSeconds)

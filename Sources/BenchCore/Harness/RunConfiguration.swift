@@ -61,6 +61,11 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var order: RunOrder = .interleaved
     /// Seed of the random order.
     public var seed: UInt64 = 1
+    /// The runtimes every cell is measured in: Swift, CPython or both (`--runtime`).
+    public var runtimes: [Runtime] = [.swift]
+    /// The CPython interpreter for ``Runtime/python`` cells: as given (`--python`), and after
+    /// ``validate()`` the interpreter's real path.
+    public var python: String?
 
     /// Recorded repetitions when none are asked for: 9 is the fewest that give a 95% confidence
     /// interval of the median narrower than the full range (ranks 2 and 8), and an odd count has
@@ -161,6 +166,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
         try check(warmup, "--warmup", 0...Limits.maxWarmup)
         if allocators.isEmpty { allocators = [.system] }
+        try validateRuntimes()
         if allocators.contains(.jemalloc) && simulation == nil {
             guard Jemalloc.libraryPath != nil else {
                 throw BenchError.usage(
@@ -216,6 +222,30 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         normaliseModels()
     }
 
+    /// Checks the runtimes (each once, Swift first) and finds the CPython interpreter when one runs.
+    private mutating func validateRuntimes() throws {
+        var unique: [Runtime] = []
+        for runtime in runtimes where !unique.contains(runtime) { unique.append(runtime) }
+        runtimes = unique.isEmpty ? [.swift] : unique.sorted()
+        guard runtimes.contains(.python) else {
+            if let python {
+                throw BenchError.usage("--python \(python) has no effect without --runtime python (or swift,python).")
+            }
+            return
+        }
+        if allocators != [.system] {
+            throw BenchError.usage(
+                "--allocator jemalloc measures Swift's allocations; CPython cells run under CPython's own allocator, so run them without --allocator."
+            )
+        }
+        if workloadKinds.allSatisfy({ !Runtime.python.supports($0) }) {
+            throw BenchError.usage(
+                "--runtime python has nothing to run: CPython runs cpu, io, mixed and noop workloads, not \(workloadKinds.map(\.rawValue).joined(separator: ", "))."
+            )
+        }
+        if simulation == nil { python = try PythonInterpreter.locate(python).executable }
+    }
+
     private mutating func normaliseModels() {
         var normalised: [ModelKind] = [.serial]
         for model in models where !normalised.contains(model) { normalised.append(model) }
@@ -258,6 +288,8 @@ extension RunConfiguration {
         recordTimeline = try c.decodeIfPresent(Bool.self, forKey: .recordTimeline) ?? false
         order = try c.decodeIfPresent(RunOrder.self, forKey: .order) ?? .interleaved
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
+        runtimes = try c.decodeIfPresent([Runtime].self, forKey: .runtimes) ?? [.swift]
+        python = try c.decodeIfPresent(String.self, forKey: .python)
         autoRepetitions = try c.decodeIfPresent(AutoRepetitions.self, forKey: .autoRepetitions)
         baseline = try c.decodeIfPresent(BaselineMode.self, forKey: .baseline)
     }

@@ -8,12 +8,15 @@ public struct WorkloadDescription: Codable, Sendable, Equatable {
     public var kind: WorkloadKind
     /// What one task does.
     public var taskDescription: String
+    /// The runtime it ran in; nil (Swift) in results written before runtimes existed.
+    public var runtime: Runtime?
 
     /// Creates a description.
-    public init(name: String, kind: WorkloadKind, taskDescription: String) {
+    public init(name: String, kind: WorkloadKind, taskDescription: String, runtime: Runtime? = nil) {
         self.name = name
         self.kind = kind
         self.taskDescription = taskDescription
+        self.runtime = runtime
     }
 }
 
@@ -25,6 +28,8 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var machine: MachineInfo
     /// The compute kernel's measured speed, when a compute workload ran.
     public var calibration: Calibration?
+    /// The kernel's speed in CPython, measured by CPython, when a compute workload ran in it.
+    public var pythonCalibration: Calibration?
     /// The workloads, as run.
     public var workloads: [WorkloadDescription]
     /// Every recorded sample, in the order measured.

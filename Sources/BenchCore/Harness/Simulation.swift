@@ -27,6 +27,10 @@ public struct Simulation: Codable, Sendable, Equatable {
         return machine
     }
 
+    /// The CPython the simulated machine reports.
+    public static let python = PythonInfo(
+        version: "3.11.0", build: "simulated", executable: "python3 (simulated)", startMethod: "fork")
+
     /// The kernel's speed the simulated machine reports.
     public static let calibration = Calibration(iterationsPerSecond: 100_000_000, trials: 0)
 
@@ -71,13 +75,20 @@ public struct Simulation: Codable, Sendable, Equatable {
         switch cell.model {
         case .serial: wall = n * t
         case .eventLoop: wall = max(n * compute + wait, rounds(cell.workers))
+        case .asyncBlocking where cell.runtime == .python:
+            // asyncio's one thread blocked by each task: nothing overlaps.
+            wall = n * t
         case .asyncBlocking:
             // Blocking waits hold the cooperative pool's threads, one per core.
             let width = min(cell.workers, cores)
             wall = max(n * compute / Double(width) + wait, rounds(width))
+        case .threads where cell.runtime == .python:
+            // CPython's GIL lets one thread compute at a time; waits still overlap.
+            wall = max(n * compute + wait, rounds(cell.workers))
         case .threads, .async, .processes, .spawn: wall = max(n * compute / usable + wait, rounds(cell.workers))
         }
-        let parallelism = cell.model.isParallel ? usable : 1
+        let oneThreadInPython = cell.runtime == .python && [.threads, .asyncBlocking].contains(cell.model)
+        let parallelism = cell.model.isParallel && !oneThreadInPython ? usable : 1
         wall = wall * slowdown * (1 + Self.overhead(cell.model)) + n * Self.perTask(cell.model) / parallelism
         let step = (request.repetition * 5 + ModelKind.allCases.firstIndex(of: cell.model)! * 3 + cell.workers) % 7
         wall *= 1 + 0.002 * Double(step - 3) / 3

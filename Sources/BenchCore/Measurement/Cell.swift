@@ -29,13 +29,16 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
     public var allocObjectBytes: Int?
     /// The allocator the sample's process ran under.
     public var allocator: Allocator
+    /// The language runtime the tasks ran in: Swift, or CPython driven by bench.
+    public var runtime: Runtime
 
     /// Creates a cell, leaving out the parameters that cannot affect this workload (a file size for
     /// tasks that sleep, an I/O kind for compute), so irrelevant settings never split cells.
     public init(
         workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
         taskSeconds: Double, ioFraction: Double? = nil, ioKind: IOKind = .sleep, fileBytes: Int? = nil,
-        allocObjects: Int? = nil, allocObjectBytes: Int? = nil, allocator: Allocator = .system
+        allocObjects: Int? = nil, allocObjectBytes: Int? = nil, allocator: Allocator = .system,
+        runtime: Runtime = .swift
     ) {
         self.workload = workload
         self.kind = kind
@@ -50,6 +53,7 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         self.allocObjects = kind == .alloc ? allocObjects : nil
         self.allocObjectBytes = kind == .alloc ? allocObjectBytes : nil
         self.allocator = allocator
+        self.runtime = runtime
     }
 
     /// The serial cell with the same workload parameters: this cell's baseline, and the key of
@@ -88,6 +92,7 @@ extension Cell {
         case allocObjects = "alloc_objects"
         case allocObjectBytes = "alloc_bytes"
         case allocator
+        case runtime
 
         /// How a sentence names the dimension: "I/O fraction".
         public var label: String {
@@ -104,6 +109,7 @@ extension Cell {
             case .allocObjects: "objects per alloc task"
             case .allocObjectBytes: "bytes per allocated object"
             case .allocator: "allocator"
+            case .runtime: "runtime"
             }
         }
     }
@@ -130,6 +136,7 @@ extension Cell {
         case .allocObjects: allocObjects.map { .number(Double($0)) } ?? .absent
         case .allocObjectBytes: allocObjectBytes.map { .number(Double($0)) } ?? .absent
         case .allocator: .number(Double(Allocator.allCases.firstIndex(of: allocator)!))
+        case .runtime: .number(Double(Runtime.allCases.firstIndex(of: runtime)!))
         }
     }
 
@@ -148,6 +155,7 @@ extension Cell {
         case .allocObjects: allocObjects.map(String.init) ?? "none"
         case .allocObjectBytes: allocObjectBytes.map { "\($0) B" } ?? "none"
         case .allocator: allocator.rawValue
+        case .runtime: runtime.rawValue
         }
     }
 
@@ -157,7 +165,7 @@ extension Cell {
     }
 
     /// The experiment's parameters beyond the workload's name, for display: "I/O fraction 0.5",
-    /// "file I/O of 64 KiB", "jemalloc". Only what sets this cell apart from a default run shows.
+    /// "file I/O of 64 KiB", "jemalloc", "CPython". Only what sets this cell apart from a default run shows.
     public var parameters: [String] {
         var parts: [String] = []
         if kind == .mixed { parts.append("I/O fraction \(Format.number(ioFraction))") }
@@ -166,6 +174,7 @@ extension Cell {
         }
         if let allocObjects, let allocObjectBytes { parts.append("\(allocObjects) × \(allocObjectBytes) B objects") }
         if allocator != .system { parts.append(allocator.rawValue) }
+        if runtime != .swift { parts.append(runtime.displayName) }
         return parts
     }
 
@@ -194,7 +203,8 @@ extension Cell {
             fileBytes: try c.decodeIfPresent(Int.self, forKey: .fileBytes),
             allocObjects: try c.decodeIfPresent(Int.self, forKey: .allocObjects),
             allocObjectBytes: try c.decodeIfPresent(Int.self, forKey: .allocObjectBytes),
-            allocator: try c.decodeIfPresent(Allocator.self, forKey: .allocator) ?? .system)
+            allocator: try c.decodeIfPresent(Allocator.self, forKey: .allocator) ?? .system,
+            runtime: try c.decodeIfPresent(Runtime.self, forKey: .runtime) ?? .swift)
     }
 }
 

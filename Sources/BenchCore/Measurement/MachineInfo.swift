@@ -33,6 +33,8 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     public var allocator: String = "system"
     /// The command line that started the run.
     public var commandLine: [String] = []
+    /// The CPython that ran `--runtime python` cells: version, build, GIL; nil when none ran.
+    public var python: PythonInfo?
 
     /// Creates a description from known values (tests, fixtures).
     public init(

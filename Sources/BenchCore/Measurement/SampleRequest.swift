@@ -19,6 +19,8 @@ public struct SampleRequest: Codable, Sendable, Equatable {
     /// For an extrapolated serial baseline: the prefix of the tasks to run, whose times are scaled
     /// to all `tasks`; nil runs every task.
     public var measuredTasks: Int?
+    /// The Python interpreter that runs a CPython sample (``Runtime/python``); nil for Swift.
+    public var python: String?
 
     /// Creates a request.
     public init(
@@ -43,6 +45,6 @@ extension SampleRequest {
             workload: workload.name, kind: workload.kind, model: model, workers: workers, tasks: tasks,
             taskSeconds: workload.taskSeconds, ioFraction: workload.ioFraction, ioKind: workload.ioKind,
             fileBytes: workload.fileBytes, allocObjects: workload.allocObjects,
-            allocObjectBytes: workload.allocObjectBytes, allocator: allocator)
+            allocObjectBytes: workload.allocObjectBytes, allocator: allocator, runtime: workload.runtime)
     }
 }

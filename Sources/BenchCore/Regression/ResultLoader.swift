@@ -195,7 +195,8 @@ public enum ResultLoader {
                 fileBytes: optional("file_bytes").flatMap { Int($0) },
                 allocObjects: optional("alloc_objects").flatMap { Int($0) },
                 allocObjectBytes: optional("alloc_bytes").flatMap { Int($0) },
-                allocator: Allocator(describing: optional("allocator")))
+                allocator: Allocator(describing: optional("allocator")),
+                runtime: optional("runtime").flatMap(Runtime.init(rawValue:)) ?? .swift)
             samples.append(ComparableSample(cell: cell, values: values))
         }
         return LoadedResult(path: path, samples: samples, machine: nil)

@@ -69,6 +69,7 @@ public struct MarkdownFormatter: ReportFormatter {
                 "| Load average at start | \(machine.loadAverage.map { Format.fixed($0, 2) }.joined(separator: ", ")) |\n"
         }
         out += "| Allocator | \(machine.allocator) |\n"
+        if let python = machine.python { out += "| Python | \(python.summary) (`\(python.executable)`) |\n" }
         if !machine.commandLine.isEmpty {
             out += "| Command | `\(machine.commandLine.joined(separator: " "))` |\n"
         }
@@ -90,13 +91,19 @@ public struct MarkdownFormatter: ReportFormatter {
                 "- Serial baseline: **extrapolated** from \(source.measuredTasks) of \(source.tasks) tasks: serial ran the first \(source.measuredTasks) tasks of each sample and its times were scaled by \(source.tasks) ÷ \(source.measuredTasks) (`--baseline measured` runs them all)\n"
         }
         out += "- Models: \(config.models.map(\.rawValue).joined(separator: ", "))\n"
+        if config.runtimes != [.swift] {
+            out += "- Runtimes: \(config.runtimes.map(\.displayName).joined(separator: ", "))\n"
+        }
         for workload in result.workloads {
-            out += "- `\(workload.name)` (\(workload.kind.rawValue)): one task is \(workload.taskDescription)\n"
+            let runtime = workload.runtime.map { $0 == .swift ? "" : ", \($0.displayName)" } ?? ""
+            out +=
+                "- `\(workload.name)` (\(workload.kind.rawValue)\(runtime)): one task is \(workload.taskDescription)\n"
         }
         out += "\n"
 
         out += CrossoverSection.markdown(report)
         out += AllocatorSection.markdown(analysis.allocators)
+        out += RuntimeSection.markdown(analysis.runtimes, skipped: Runtime.skipped(config))
         // A family's heading names only what sets it apart from the run's other families.
         let varying = Set(Cell.varying(analysis.families.map(\.baseline)))
         let heading = { (family: RunAnalysis.Family) -> String in

@@ -33,6 +33,8 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
     public var warmup: Int?
     /// Whether to write a task timeline (trace.json) beside the other reports.
     public var trace: Bool?
+    /// The runtimes to measure in: swift, python or both.
+    public var runtimes: [Runtime]?
 
     /// The keys a file may have, with what each expects (for error messages and docs).
     public static let fields: [(key: String, expects: String)] = [
@@ -44,6 +46,7 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         ("cores", "a whole number from 1 to \(RunLimits.maxWorkers)"),
         ("repetitions", "a whole number from 1 to \(RunLimits.maxRepetitions)"),
         ("warmup", "a whole number from 0 to \(RunLimits.maxWarmup)"), ("trace", "true or false"),
+        ("runtime", "swift, python, or a list of both"),
     ]
 
     /// Where `reference` points: a path to a .yaml/.yml file, or a name looked up in `directory`.
@@ -155,6 +158,17 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
                 return model
             }
         }
+        var runtimes: [Runtime]?
+        if let value = map["runtime"] {
+            let items = (value as? [Any]) ?? [value]
+            guard !items.isEmpty else { throw fail("runtime", value) }
+            runtimes = try items.map { item in
+                guard let name = item as? String, let runtime = Runtime(rawValue: name) else {
+                    throw fail("runtime", item)
+                }
+                return runtime
+            }
+        }
         var trace: Bool?
         if let value = map["trace"] {
             guard let flag = value as? Bool else { throw fail("trace", value) }
@@ -175,7 +189,7 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
             ioFraction: ioFraction, ioKind: ioKind, fileBytes: try int("file_bytes", 1...(1 << 30)), models: models,
             cores: try int("cores", 1...RunLimits.maxWorkers),
             repetitions: try int("repetitions", 1...RunLimits.maxRepetitions),
-            warmup: try int("warmup", 0...RunLimits.maxWarmup), trace: trace)
+            warmup: try int("warmup", 0...RunLimits.maxWarmup), trace: trace, runtimes: runtimes)
     }
 
     /// Refuses a tree of more than ``Limits/nodes`` nodes (counting every expansion of an alias) or

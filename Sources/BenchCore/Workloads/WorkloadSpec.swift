@@ -23,6 +23,8 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
     public var allocObjects = WorkloadDefaults.allocObjects
     /// Bytes per object for alloc tasks.
     public var allocObjectBytes = WorkloadDefaults.allocObjectBytes
+    /// The runtime the tasks run in; its own calibration sets ``iterations``.
+    public var runtime: Runtime = .swift
     /// A fault to trigger, for tests of failure handling; nil in every real run.
     public var fault: InjectedFault?
     /// How many times its work each task does, for tests of `bench compare`; nil in every real run.

@@ -1,0 +1,51 @@
+/// The CPython a run measured, as it describes itself: part of the machine's fingerprint.
+public struct PythonInfo: Codable, Sendable, Equatable {
+    /// `sys.implementation.name`: "cpython".
+    public var implementation: String
+    /// "3.11.7".
+    public var version: String
+    /// `platform.python_build()`: the build's tag and date.
+    public var build: String
+    /// The compiler that built it.
+    public var compiler: String
+    /// The interpreter's real path (`sys.executable`).
+    public var executable: String
+    /// Whether it is a free-threaded build (`Py_GIL_DISABLED`).
+    public var freeThreadedBuild: Bool
+    /// Whether the GIL is enabled in this process (`sys._is_gil_enabled()` where it exists).
+    public var gilEnabled: Bool
+    /// multiprocessing's start method: fork, forkserver or spawn.
+    public var startMethod: String
+
+    /// Creates a description from known values.
+    public init(
+        implementation: String = "cpython", version: String, build: String = "", compiler: String = "",
+        executable: String, freeThreadedBuild: Bool = false, gilEnabled: Bool = true, startMethod: String = "fork"
+    ) {
+        self.implementation = implementation
+        self.version = version
+        self.build = build
+        self.compiler = compiler
+        self.executable = executable
+        self.freeThreadedBuild = freeThreadedBuild
+        self.gilEnabled = gilEnabled
+        self.startMethod = startMethod
+    }
+
+    /// Major and minor version numbers, or nil when the version does not parse.
+    public var majorMinor: (Int, Int)? {
+        let parts = version.split(separator: ".").compactMap { Int($0.prefix { $0.isNumber }) }
+        return parts.count >= 2 ? (parts[0], parts[1]) : nil
+    }
+
+    /// One line for the report: "CPython 3.11.7 (main May 9 2026, GCC 12.2.0), GIL enabled,
+    /// multiprocessing start method fork".
+    public var summary: String {
+        let gil =
+            gilEnabled
+            ? (freeThreadedBuild ? "free-threaded build with the GIL re-enabled" : "GIL enabled")
+            : "free-threaded (GIL disabled)"
+        return
+            "CPython \(version) (\([build, compiler].filter { !$0.isEmpty }.joined(separator: ", "))), \(gil), multiprocessing start method \(startMethod)"
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Finding, checking and asking the CPython that runs `--runtime python` cells. Every call starts
+/// the embedded worker once; samples go through ``PythonSampleRunner``.
+public enum PythonInterpreter {
+    /// The oldest CPython the worker supports.
+    public static let minimumVersion = (3, 9)
+
+    /// How to get one, for error sentences.
+    static let installHint =
+        "install it with 'apt-get install python3' (scripts/setup does) or give an interpreter with --python PATH"
+
+    /// The interpreter `given` names (a path, or a command looked up on PATH; default python3),
+    /// checked to be CPython 3.9 or newer, with its description.
+    /// - Throws: ``BenchError/usage(_:)`` with a sentence saying how to install one.
+    public static func locate(_ given: String?) throws -> PythonInfo {
+        let name = given ?? "python3"
+        guard let path = resolve(name) else {
+            throw BenchError.usage(
+                given == nil
+                    ? "--runtime python needs CPython \(minimumVersion.0).\(minimumVersion.1) or newer, and there is no python3 on PATH; \(installHint)."
+                    : "--python \(name): no such executable; give the path of a CPython \(minimumVersion.0).\(minimumVersion.1)+ interpreter, or \(installHint)."
+            )
+        }
+        let info: PythonInfo
+        do {
+            guard let answer = try call(path, Request(op: "info"), as: PythonInfo.self, timeoutSeconds: 30) else {
+                throw BenchError.usage(notCPython(name, path, "it did not answer bench's worker"))
+            }
+            info = answer
+        } catch {
+            throw BenchError.usage(
+                notCPython(name, path, (error as? BenchError)?.description ?? String(describing: error)))
+        }
+        guard info.implementation == "cpython", let version = info.majorMinor,
+            version >= minimumVersion
+        else {
+            throw BenchError.usage(notCPython(name, path, "it is \(info.implementation) \(info.version)"))
+        }
+        return info
+    }
+
+    private static func notCPython(_ name: String, _ path: String, _ why: String) -> String {
+        "\(name == path ? path : "\(name) (\(path))") is not a usable CPython \(minimumVersion.0).\(minimumVersion.1) or newer: \(why); \(installHint)."
+    }
+
+    /// `name` itself when it contains a slash and is executable; else the first executable of
+    /// that name on PATH.
+    static func resolve(_ name: String) -> String? {
+        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
+    }
+
+    /// The kernel's speed in CPython on this machine: iterations per second of thread CPU time,
+    /// the best of `trials`, as ``Calibration/measure(trialSeconds:trials:)`` measures Swift's.
+    public static func calibrate(_ python: String, trialSeconds: Double = 0.05, trials: Int = 5) throws -> Calibration {
+        var request = Request(op: "calibrate")
+        request.trialSeconds = trialSeconds
+        request.trials = trials
+        guard let answer = try call(python, request, as: CalibrationReply.self, timeoutSeconds: 120),
+            answer.iterationsPerSecond > 0
+        else {
+            throw BenchError.failure("CPython (\(python)) could not calibrate the compute kernel.")
+        }
+        return Calibration(iterationsPerSecond: answer.iterationsPerSecond, trials: answer.trials)
+    }
+
+    /// One chain of the kernel computed by CPython: equal to ``HashChainKernel/run(iterations:seed:)``.
+    public static func kernel(_ python: String, iterations: Int, seed: UInt64) throws -> UInt64? {
+        var request = Request(op: "kernel")
+        request.iterations = iterations
+        request.seed = seed
+        return try call(python, request, as: KernelReply.self, timeoutSeconds: 60).flatMap { UInt64($0.checksum) }
+    }
+
+    /// Runs one request in a fresh worker and decodes its one-line answer; nil when the worker
+    /// ended without one.
+    /// - Throws: ``BenchError/failure(_:)`` with the worker's error.
+    static func call<T: Decodable>(
+        _ python: String, _ request: Request, as type: T.Type, timeoutSeconds: Double
+    ) throws -> T? {
+        let process = try PythonProcess.start(python: python)
+        let deadline = Sys.monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)
+        do {
+            try process.send(request)
+            guard let line = try process.readLine(deadline: deadline) else {
+                let ending = try process.reap()
+                let output = process.lastOutputLine
+                throw BenchError.failure("the interpreter \(ending.reason)\(output.isEmpty ? "" : " (\(output))")")
+            }
+            try process.reap()
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            if let failure = try? decoder.decode(ErrorReply.self, from: Data(line)) {
+                throw BenchError.failure("CPython worker: \(failure.error)")
+            }
+            return try decoder.decode(type, from: Data(line))
+        } catch let error as BenchError {
+            throw error
+        } catch Frame.Error.timedOut {
+            try process.kill()
+            throw BenchError.failure("the interpreter did not answer within \(Format.number(timeoutSeconds)) s")
+        } catch {
+            if !process.isReaped { try process.kill() }
+            throw BenchError.failure("the interpreter answered something that is not bench's worker (\(error))")
+        }
+    }
+
+    /// A request to the worker; fields a request does not use stay nil and are left out.
+    struct Request: Encodable {
+        var op: String
+        var trialSeconds: Double?
+        var trials: Int?
+        var iterations: Int?
+        var seed: UInt64?
+    }
+
+    struct CalibrationReply: Decodable {
+        var iterationsPerSecond: Double
+        var trials: Int
+    }
+
+    struct KernelReply: Decodable {
+        var checksum: String
+    }
+
+    /// What the worker answers when a request fails.
+    struct ErrorReply: Decodable {
+        var error: String
+        var errno: Int32?
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// One CPython worker process (the embedded `bench_worker.py`) and the pipes to it: requests on
+/// its fd 3, replies on its fd 4, one JSON line each, then any binary payload the reply announces.
+/// Its stdout and stderr go to an unlinked scratch file, so a traceback becomes the failure's
+/// reason instead of noise on the terminal.
+final class PythonProcess {
+    /// The interpreter process.
+    let child: ChildProcess
+    private var requests: Int32
+    private var replies: Int32
+    private let errors: Int32
+    private var buffered: [UInt8] = []
+    private var reaped = false
+
+    /// Whether the process has been reaped.
+    var isReaped: Bool { reaped }
+
+    /// Starts `python` on the worker script, in a process group of its own (so killing the group
+    /// kills its multiprocessing workers too), dying with this process.
+    static func start(python: String) throws -> PythonProcess {
+        // Whatever `python` turns out to be, one that exits early must not kill bench with SIGPIPE.
+        Sys.ignoreBrokenPipes()
+        let script = try PythonWorkerScript.path()
+        let errors = try Sys.scratchFile()
+        var opened = [errors]
+        do {
+            let requests = try Sys.pipe()
+            opened += [requests.read, requests.write]
+            let replies = try Sys.pipe()
+            opened += [replies.read, replies.write]
+            let child = try Sys.spawn(
+                arguments: [python, "-I", script],
+                fileDescriptors: [(1, errors), (2, errors), (3, requests.read), (4, replies.write)],
+                newProcessGroup: !ProcessRole.isWorker,
+                environment: [ProcessRole.parentVariable: String(Sys.processID)])
+            Sys.close(requests.read)
+            Sys.close(replies.write)
+            ChildRegistry.shared.add(child)
+            return PythonProcess(child: child, requests: requests.write, replies: replies.read, errors: errors)
+        } catch {
+            opened.forEach(Sys.close)
+            throw error
+        }
+    }
+
+    private init(child: ChildProcess, requests: Int32, replies: Int32, errors: Int32) {
+        self.child = child
+        self.requests = requests
+        self.replies = replies
+        self.errors = errors
+    }
+
+    deinit {
+        if !reaped { _ = try? kill() }
+        Sys.close(errors)
+    }
+
+    /// Sends one line.
+    func send(_ line: String) throws {
+        try Sys.writeAll(requests, Array((line + "\n").utf8))
+    }
+
+    /// Sends `request` as one JSON line.
+    func send(_ request: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        try send(String(decoding: try encoder.encode(request), as: UTF8.self))
+    }
+
+    /// The next line, without its newline; nil when the process closed its end first.
+    /// - Throws: ``Frame/Error/timedOut`` past `deadline`.
+    func readLine(deadline: UInt64) throws -> [UInt8]? {
+        while true {
+            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(buffered[..<newline])
+                buffered.removeFirst(newline + 1)
+                return line
+            }
+            guard try fill(deadline: deadline) else { return nil }
+        }
+    }
+
+    /// The next line decoded as `type` from JSON; nil at end of file.
+    func readReply<T: Decodable>(_ type: T.Type, deadline: UInt64) throws -> T? {
+        guard let line = try readLine(deadline: deadline) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(type, from: Data(line))
+    }
+
+    /// Exactly `count` bytes; nil when the process closed its end first.
+    func readBytes(_ count: Int, deadline: UInt64) throws -> [UInt8]? {
+        while buffered.count < count {
+            guard try fill(deadline: deadline) else { return nil }
+        }
+        let bytes = Array(buffered[..<count])
+        buffered.removeFirst(count)
+        return bytes
+    }
+
+    /// Reads what has arrived; false at end of file.
+    private func fill(deadline: UInt64) throws -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let got = try chunk.withUnsafeMutableBytes { try Sys.read(replies, into: $0, deadline: deadline) }
+        guard got > 0 else { return false }
+        buffered += chunk[..<got]
+        return true
+    }
+
+    /// The last line the interpreter wrote to stdout or stderr (a traceback's last line names the
+    /// error), or "" when it wrote nothing.
+    var lastOutputLine: String {
+        Sys.tail(errors).split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
+    }
+
+    /// Closes the pipes and waits for the interpreter to exit; its usage includes the children
+    /// it waited for (multiprocessing's workers).
+    @discardableResult
+    func reap() throws -> (reason: ExitReason, usage: ResourceUsage) {
+        precondition(!reaped, "python worker \(child.pid) reaped twice")
+        reaped = true
+        Sys.close(requests)
+        Sys.close(replies)
+        defer { ChildRegistry.shared.remove(child) }
+        return try Sys.reap(child)
+    }
+
+    /// Kills the interpreter's whole group, reaps it and waits until the group is gone.
+    @discardableResult
+    func kill() throws -> (reason: ExitReason, usage: ResourceUsage) {
+        Sys.kill(child)
+        let ending = try reap()
+        Sys.awaitGroupExit(child)
+        return ending
+    }
+}

@@ -1,0 +1,466 @@
+"""bench's CPython worker: runs one sample of a workload under one model, as bench asks.
+
+Standard library only. bench embeds this file, writes it to a cache folder and starts it once per
+sample with posix_spawn (and reaps it with wait4, which is where the sample's CPU time comes from):
+
+    python3 bench_worker.py          requests on fd 3, replies on fd 4, one JSON line each
+
+Requests (one JSON object, one line):
+    {"op": "info"}                          the interpreter: version, build, GIL, start method
+    {"op": "calibrate", "trial_seconds": s, "trials": n}
+                                            kernel iterations per second of thread CPU time
+    {"op": "kernel", "iterations": n, "seed": s}
+                                            one chain, to check it equals bench's Swift kernel
+    {"op": "sample", "workload": {...}, "model": m, "workers": w, "tasks": n}
+                                            replies {"ready": true}, waits for the line "go", runs
+                                            the tasks, and replies with a JSON line followed by
+                                            n × 4 little-endian uint64: start ns, end ns, lane,
+                                            checksum of each task (CLOCK_MONOTONIC, as bench's)
+An error is {"error": sentence, "errno": n or null}.
+"""
+
+import array
+import asyncio
+import json
+import multiprocessing
+import os
+import socket
+import struct
+import sys
+import sysconfig
+import threading
+import time
+import zlib
+
+MASK = (1 << 64) - 1
+REQUESTS, REPLIES = 3, 4
+
+
+# The compute kernel: bench's HashChainKernel (the SplitMix64 finaliser applied to its own
+# output), step for step, in Python integers masked to 64 bits. Same iterations and seed, same value.
+def kernel(iterations, seed):
+    x = seed
+    for _ in range(iterations):
+        x = (x + 0x9E3779B97F4A7C15) & MASK
+        x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & MASK
+        x ^= x >> 31
+    return x
+
+
+def seed_for(index):
+    return (index + 1) & MASK
+
+
+class Workload:
+    """One task of the workload, blocking (threads, processes) or awaiting (asyncio)."""
+
+    def __init__(self, spec):
+        self.kind = spec["kind"]
+        self.iterations = int(spec.get("iterations", 0))
+        self.io_fraction = float(spec.get("io_fraction", 0))
+        self.io_kind = spec.get("io_kind", "sleep")
+        self.file_bytes = int(spec.get("file_bytes", 65536))
+        self.port = int(spec.get("port", 0))
+        self.wait_seconds = float(spec.get("task_seconds", 0)) * self.io_fraction
+        self.directory = spec.get("directory") or "/tmp"
+        self.waits = self.kind == "io" or (self.kind == "mixed" and self.io_fraction > 0)
+        self.computes = self.kind in ("cpu", "mixed")
+
+    def blocking(self, index):
+        checksum = kernel(self.iterations, seed_for(index)) if self.computes else 0
+        if self.waits:
+            checksum = (checksum + self.block(index)) & MASK
+        return checksum
+
+    async def awaiting(self, index):
+        checksum = kernel(self.iterations, seed_for(index)) if self.computes else 0
+        if self.waits:
+            checksum = (checksum + await self.suspend(index)) & MASK
+        return checksum
+
+    def block(self, index):
+        if self.io_kind == "file":
+            return self.file_round_trip(index)
+        if self.io_kind == "socket":
+            with socket.create_connection(("127.0.0.1", self.port)) as connection:
+                connection.sendall(self.request(index))
+                return self.answer(receive_exactly(connection, 8))
+        time.sleep(self.wait_seconds)
+        return 0
+
+    async def suspend(self, index):
+        if self.io_kind == "file":
+            # Regular files cannot be polled: asyncio runs the blocking calls in its executor.
+            return await asyncio.get_running_loop().run_in_executor(None, self.file_round_trip, index)
+        if self.io_kind == "socket":
+            reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+            try:
+                writer.write(self.request(index))
+                await writer.drain()
+                return self.answer(await reader.readexactly(8))
+            finally:
+                writer.close()
+        await asyncio.sleep(self.wait_seconds)
+        return 0
+
+    def request(self, index):
+        return struct.pack("<QQ", index & MASK, int(round(self.wait_seconds * 1e9)))
+
+    @staticmethod
+    def answer(data):
+        return struct.unpack("<Q", data)[0] if len(data) == 8 else 0
+
+    def file_round_trip(self, index):
+        """Writes file_bytes, fsyncs, reads them back and checks them, as bench's Swift tasks do;
+        the checksum is the CRC-32 of what came back (0 if it differs from what was written)."""
+        block = bytes((i * 31 + index) & 0xFF for i in range(256))
+        data = (block * (self.file_bytes // 256 + 1))[: self.file_bytes]
+        path = os.path.join(self.directory, "bench-py-%d-%d-%d.tmp" % (os.getpid(), index, threading.get_native_id()))
+        fd = os.open(path, os.O_CREAT | os.O_RDWR | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+            os.lseek(fd, 0, os.SEEK_SET)
+            chunks, got = [], 0
+            while got < len(data):
+                chunk = os.read(fd, len(data) - got)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+            back = b"".join(chunks)
+        finally:
+            os.close(fd)
+            os.unlink(path)
+        return zlib.crc32(back) if back == data else 0
+
+
+def receive_exactly(connection, count):
+    data = b""
+    while len(data) < count:
+        chunk = connection.recv(count - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+class Log:
+    """Each task's start, end, lane and checksum, one slot per task."""
+
+    def __init__(self, count):
+        self.starts = [0] * count
+        self.ends = [0] * count
+        self.lanes = [0] * count
+        self.sums = [0] * count
+
+    def run(self, index, lane, body):
+        self.starts[index] = time.monotonic_ns()
+        self.sums[index] = body(index)
+        self.ends[index] = time.monotonic_ns()
+        self.lanes[index] = lane
+
+    def record(self, index, start, end, lane, checksum):
+        self.starts[index], self.ends[index], self.lanes[index], self.sums[index] = start, end, lane, checksum
+
+    def binary(self):
+        values = array.array("Q")
+        for row in zip(self.starts, self.ends, self.lanes, self.sums):
+            values.extend(row)
+        if sys.byteorder != "little":
+            values.byteswap()
+        return values.tobytes()
+
+
+# --- The models -------------------------------------------------------------------------------
+# Each runs `count` tasks with at most `workers` in flight and returns (began ns, wall ns, start-up ns
+# or None): the clock starts when the tasks can start, after any pool start-up.
+
+
+def run_serial(workload, count, workers, log):
+    lane = threading.get_native_id()
+    began = time.monotonic_ns()
+    for index in range(count):
+        log.run(index, lane, workload.blocking)
+    return began, time.monotonic_ns() - began, None
+
+
+def run_threads(workload, count, workers, log):
+    """A pool of `workers` threading.Thread, taking tasks from a shared counter: the GIL and all."""
+    lock = threading.Lock()
+    following = [0]
+
+    def take():
+        with lock:
+            index = following[0]
+            following[0] += 1
+        return index
+
+    def work():
+        lane = threading.get_native_id()
+        index = take()
+        while index < count:
+            log.run(index, lane, workload.blocking)
+            index = take()
+
+    began = time.monotonic_ns()
+    threads = [threading.Thread(target=work) for _ in range(min(workers, count))]
+    started = []
+    try:
+        for thread in threads:
+            thread.start()
+            started.append(thread)
+    finally:
+        if len(started) < len(threads):
+            with lock:
+                following[0] = count  # hand out nothing more, so the started threads end
+        for thread in started:
+            thread.join()
+    return began, time.monotonic_ns() - began, None
+
+
+_POOL_WORKLOAD = None
+
+
+def _pool_ready(spec, barrier):
+    global _POOL_WORKLOAD
+    _POOL_WORKLOAD = Workload(spec)
+    barrier.wait()
+
+
+def _pool_task(index):
+    start = time.monotonic_ns()
+    checksum = _POOL_WORKLOAD.blocking(index)
+    return index, start, time.monotonic_ns(), os.getpid(), checksum
+
+
+def run_processes(workload, count, workers, log, spec):
+    """A multiprocessing.Pool of `workers`; its start-up (until every worker is ready) is timed apart."""
+    context = multiprocessing.get_context()
+    began = time.monotonic_ns()
+    barrier = context.Barrier(workers + 1)
+    pool = context.Pool(workers, initializer=_pool_ready, initargs=(spec, barrier))
+    try:
+        barrier.wait()
+        ready = time.monotonic_ns()
+        for index, start, end, pid, checksum in pool.imap_unordered(_pool_task, range(count), chunksize=1):
+            log.record(index, start, end, pid, checksum)
+        pool.close()
+        pool.join()
+        ended = time.monotonic_ns()
+    except BaseException:
+        pool.terminate()
+        raise
+    return ready, ended - ready, ready - began
+
+
+def _spawned_task(spec, index, connection):
+    start = time.monotonic_ns()
+    checksum = Workload(spec).blocking(index)
+    connection.send((index, start, time.monotonic_ns(), os.getpid(), checksum))
+    connection.close()
+
+
+def run_spawn(workload, count, workers, log, spec):
+    """A multiprocessing.Process per task, at most `workers` alive; each is joined (reaped)."""
+    from multiprocessing import connection as connections
+
+    context = multiprocessing.get_context()
+    began = time.monotonic_ns()
+    alive = {}
+    following = 0
+    try:
+        while following < count or alive:
+            while following < count and len(alive) < workers:
+                reader, writer = context.Pipe(duplex=False)
+                process = context.Process(target=_spawned_task, args=(spec, following, writer))
+                process.start()
+                writer.close()
+                alive[process.sentinel] = (process, reader, following)
+                following += 1
+            for sentinel in connections.wait(list(alive)):
+                process, reader, index = alive.pop(sentinel)
+                process.join()
+                try:
+                    log.record(*reader.recv())
+                except EOFError:
+                    raise RuntimeError("worker process %d for task %d exited with %s before reporting"
+                                       % (process.pid, index, process.exitcode))
+                finally:
+                    reader.close()
+    except BaseException:
+        for process, reader, _ in alive.values():
+            process.kill()
+            process.join()
+            reader.close()
+        raise
+    return began, time.monotonic_ns() - began, None
+
+
+def run_event_loop(workload, count, workers, log, blocking=False):
+    """asyncio: `workers` coroutines in flight on one thread. With `blocking`, the anti-pattern:
+    the coroutines call the blocking version of the task, so nothing overlaps."""
+    loop = asyncio.new_event_loop()
+    lane = threading.get_native_id()
+    indices = iter(range(count))
+
+    async def coroutine():
+        for index in indices:
+            log.starts[index] = time.monotonic_ns()
+            log.sums[index] = workload.blocking(index) if blocking else await workload.awaiting(index)
+            log.ends[index] = time.monotonic_ns()
+            log.lanes[index] = lane
+
+    async def main():
+        await asyncio.gather(*(coroutine() for _ in range(min(workers, count))))
+
+    try:
+        began = time.monotonic_ns()
+        loop.run_until_complete(main())
+        ended = time.monotonic_ns()
+    finally:
+        loop.run_until_complete(loop.shutdown_default_executor())
+        loop.close()
+    return began, ended - began, None
+
+
+MODELS = {
+    "serial": run_serial,
+    "threads": run_threads,
+    "processes": run_processes,
+    "spawn": run_spawn,
+    "event-loop": run_event_loop,
+    "async-blocking": lambda w, c, n, log: run_event_loop(w, c, n, log, blocking=True),
+}
+NEEDS_SPEC = {"processes", "spawn"}
+
+
+# --- Requests ---------------------------------------------------------------------------------
+
+
+def gil_enabled():
+    check = getattr(sys, "_is_gil_enabled", None)
+    return bool(check()) if check else True
+
+
+def info():
+    import platform
+
+    return {
+        "implementation": sys.implementation.name,
+        "version": platform.python_version(),
+        "build": " ".join(platform.python_build()),
+        "compiler": platform.python_compiler(),
+        "executable": sys.executable,
+        "free_threaded_build": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
+        "gil_enabled": gil_enabled(),
+        "start_method": multiprocessing.get_start_method(),
+    }
+
+
+def calibrate(trial_seconds, trials):
+    """Iterations per second of thread CPU time, the best of `trials` (noise only slows a trial)."""
+    iterations = 1000
+    while True:
+        start = time.thread_time_ns()
+        kernel(iterations, 1)
+        elapsed = (time.thread_time_ns() - start) / 1e9
+        if elapsed >= trial_seconds / 4:
+            iterations = max(iterations, int(iterations * trial_seconds / elapsed))
+            break
+        iterations *= 4
+    best = 0.0
+    for trial in range(trials):
+        start = time.thread_time_ns()
+        kernel(iterations, trial)
+        elapsed = (time.thread_time_ns() - start) / 1e9
+        if elapsed > 0:
+            best = max(best, iterations / elapsed)
+    return {"iterations_per_second": best, "trials": trials}
+
+
+def write(data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(REPLIES, view):]
+
+
+def reply(value, tail=b""):
+    write(json.dumps(value).encode() + b"\n" + tail)
+
+
+def read_line(stream):
+    line = stream.readline()
+    if not line:
+        raise EOFError("bench closed the request pipe")
+    return line
+
+
+def sample(request, stream):
+    model = MODELS.get(request["model"])
+    if model is None:
+        raise ValueError("model %r has no CPython counterpart" % request["model"])
+    spec = request["workload"]
+    workload = Workload(spec)
+    count = int(request["tasks"])
+    workers = max(1, int(request["workers"]))
+    log = Log(count)
+    reply({"ready": True})
+    read_line(stream)  # "go": bench has read this process's start-up CPU time
+    if request["model"] in NEEDS_SPEC:
+        began, wall, startup = model(workload, count, workers, log, spec)
+    else:
+        began, wall, startup = model(workload, count, workers, log)
+    if any(end == 0 for end in log.ends):
+        raise RuntimeError("model %s returned before every task finished" % request["model"])
+
+    reply({"began_ns": began, "wall_ns": wall, "startup_ns": startup, "tasks": count,
+           "start_method": multiprocessing.get_start_method()}, log.binary())
+
+
+def die_with_parent():
+    """Like bench's own workers: the kernel kills this process when bench dies."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        return
+    expected = os.environ.get("BENCH_PARENT_PID")
+    if expected and os.getppid() != int(expected):
+        os._exit(1)
+
+
+def main():
+    die_with_parent()
+    stream = os.fdopen(REQUESTS, "r")
+    try:
+        request = json.loads(read_line(stream))
+        op = request.get("op")
+        if op == "info":
+            reply(info())
+        elif op == "calibrate":
+            reply(calibrate(float(request.get("trial_seconds", 0.02)), int(request.get("trials", 5))))
+        elif op == "kernel":
+            reply({"checksum": str(kernel(int(request["iterations"]), int(request["seed"])))})
+        elif op == "sample":
+            sample(request, stream)
+        else:
+            raise ValueError("unknown request %r" % op)
+    except BaseException as error:  # noqa: B902 - every failure becomes one sentence for bench
+        code = getattr(error, "errno", None)
+        if code is None and "can't start new thread" in str(error):
+            code = 11  # EAGAIN: what pthread_create said
+        reply({"error": "%s: %s" % (type(error).__name__, error), "errno": code})
+        sys.stderr.flush()
+        os._exit(1)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+import BenchCore
+import Foundation
+import Testing
+
+/// `--runtime python` from the command line: refusals with a sentence and exit 64, and one report
+/// that puts Swift and CPython side by side.
+@Suite struct PythonRuntimeTests {
+    @Test(arguments: [
+        (["--python", "/nonexistent/python3"], "no such executable"),
+        (["--python", "/bin/true"], "is not a usable CPython"),
+    ])
+    func anInterpreterThatIsNotCPythonIsRefusedWithExit64(extra: [String], message: String) throws {
+        let outcome = try BenchBinary.run(
+            ["--workload", "cpu", "--runtime", "python", "--quiet", "--out", "/nonexistent-never-written"] + extra)
+        #expect(outcome.status == ExitStatus.usage.rawValue)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("apt-get install python3"))
+    }
+
+    @Test func noPython3OnPathIsRefusedWithASentenceSayingHowToInstallIt() throws {
+        let process = Process()
+        process.executableURL = BenchBinary.url
+        process.arguments = ["--workload", "io", "--runtime", "swift,python", "--quiet"]
+        process.environment = ["PATH": "/nonexistent"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == ExitStatus.usage.rawValue)
+        #expect(text.contains("no python3 on PATH"), "\(text)")
+        #expect(text.contains("apt-get install python3"))
+    }
+
+    @Test func pythonWithoutThePythonRuntimeIsRefused() throws {
+        let outcome = try BenchBinary.run(["--workload", "cpu", "--python", "python3", "--quiet"])
+        #expect(outcome.status == ExitStatus.usage.rawValue)
+        #expect(outcome.stderr.contains("has no effect without --runtime python"))
+    }
+
+    @Test func aReportOfBothRuntimesComparesThemCellByCellAgainstTheirOwnSerial() throws {
+        let folder = try Golden.simulate([
+            "--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "16", "--task-ms", "50",
+            "--repetitions", "7", "--runtime", "swift,python",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try Golden.report(folder)
+        #expect(report == (try Golden.text("runtimes-2.md", actual: report)))
+        #expect(report.contains("## Swift and CPython"))
+        #expect(
+            report.contains("CPython threads 1.00x over CPython serial (the GIL lets one thread run Python at a time)"))
+        #expect(report.contains("Swift threads 1.9"))
+        #expect(report.contains("no counterpart of `async`"))
+        #expect(report.contains("| Python | CPython 3.11.0"))
+        let csv = try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8)
+        #expect(csv.contains(",python,"))
+        #expect(!csv.contains("async,2,16,50,0,sleep,,,,system,python"), "async never runs in CPython")
+    }
+}
