@@ -24,6 +24,9 @@ import Testing
         (["--repetitions", "many"], "--repetitions 'many' is neither 'auto' nor a whole number"),
         (["--target-ci", "0"], "--target-ci 0% is out of range"),
         (["--baseline", "guessed"], "--baseline 'guessed' is not a mode"),
+        (["--runtime", "ruby"], "Unknown runtime 'ruby'"),
+        (["--runtime", "python", "--allocator", "system,jemalloc"], "CPython cells run under CPython's own allocator"),
+        (["--workload", "alloc", "--runtime", "python"], "--runtime python has nothing to run"),
         (
             ["--workload", "mixed", "--io-fraction", "0", "--io-kind", "file"],
             "at --io-fraction 0 this run's tasks never wait"
