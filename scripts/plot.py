@@ -6,7 +6,9 @@
 Writes, next to the CSV unless --out says otherwise:
   wall.png       median wall time per model and workload, with the min-max range of the samples;
   speedup.png    speedup over serial against workers, one line per model, with the ideal
-                 (when the run has several worker counts, e.g. from bench sweep);
+                 (when the run has several worker counts, e.g. from bench sweep), and each
+                 model's fitted scalability law (USL or Amdahl, from results.json beside the CSV)
+                 as a dotted curve through its points;
   crossover.png  a heatmap of event-loop's time over the best parallel model's, per I/O fraction and
                  workers: above 1 parallelism wins, at or below 1 one thread keeps up (sweeps);
   timeline.png   each model's tasks on the lanes that ran them, from trace.json beside the CSV
@@ -42,7 +44,8 @@ def load(path):
 
 # The columns that name an experiment (a cell without its model and workers), as bench writes them;
 # older CSVs lack some, which then read as empty.
-EXPERIMENT_COLUMNS = ("workload", "io_fraction", "io_kind", "file_bytes", "alloc_objects", "alloc_bytes", "allocator")
+EXPERIMENT_COLUMNS = ("workload", "io_fraction", "io_kind", "file_bytes", "alloc_objects", "alloc_bytes", "allocator",
+                      "runtime")
 
 
 def experiment(row):
@@ -118,7 +121,28 @@ def ideal_speedup(cell_serial, workers, io_fraction, cores):
     return serial / max(compute, rounds) if max(compute, rounds) > 0 else 1
 
 
-def plot_speedup(data, out):
+def load_fits(csv_path):
+    """The scalability fits bench wrote into results.json beside the CSV, if any."""
+    path = os.path.join(os.path.dirname(os.path.abspath(csv_path)), "results.json")
+    try:
+        with open(path) as handle:
+            return json.load(handle).get("scalability", [])
+    except (OSError, ValueError):
+        return []
+
+
+def fitted(fits, key, fraction, model):
+    """The fit for this panel's experiment and model: same workload, I/O fraction and runtime."""
+    runtime = key[EXPERIMENT_COLUMNS.index("runtime")] or "swift"
+    for fit in fits:
+        cell = fit["experiment"]
+        if (fit["model"] == model and cell["workload"] == key[0] and abs(cell.get("ioFraction", 0) - fraction) < 1e-9
+                and cell.get("runtime", "swift") == runtime):
+            return fit
+    return None
+
+
+def plot_speedup(data, out, fits=()):
     panels = sorted({(k[0], k[1]) for k in data})
     workers_all = sorted({k[3] for k in data if k[2] != "serial"})
     if len(workers_all) < 2:
@@ -128,7 +152,15 @@ def plot_speedup(data, out):
         models = ordered({k[2] for k in data if k[0] == workload and k[2] != "serial"})
         for model in models:
             points = sorted((k[3], data[k]["speedup"]) for k in data if k[0] == workload and k[2] == model)
-            ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=model)
+            line, = ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=model)
+            fit = fitted(fits, workload, fraction, model)
+            if fit:
+                top = max(workers_all)
+                xs = [1 + i * (top - 1) / 99 for i in range(100)]
+                ys = [n / (1 + fit["sigma"] * (n - 1) + fit["kappa"] * n * (n - 1)) for n in xs]
+                law = "USL" if fit["law"] == "usl" else "Amdahl"
+                ax.plot(xs, ys, linestyle=":", color=line.get_color(),
+                        label=f"{model} {law} fit (σ {fit['sigma']:.3f}, κ {fit['kappa']:.4f})")
         serial = data.get((workload, fraction, "serial", 1))
         if serial:
             ax.plot(workers_all, [ideal_speedup(serial, w, fraction, serial["cores"]) for w in workers_all],
@@ -221,7 +253,7 @@ def main():
     out = args.out or os.path.dirname(os.path.abspath(args.csv))
     os.makedirs(out, exist_ok=True)
     data = cells(load(args.csv))
-    written = [plot_wall(data, out), plot_speedup(data, out), plot_crossover(data, out)]
+    written = [plot_wall(data, out), plot_speedup(data, out, load_fits(args.csv)), plot_crossover(data, out)]
     trace = os.path.join(os.path.dirname(os.path.abspath(args.csv)), "trace.json")
     if os.path.exists(trace):
         written.append(plot_timeline(trace, out))

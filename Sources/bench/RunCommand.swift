@@ -186,6 +186,8 @@ struct RunCommand: ParsableCommand {
             warmup: warmup ?? file?.warmup ?? 1,
             coresAvailable: available)
         configuration.workloadFile = file
+        // The CPUs really usable: a CPU quota or cpuset can allow fewer than the affinity mask.
+        if simulate == nil { configuration.usableCPUs = CPUCapacity.current().usableCPUs }
         try repetitionOptions.apply(to: &configuration, fileRepetitions: file?.repetitions)
         try runtimeOptions.apply(to: &configuration, fileRuntimes: file?.runtimes)
         configuration.isolation = isolation

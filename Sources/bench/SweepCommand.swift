@@ -20,7 +20,9 @@ struct SweepCommand: ParsableCommand {
 
     @Option(
         name: .customLong("io-fraction"),
-        help: ArgumentHelp("I/O fractions (0…1), comma-separated; mixed workload only.", valueName: "list"))
+        help: ArgumentHelp(
+            "I/O fractions (0…1), comma-separated; mixed workload only. 'auto' locates, for each worker count, the fraction from which event-loop keeps up with the best parallel model, within ±0.02 (a bisection starting at the predicted crossover).",
+            valueName: "list|auto"))
     var ioFraction: String?
 
     @Option(help: ArgumentHelp("Models, comma-separated (serial is always measured).", valueName: "names"))
@@ -52,7 +54,9 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let workers = try Self.list(cores, flag: "--cores", Int.init).sorted()
-        var fractions = try Self.list(ioFraction ?? "0,0.5,0.9,1", flag: "--io-fraction", Double.init).sorted()
+        let search = ioFraction?.trimmingCharacters(in: .whitespaces) == "auto"
+        var fractions =
+            search ? [0.5] : try Self.list(ioFraction ?? "0,0.5,0.9,1", flag: "--io-fraction", Double.init).sorted()
         guard let entry = WorkloadCatalog.entry(named: workload) else {
             throw BenchError.usage(
                 "Unknown workload '\(workload)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list')."
@@ -67,10 +71,22 @@ struct SweepCommand: ParsableCommand {
             fractions = [entry.kind == .io ? 1 : 0]
         }
         let kinds = try ModelKind.list(from: models)
+        if search {
+            guard entry.kind == .mixed else {
+                throw BenchError.usage(
+                    "--io-fraction auto searches the mixed workload's I/O fraction; sweep --workload mixed.")
+            }
+            guard kinds.contains(.eventLoop), kinds.contains(where: \.isParallel) else {
+                throw BenchError.usage(
+                    "--io-fraction auto compares event-loop with the parallel models; give --models with event-loop and at least one of threads, async, processes."
+                )
+            }
+        }
         var configuration = RunConfiguration(
             workloads: [workload], models: kinds, workers: workers.last!, tasks: tasks ?? 4 * workers.last!,
             taskMilliseconds: taskMilliseconds, warmup: warmup,
             coresAvailable: simulate ?? Sys.affinityCPUCount())
+        if simulate == nil { configuration.usableCPUs = CPUCapacity.current().usableCPUs }
         try repetitionOptions.apply(to: &configuration)
         try runtimeOptions.apply(to: &configuration)
         configuration.isolation = isolation
@@ -89,7 +105,10 @@ struct SweepCommand: ParsableCommand {
         let sweep = SweepConfiguration(workers: workers, ioFractions: fractions)
         let outputs = try output.plan()
         try Measuring.run(outputs: outputs, quiet: output.quiet) { progress, checkpoint in
-            try Harness(configuration: configuration).runSweep(sweep, progress: progress, checkpoint: checkpoint)
+            let harness = Harness(configuration: configuration)
+            return search
+                ? try harness.runCrossoverSearch(workers: workers, progress: progress, checkpoint: checkpoint)
+                : try harness.runSweep(sweep, progress: progress, checkpoint: checkpoint)
         }
     }
 

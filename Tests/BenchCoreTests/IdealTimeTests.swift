@@ -9,7 +9,7 @@ import Testing
     ) -> Double {
         IdealTime.wallSeconds(
             kind: kind, model: model, workers: workers, tasks: tasks, taskSeconds: 0.05,
-            serialWallSeconds: serial, coresAvailable: cores)
+            serialWallSeconds: serial, coresAvailable: Double(cores))
     }
 
     @Test func computeOnThreadsIsSerialTimeOverUsableCores() {

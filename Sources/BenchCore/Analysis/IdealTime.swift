@@ -1,9 +1,15 @@
 /// The wall time a model would take if it had no overhead at all: the yardstick for "vs ideal".
 public enum IdealTime {
-    /// The cores a model can actually use: the workers it has, capped by the cores available, and
-    /// one for models that never run tasks in parallel.
-    public static func usableCores(model: ModelKind, workers: Int, coresAvailable: Int) -> Int {
-        model.isParallel ? max(1, min(workers, coresAvailable)) : 1
+    /// The cores a model can actually use: the workers it has, capped by the CPUs available (which
+    /// a CPU quota can make fractional), and one for models that never run tasks in parallel.
+    public static func usableCores(model: ModelKind, workers: Int, coresAvailable: Double) -> Double {
+        model.isParallel ? min(Double(max(1, workers)), coresAvailable) : min(1, coresAvailable)
+    }
+
+    /// How many times faster than serial a model can be on compute: its usable cores over serial's.
+    static func computeSpeedup(model: ModelKind, workers: Int, coresAvailable: Double) -> Double {
+        let serial = min(1, coresAvailable)
+        return serial > 0 ? usableCores(model: model, workers: workers, coresAvailable: coresAvailable) / serial : 1
     }
 
     /// The ideal wall time in seconds.
@@ -17,21 +23,19 @@ public enum IdealTime {
     public static func wallSeconds(
         kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
         taskSeconds: Double, serialWallSeconds: Double,
-        coresAvailable: Int, ioFraction: Double = 0
+        coresAvailable: Double, ioFraction: Double = 0
     ) -> Double {
+        let speedup = computeSpeedup(model: model, workers: workers, coresAvailable: coresAvailable)
         switch kind {
         case .alloc:
-            return serialWallSeconds
-                / Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
+            return serialWallSeconds / speedup
         case .mixed:
-            let cores = Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
-            let compute = serialWallSeconds * (1 - ioFraction) / cores
+            let compute = serialWallSeconds * (1 - ioFraction) / speedup
             let inFlight = max(1, model.workers(requested: workers))
             let rounds = Double((tasks + inFlight - 1) / inFlight) * taskSeconds
             return max(compute, rounds)
         case .cpu:
-            return serialWallSeconds
-                / Double(usableCores(model: model, workers: workers, coresAvailable: coresAvailable))
+            return serialWallSeconds / speedup
         case .io:
             let inFlight = max(1, model.workers(requested: workers))
             let rounds = (tasks + inFlight - 1) / inFlight

@@ -30,6 +30,10 @@ public struct RunAnalysis: Sendable, Equatable {
     public var allocators: [AllocatorComparison]
     /// Where Swift and CPython ran: each model's speedup in each, per experiment.
     public var runtimes: [RuntimeComparison]
+    /// Scalability laws fitted to each parallel model measured at several worker counts.
+    public var scalability: [ScalabilityFit]
+    /// For a mixed sweep, each worker count's crossover, predicted and measured.
+    public var workerCrossovers: [WorkerCrossover]
 
     private var index: [Cell: Int]
 
@@ -75,6 +79,8 @@ public struct RunAnalysis: Sendable, Equatable {
         crossover = result.sweep == nil ? [] : families.compactMap { CrossoverPoint.make($0.cells, walls: walls) }
         allocators = AllocatorComparison.make(families)
         runtimes = RuntimeComparison.make(families, gilEnabled: result.machine.python?.gilEnabled)
+        scalability = ScalabilityFit.make(families, usableCPUs: result.configuration.usableCPUCount)
+        workerCrossovers = WorkerCrossover.make(result, families: families)
     }
 
     /// Each sample's figures against its cell's serial baseline, index for index; nil for a sample
@@ -109,11 +115,11 @@ public struct RunAnalysis: Sendable, Equatable {
     ) -> [DerivedSample?] {
         samples.map { sample in
             guard sample.status == .ok, let serial = serialMedians[sample.cell.baseline] else { return nil }
-            let ideal = idealWallSeconds(sample.cell, coresAvailable: sample.coresAvailable, serialWallSeconds: serial)
+            let ideal = idealWallSeconds(sample.cell, coresAvailable: sample.capacity, serialWallSeconds: serial)
             let speedup = sample.wallSeconds > 0 ? serial / sample.wallSeconds : 0
             return DerivedSample(
                 sample: sample, speedup: speedup,
-                efficiency: speedup / Double(max(1, min(sample.cell.workers, sample.coresAvailable))),
+                efficiency: speedup / max(1, min(Double(sample.cell.workers), sample.capacity)),
                 idealWallSeconds: ideal, vsIdeal: ideal > 0 ? sample.wallSeconds / ideal : 0,
                 baseline: sources[sample.cell.baseline]
                     ?? BaselineSource(measuredTasks: sample.cell.tasks, tasks: sample.cell.tasks))
@@ -137,7 +143,8 @@ public struct RunAnalysis: Sendable, Equatable {
         let walls = group.map(\.wallSeconds)
         guard let wall = Summary(walls), let cpu = Summary(group.map(\.cpuSeconds)) else { return nil }
         let cores = group[0].coresAvailable
-        let ideal = idealWallSeconds(cell, coresAvailable: cores, serialWallSeconds: serial)
+        let capacity = group[0].capacity
+        let ideal = idealWallSeconds(cell, coresAvailable: capacity, serialWallSeconds: serial)
         let speedup = wall.median > 0 ? serial / wall.median : 0
         let latencies = group.compactMap(\.latency)
         return CellSummary(
@@ -153,11 +160,11 @@ public struct RunAnalysis: Sendable, Equatable {
             unsuccessful: unsuccessful, cpu: cpu,
             utilisationCores: Stats.median(group.map(\.utilisationCores)) ?? 0,
             startupSeconds: Stats.median(group.compactMap(\.startupSeconds)),
-            speedup: speedup, efficiency: speedup / Double(max(1, min(cell.workers, cores))),
+            speedup: speedup, efficiency: speedup / max(1, min(Double(cell.workers), capacity)),
             idealWallSeconds: ideal, vsIdeal: ideal > 0 ? wall.median / ideal : 0, coresAvailable: cores)
     }
 
-    private static func idealWallSeconds(_ cell: Cell, coresAvailable: Int, serialWallSeconds: Double) -> Double {
+    private static func idealWallSeconds(_ cell: Cell, coresAvailable: Double, serialWallSeconds: Double) -> Double {
         // A file task takes as long as the device does, not --task-ms: take its time from serial.
         let taskSeconds =
             cell.ioKind == .file && cell.kind == .io ? serialWallSeconds / Double(max(1, cell.tasks)) : cell.taskSeconds

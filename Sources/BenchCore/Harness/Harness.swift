@@ -92,7 +92,7 @@ public struct Harness: Sendable {
     /// Calibrates each runtime that computes (CPython's kernel in CPython), and describes each
     /// workload at each I/O fraction in each runtime (dimensions of each sample's cell, never part
     /// of the name).
-    private func prepare(ioFractions: [Double]) throws -> Prepared {
+    func prepare(ioFractions: [Double]) throws -> Prepared {
         var prepared = Prepared(specs: [])
         for runtime in configuration.runtimes {
             let (specs, calibration) = try prepare(ioFractions: ioFractions, runtime: runtime)
@@ -149,7 +149,7 @@ public struct Harness: Sendable {
 
     /// Takes the samples of `blocks` of cells in the order the scheduler gives, checking
     /// checksums, honouring interruption, and checkpointing after each recorded sample.
-    private func execute(
+    func execute(
         _ blocks: [[PlannedCell]], order: RunOrder, prepared: Prepared,
         progress: (RunProgress) -> Void, checkpoint: (RunResult) throws -> Void
     ) throws -> RunResult {
@@ -191,6 +191,9 @@ public struct Harness: Sendable {
         // A cell that hit a limit of the system (threads, processes, descriptors) is not retried.
         var abandoned = Set<Int>()
         let auto = configuration.autoRepetitions
+        // The cgroup whose quota throttles the samples (theirs is this process's): read around each.
+        let measured = configuration.simulation == nil
+        let cgroup = measured ? Sys.cgroupFolder("cpu") : nil
         var completed = 0
         while let step = scheduler.next(isSettled: { abandoned.contains($0) || auto?.isSettled(walls[$0]) == true }) {
             guard !abandoned.contains(step.cell) else { continue }
@@ -206,11 +209,19 @@ public struct Harness: Sendable {
                 RunProgress(
                     completed: completed, total: max(scheduler.upperBound, completed + 1), cell: sampleRequest.cell,
                     repetition: step.repetition))
+            let throttlingBefore = cgroup.flatMap(Sys.cpuThrottling)
+            let stealBefore = measured ? Sys.stealSeconds() : nil
             // A simulated sample is computed, on a clock that ticks a second per sample.
-            let sample =
+            var sample =
                 try configuration.simulation.map {
                     $0.sample(sampleRequest, startedAt: Simulation.start.addingTimeInterval(Double(completed)))
                 } ?? measure(sampleRequest)
+            sample.usableCPUs = configuration.usableCPUs
+            if let before = throttlingBefore, let after = cgroup.flatMap(Sys.cpuThrottling) {
+                sample.throttledPeriods = max(0, after.periods - before.periods)
+                sample.throttledSeconds = max(0, after.seconds - before.seconds)
+            }
+            if let before = stealBefore, let after = Sys.stealSeconds() { sample.stealSeconds = max(0, after - before) }
             completed += 1
             if Interruption.isRequested && sample.status != .ok {
                 result.interrupted = true  // killed by the stop itself: not a failure of the sample

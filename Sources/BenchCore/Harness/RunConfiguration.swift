@@ -61,6 +61,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var order: RunOrder = .interleaved
     /// Seed of the random order.
     public var seed: UInt64 = 1
+    /// The CPUs this process can really use (``CPUCapacity/usableCPUs``: the smallest of the
+    /// affinity mask, the cgroup CPU quota and the cpuset); nil means ``coresAvailable``.
+    public var usableCPUs: Double?
     /// The runtimes every cell is measured in: Swift, CPython or both (`--runtime`).
     public var runtimes: [Runtime] = [.swift]
     /// The CPython interpreter for ``Runtime/python`` cells: as given (`--python`), and after
@@ -132,7 +135,10 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     }
 
     /// Whether more workers were asked for than there are cores to run them.
-    public var isOversubscribed: Bool { workers > coresAvailable }
+    public var isOversubscribed: Bool { Double(workers) > usableCPUCount }
+
+    /// The CPUs this run can use: ``usableCPUs``, or ``coresAvailable`` when not read.
+    public var usableCPUCount: Double { usableCPUs ?? Double(coresAvailable) }
 
     /// Checks every value and normalises the model list (serial first, no duplicates).
     /// - Throws: ``BenchError/usage(_:)`` with a sentence naming the bad value and what to do.
@@ -289,6 +295,7 @@ extension RunConfiguration {
         order = try c.decodeIfPresent(RunOrder.self, forKey: .order) ?? .interleaved
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
         runtimes = try c.decodeIfPresent([Runtime].self, forKey: .runtimes) ?? [.swift]
+        usableCPUs = try c.decodeIfPresent(Double.self, forKey: .usableCPUs)
         python = try c.decodeIfPresent(String.self, forKey: .python)
         autoRepetitions = try c.decodeIfPresent(AutoRepetitions.self, forKey: .autoRepetitions)
         baseline = try c.decodeIfPresent(BaselineMode.self, forKey: .baseline)

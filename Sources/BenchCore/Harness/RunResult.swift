@@ -64,10 +64,13 @@ public struct SweepConfiguration: Codable, Sendable, Equatable {
     public var workers: [Int]
     /// I/O fractions (0…1), ascending.
     public var ioFractions: [Double]
+    /// With `--io-fraction auto`: the search for each worker count's crossover; nil for a grid.
+    public var searches: [CrossoverSearch]?
 
     /// Creates a grid.
-    public init(workers: [Int], ioFractions: [Double]) {
+    public init(workers: [Int], ioFractions: [Double], searches: [CrossoverSearch]? = nil) {
         self.workers = workers
         self.ioFractions = ioFractions
+        self.searches = searches
     }
 }

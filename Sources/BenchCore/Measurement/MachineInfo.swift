@@ -33,6 +33,9 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     public var allocator: String = "system"
     /// The command line that started the run.
     public var commandLine: [String] = []
+    /// What limits the CPUs this process can use (affinity, cgroup quota, cpuset) and the
+    /// frequency settings; nil when not read (simulated machines, older results).
+    public var capacity: CPUCapacity?
     /// The CPython that ran `--runtime python` cells: version, build, GIL; nil when none ran.
     public var python: PythonInfo?
 
@@ -67,7 +70,7 @@ public struct MachineInfo: Codable, Sendable, Equatable {
 
     /// Reads the current machine.
     public static func current() -> MachineInfo {
-        MachineInfo(
+        var machine = MachineInfo(
             cpuModel: procField("/proc/cpuinfo", key: "model name") ?? "unknown",
             cpusOnline: Sys.onlineCPUCount(),
             coresAvailable: Sys.affinityCPUCount(),
@@ -81,6 +84,8 @@ public struct MachineInfo: Codable, Sendable, Equatable {
             allocator: "system (glibc malloc)",
             commandLine: CommandLine.arguments
         )
+        machine.capacity = CPUCapacity.current()
+        return machine
     }
 
     private static func loadAverage() -> [Double] {

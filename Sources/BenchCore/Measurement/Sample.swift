@@ -92,11 +92,31 @@ public struct Sample: Codable, Sendable, Equatable {
     /// baseline): its wall and CPU times are the prefix's scaled by tasks ÷ this; nil when every
     /// task ran.
     public var measuredTasks: Int?
+    /// The CPUs the sample could really use (the smallest of affinity, cgroup quota and cpuset);
+    /// nil when not read, which means ``coresAvailable``.
+    public var usableCPUs: Double?
+    /// CPU-quota periods in which the sample's cgroup was throttled during the sample; nil when
+    /// the cgroup's counters are not readable.
+    public var throttledPeriods: Int?
+    /// Time the sample's cgroup spent throttled during the sample, in seconds.
+    public var throttledSeconds: Double?
+    /// CPU time the hypervisor stole from this machine (all CPUs) during the sample, in seconds;
+    /// nil when `/proc/stat` has no steal figure.
+    public var stealSeconds: Double?
 
     /// Where this sample's figures come from: every task, or a prefix scaled up.
     public var baselineSource: BaselineSource {
         BaselineSource(measuredTasks: measuredTasks ?? cell.tasks, tasks: cell.tasks)
     }
+
+    /// The CPUs the sample could use: ``usableCPUs``, or ``coresAvailable`` when not read.
+    public var capacity: Double { usableCPUs ?? Double(coresAvailable) }
+
+    /// Whether the CPU quota throttled the sample.
+    public var wasThrottled: Bool { (throttledPeriods ?? 0) > 0 }
+
+    /// Whether steal exceeded 5% of the sample's CPU time.
+    public var hadSteal: Bool { (stealSeconds ?? 0) > 0.05 * max(cpuSeconds, 1e-9) && (stealSeconds ?? 0) > 0 }
 
     /// User plus system CPU time, in seconds.
     public var cpuSeconds: Double { usage.userSeconds + usage.systemSeconds }

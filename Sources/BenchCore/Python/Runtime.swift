@@ -35,12 +35,12 @@ public enum Runtime: String, Codable, Sendable, CaseIterable, Comparable {
             let models = configuration.models.filter { !runtime.supports($0) }
             if models.contains(.async) {
                 notes.append(
-                    "\(runtime.displayName) has no counterpart of `async` (tasks on a pool of threads): asyncio runs every coroutine on one thread, which is `event-loop`; async was measured for Swift only."
+                    "\(runtime.displayName) has no counterpart of `async` (tasks on a pool of threads): asyncio runs every coroutine on one thread, which is `event-loop`; async was \(configuration.runtimes.contains(.swift) ? "measured for Swift only" : "not measured")."
                 )
             }
             for kind in Set(configuration.workloadKinds) where !runtime.supports(kind) {
                 notes.append(
-                    "\(runtime.displayName) does not run \(kind.rawValue) workloads (they measure Swift's allocators under threads); measured for Swift only."
+                    "\(runtime.displayName) does not run \(kind.rawValue) workloads (they measure Swift's allocators under threads); \(configuration.runtimes.contains(.swift) ? "measured for Swift only" : "not measured")."
                 )
             }
         }

@@ -17,7 +17,7 @@ public struct CSVFormatter: ReportFormatter {
         "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms",
         "baseline", "speedup", "efficiency", "ideal_wall_s", "vs_ideal", "checksum",
         "allocator_in_use", "jemalloc_allocated_bytes", "jemalloc_active_bytes", "jemalloc_resident_bytes",
-        "jemalloc_allocations", "jemalloc_deallocations",
+        "jemalloc_allocations", "jemalloc_deallocations", "usable_cpus", "throttled_periods", "throttled_s", "steal_s",
     ]
 
     /// The cell's columns, the same in samples.csv and summary.csv.
@@ -73,6 +73,9 @@ public struct CSVFormatter: ReportFormatter {
                         s.allocatorStats.map { String($0.residentBytes) } ?? "",
                         s.allocatorStats.map { String($0.allocations) } ?? "",
                         s.allocatorStats.map { String($0.deallocations) } ?? "",
+                        s.usableCPUs.map(Format.number) ?? "", s.throttledPeriods.map(String.init) ?? "",
+                        s.throttledSeconds.map { Format.fixed($0, 6) } ?? "",
+                        s.stealSeconds.map { Format.fixed($0, 3) } ?? "",
                     ]))
         }
         return lines.joined()

@@ -31,7 +31,37 @@ public enum CrossoverSection {
                 "| \(Format.number(point.ioFraction)) | \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
         }
         out += "\n" + verdict(points, cores: result.configuration.coresAvailable) + "\n\n"
+        out += prediction(report.analysis.workerCrossovers, usableCPUs: result.configuration.usableCPUCount)
         out += charts(report, sweep: sweep, points: points)
+        return out
+    }
+
+    /// Each worker count's crossover, predicted beside measured, and where they disagree.
+    static func prediction(_ crossovers: [WorkerCrossover], usableCPUs: Double) -> String {
+        guard !crossovers.isEmpty else { return "" }
+        let runtimes = Set(crossovers.map(\.runtime)).count > 1
+        var out = "### Predicted and measured crossover, per worker count\n\n"
+        out +=
+            "Predicted: one thread needs the whole compute, tasks × (1 − f) × task time; the parallel models that over min(workers, \(Format.number(usableCPUs)) usable CPUs); both at least ⌈tasks ÷ workers⌉ rounds of a whole task. One thread keeps up from the fraction where its compute falls to the rounds. Measured: the I/O fraction from which event-loop's median was within \(Format.percent(CrossoverSearch.keepsUpWithin)) of the best parallel model's\(crossovers.contains(where: \.searched) ? " (a bisection, `--io-fraction auto`)" : " (on this grid)").\n\n"
+        out +=
+            "| Workers |\(runtimes ? " Runtime |" : "") Predicted | Measured | Points measured (f: event-loop ÷ best parallel) |\n"
+        out += "|---:|\(runtimes ? "---|" : "")---:|---|---|\n"
+        var notes: [String] = []
+        for crossover in crossovers {
+            let steps = crossover.steps.map {
+                "\(Format.number($0.ioFraction)): \(Format.fixed($0.ratio, 2))\($0.keepsUp ? " ✓" : "")"
+            }
+            out +=
+                "| \(crossover.workers) |\(runtimes ? " \(crossover.runtime.displayName) |" : "") \(Format.fixed(crossover.predicted, 3)) | \(crossover.measuredText) | \(steps.joined(separator: ", ")) |\n"
+            let gap = crossover.disagreement
+            if abs(gap) > 0.02 {
+                notes.append(
+                    "At \(crossover.workers) workers the measurement (\(crossover.measuredText)) is \(Format.fixed(abs(gap), 2)) \(gap < 0 ? "below" : "above") the prediction (\(Format.fixed(crossover.predicted, 3))): \(gap < 0 ? "one thread kept up earlier than the bounds say: the parallel models paid overheads the bounds leave out (hand-off, wake-ups, contention)" : "one thread kept up later than the bounds say: its own overheads (switching between tasks, timers) count where the bounds assume none")."
+                )
+            }
+        }
+        out += "\n"
+        if !notes.isEmpty { out += notes.joined(separator: " ") + "\n\n" }
         return out
     }
 

@@ -47,6 +47,30 @@ public struct MarkdownFormatter: ReportFormatter {
         return warnings
     }
 
+    /// Sentences flagging samples the machine took CPU from: throttled by the cgroup CPU quota, or
+    /// with more than 5% of their CPU time stolen by the hypervisor. They stay in the figures,
+    /// named here and in samples.csv (`throttled_periods`, `throttled_s`, `steal_s`).
+    static func capacityWarnings(_ samples: [Sample]) -> [String] {
+        var warnings: [String] = []
+        func names(_ flagged: [Sample]) -> String {
+            flagged.map { "\($0.cell.modelName) #\($0.repetition)" }.joined(separator: ", ")
+        }
+        let throttled = samples.filter { $0.status == .ok && $0.wasThrottled }
+        if !throttled.isEmpty {
+            let seconds = throttled.compactMap(\.throttledSeconds).reduce(0, +)
+            warnings.append(
+                "\(throttled.count) \(throttled.count == 1 ? "sample was" : "samples were") throttled by the cgroup CPU quota (\(throttled.compactMap(\.throttledPeriods).reduce(0, +)) periods, \(Format.duration(seconds)) in all): \(names(throttled)). Kept in the figures; their times include waiting for quota."
+            )
+        }
+        let stolen = samples.filter { $0.status == .ok && $0.hadSteal }
+        if !stolen.isEmpty {
+            warnings.append(
+                "\(stolen.count) \(stolen.count == 1 ? "sample" : "samples") lost more than 5% of their CPU time to steal (the hypervisor ran something else): \(names(stolen)). Kept in the figures; a dedicated machine avoids it."
+            )
+        }
+        return warnings
+    }
+
     public var fileName: String { "report.md" }
 
     public func format(_ report: Report) -> String {
@@ -60,6 +84,7 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "| | |\n|---|---|\n"
         out += "| CPU | \(machine.cpuModel) |\n"
         out += "| Cores available | \(machine.coresAvailable) (of \(machine.cpusOnline) online) |\n"
+        if let capacity = machine.capacity { out += "| Usable CPUs | \(capacity.summary) |\n" }
         out += "| Memory | \(Format.bytes(machine.memoryBytes)) |\n"
         out += "| OS | \(machine.operatingSystem), \(machine.kernel) |\n"
         out += "| Swift | \(machine.swiftVersion) |\n"
@@ -79,8 +104,9 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "- Started: \(Format.timestamp(result.startedAt))\n"
         out += "- Workers: \(config.workers)"
         if config.isOversubscribed {
+            let usable = config.usableCPUCount
             out +=
-                " (**oversubscribed**: more workers than the \(config.coresAvailable) available \(config.coresAvailable == 1 ? "core" : "cores"))"
+                " (**oversubscribed**: more workers than the \(Format.number(usable)) usable \(usable == 1 ? "CPU" : "CPUs"))"
         }
         out += "\n"
         out += "- Tasks per sample: \(config.tasks) of \(Format.number(config.taskMilliseconds)) ms each\n"
@@ -102,14 +128,17 @@ public struct MarkdownFormatter: ReportFormatter {
         out += "\n"
 
         out += CrossoverSection.markdown(report)
+        out += ScalabilitySection.markdown(analysis.scalability)
         out += AllocatorSection.markdown(analysis.allocators)
         out += RuntimeSection.markdown(analysis.runtimes, skipped: Runtime.skipped(config))
         // A family's heading names only what sets it apart from the run's other families.
         let varying = Set(Cell.varying(analysis.families.map(\.baseline)))
+        // A runtime other than Swift is always named, so CPython's figures never pass for Swift's.
         let heading = { (family: RunAnalysis.Family) -> String in
             let cell = family.baseline
-            return analysis.families.count == 1 || varying.subtracting([.workload, .kind]).isEmpty
-                ? cell.workload : cell.experimentName
+            let plain = analysis.families.count == 1 || varying.subtracting([.workload, .kind]).isEmpty
+            if plain && cell.runtime != .swift { return "\(cell.workload) · \(cell.runtime.displayName)" }
+            return plain ? cell.workload : cell.experimentName
         }
         out += "## Verdict\n\n"
         for family in analysis.families {
@@ -146,7 +175,9 @@ public struct MarkdownFormatter: ReportFormatter {
                 out +=
                     "† Against \(source): serial's wall and CPU times are its first \(source.measuredTasks) tasks' scaled by \(source.tasks) ÷ \(source.measuredTasks), and every ratio here rests on them.\n\n"
             }
-            let warnings = Self.warnings(family.cells, auto: config.autoRepetitions, walls: analysis.walls)
+            let warnings =
+                Self.warnings(family.cells, auto: config.autoRepetitions, walls: analysis.walls)
+                + Self.capacityWarnings(result.samples.filter { $0.cell.baseline == family.baseline })
             if !warnings.isEmpty {
                 out += warnings.map { "> ⚠ \($0)\n" }.joined(separator: ">\n") + "\n"
             }

@@ -29,6 +29,10 @@ public struct ResultDocument: Codable, Sendable, Equatable {
     public var families: [FamilyRecord]
     /// For a sweep, the crossover point of each I/O fraction.
     public var crossover: [CrossoverPoint]
+    /// Scalability laws fitted per model (empty without several worker counts).
+    public var scalability: [ScalabilityFit] = []
+    /// For a mixed sweep, each worker count's crossover, predicted and measured.
+    public var workerCrossovers: [WorkerCrossover] = []
 
     /// A document for an analysed run.
     public init(_ report: Report) {
@@ -38,6 +42,8 @@ public struct ResultDocument: Codable, Sendable, Equatable {
         summaries = report.analysis.cells
         families = report.analysis.families.map { FamilyRecord(baseline: $0.baseline, verdict: $0.verdict) }
         crossover = report.analysis.crossover
+        scalability = report.analysis.scalability
+        workerCrossovers = report.analysis.workerCrossovers
     }
 
     /// Reads a document of this version or an older readable one: an older document's cells are
@@ -53,9 +59,12 @@ public struct ResultDocument: Codable, Sendable, Equatable {
             summaries = try c.decode([CellSummary].self, forKey: .summaries)
             families = try c.decodeIfPresent([FamilyRecord].self, forKey: .families) ?? []
             crossover = try c.decodeIfPresent([CrossoverPoint].self, forKey: .crossover) ?? []
+            scalability = try c.decodeIfPresent([ScalabilityFit].self, forKey: .scalability) ?? []
+            workerCrossovers = try c.decodeIfPresent([WorkerCrossover].self, forKey: .workerCrossovers) ?? []
         } else {
             let current = ResultDocument(Report(result))
             (summaries, families, crossover) = (current.summaries, current.families, current.crossover)
+            (scalability, workerCrossovers) = (current.scalability, current.workerCrossovers)
         }
     }
 

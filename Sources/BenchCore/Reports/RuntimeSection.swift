@@ -5,7 +5,7 @@ public enum RuntimeSection {
     /// models or workloads a runtime has no counterpart of.
     public static func markdown(_ comparisons: [RuntimeComparison], skipped: [String]) -> String {
         guard !comparisons.isEmpty || !skipped.isEmpty else { return "" }
-        var out = "## Swift and CPython\n\n"
+        var out = comparisons.isEmpty ? "## Runtimes\n\n" : "## Swift and CPython\n\n"
         for comparison in comparisons {
             let names = comparison.runtimes.map(\.displayName)
             out += "**\(comparison.experiment.workload)**"

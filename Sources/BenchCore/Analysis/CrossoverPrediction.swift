@@ -1,0 +1,33 @@
+/// Where one thread should start keeping up with the best parallel model, from first principles:
+/// for `tasks` tasks of `taskSeconds` each, a share f of which waits, one thread needs at least
+/// the total compute, tasks × (1 − f) × task time, and the parallel models that divided over
+/// min(workers, usable CPUs); both need at least ⌈tasks ÷ workers⌉ rounds of one whole task, since
+/// each of `workers` slots runs its tasks one after another. One thread keeps up from the fraction
+/// where its compute bound falls to the rounds bound.
+public struct CrossoverPrediction: Codable, Sendable, Equatable {
+    /// Workers (threads, or tasks in flight on the one thread).
+    public var workers: Int
+    /// The predicted I/O fraction above which one thread keeps up.
+    public var ioFraction: Double
+
+    /// The prediction for `workers` workers on `usableCPUs` CPUs.
+    public static func predict(workers: Int, tasks: Int, usableCPUs: Double) -> CrossoverPrediction {
+        // With at most one usable CPU (or one worker), parallelism has nothing to gain: one
+        // thread keeps up at every fraction.
+        guard workers > 1, min(Double(workers), usableCPUs) > 1, tasks > 0 else {
+            return CrossoverPrediction(workers: workers, ioFraction: 0)
+        }
+        let rounds = Double((tasks + workers - 1) / workers)
+        return CrossoverPrediction(workers: workers, ioFraction: max(0, 1 - rounds / Double(tasks)))
+    }
+
+    /// The lower bounds of one thread's and the parallel models' wall time at I/O fraction `f`,
+    /// in units of one task's time.
+    public static func bounds(ioFraction f: Double, workers: Int, tasks: Int, usableCPUs: Double) -> (
+        oneThread: Double, parallel: Double
+    ) {
+        let compute = Double(tasks) * (1 - f)
+        let rounds = Double((tasks + workers - 1) / max(1, workers))
+        return (max(compute, rounds), max(compute / max(1, min(Double(workers), usableCPUs)), rounds))
+    }
+}

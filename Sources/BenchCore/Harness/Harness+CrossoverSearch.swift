@@ -1,0 +1,83 @@
+extension Harness {
+    /// `bench sweep --io-fraction auto`: for each worker count (and runtime), measures serial,
+    /// event-loop and the parallel models at the predicted crossover, then bisects on the measured
+    /// ratio until the crossover is located within ±``CrossoverSearch/precision``. Every sample of
+    /// every step is kept in the one result, each step a family of its own I/O fraction.
+    public func runCrossoverSearch(
+        workers: [Int], progress: (RunProgress) -> Void = { _ in },
+        checkpoint: (RunResult) throws -> Void = { _ in }
+    ) throws -> RunResult {
+        // Calibrated once: every step's tasks come from the same rate.
+        let prepared = try prepare(ioFractions: [0.5])
+        let parallel = configuration.models.filter { $0.isParallel }
+        let usable = configuration.usableCPUCount
+        var merged: RunResult?
+        var searches: [CrossoverSearch] = []
+        for spec in prepared.specs {
+            let calibration = spec.runtime == .python ? prepared.pythonCalibration : prepared.calibration
+            let models = parallel.filter(spec.runtime.supports)
+            for count in workers {
+                let prediction = CrossoverPrediction.predict(
+                    workers: count, tasks: configuration.tasks, usableCPUs: usable)
+                var search = CrossoverSearch(workers: count, runtime: spec.runtime, predicted: prediction.ioFraction)
+                if prediction.ioFraction == 0 {
+                    // Nothing parallel to gain (one worker, or one usable CPU): one thread keeps up everywhere.
+                    search.high = 0
+                }
+                while let fraction = search.next {
+                    var step = prepared
+                    step.specs = [Self.respec(spec, ioFraction: fraction, calibration: calibration)]
+                    let cells = ([ModelKind.serial, .eventLoop] + models).map {
+                        PlannedCell(spec: step.specs[0], model: $0, workers: $0 == .serial ? 1 : count)
+                    }
+                    let before = merged?.samples ?? []
+                    let result = try execute(
+                        [cells], order: .interleaved, prepared: step, progress: progress,
+                        checkpoint: { partial in
+                            var whole = merged ?? partial
+                            whole.samples = before + partial.samples
+                            try checkpoint(whole)
+                        })
+                    if merged == nil {
+                        merged = result
+                    } else {
+                        merged!.samples += result.samples
+                        merged!.interrupted = result.interrupted
+                    }
+                    guard !result.interrupted else { break }
+                    let ok = result.samples.filter { $0.status == .ok }
+                    func median(_ model: ModelKind) -> Double? {
+                        Stats.median(ok.filter { $0.cell.model == model }.map(\.wallSeconds))
+                    }
+                    guard let oneThread = median(.eventLoop),
+                        let best = models.compactMap(median).min(), best > 0
+                    else {
+                        throw BenchError.failure(
+                            "The crossover search at I/O fraction \(Format.number(fraction)) with \(count) workers got no successful event-loop or parallel sample; see the failed samples."
+                        )
+                    }
+                    search.record(ioFraction: fraction, ratio: oneThread / best)
+                }
+                searches.append(search)
+                if merged?.interrupted == true { break }
+            }
+        }
+        guard var result = merged else {
+            throw BenchError.usage(
+                "The crossover search had nothing to measure; give --cores with at least one worker count.")
+        }
+        let fractions = Set(result.samples.map(\.cell.ioFraction)).sorted()
+        result.sweep = SweepConfiguration(workers: workers, ioFractions: fractions, searches: searches)
+        return result
+    }
+
+    /// `spec` at another I/O fraction: the compute share recalibrated from the same rate.
+    static func respec(_ spec: WorkloadSpec, ioFraction: Double, calibration: Calibration?) -> WorkloadSpec {
+        var copy = spec
+        copy.ioFraction = ioFraction
+        if let calibration, spec.kind == .mixed {
+            copy.iterations = calibration.iterations(forSeconds: spec.taskSeconds * (1 - ioFraction))
+        }
+        return copy
+    }
+}
