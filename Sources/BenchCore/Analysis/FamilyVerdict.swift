@@ -12,7 +12,7 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
     ///   - walls: each cell's successful wall times, for the tests between cells.
     ///   - unsuccessful: samples of this family that failed or timed out.
     public static func make(
-        _ cells: [CellSummary], walls: [Cell: [Double]], coresAvailable cores: Int,
+        _ cells: [CellSummary], walls: [Cell: [Double]], coresAvailable cores: Double,
         unsuccessful: Int = 0
     ) -> FamilyVerdict? {
         guard let serial = cells.first(where: { $0.cell.model == .serial }),
@@ -55,12 +55,14 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
     }
 
     /// Who won, by how much, and the test that decided it.
-    static func winnerSentence(_ choice: WinnerChoice, serial: CellSummary, summary: (Cell) -> CellSummary, cores: Int)
+    static func winnerSentence(
+        _ choice: WinnerChoice, serial: CellSummary, summary: (Cell) -> CellSummary, cores: Double
+    )
         -> String
     {
         let winner = summary(choice.winner)
         let fastest = summary(choice.fastest)
-        let coresText = "\(cores) \(cores == 1 ? "core" : "cores")"
+        let coresText = "\(Format.number(cores)) \(cores == 1 ? "core" : "cores")"
         var text: String
         if winner.cell.model == .serial {
             text = "no model beat serial (\(Format.duration(serial.wall.median))) beyond the noise"
@@ -103,11 +105,11 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
 
     /// What the workload's kind teaches, at one worker count.
     static func kindSentences(
-        serial: CellSummary, cells: [CellSummary], workers: Int, walls: [Cell: [Double]], cores: Int
+        serial: CellSummary, cells: [CellSummary], workers: Int, walls: [Cell: [Double]], cores: Double
     ) -> [String] {
         var sentences: [String] = []
-        let usable = max(1, min(workers, cores))
-        let coresText = "\(cores) \(cores == 1 ? "core" : "cores")"
+        let usable = max(1, min(Double(workers), cores))
+        let coresText = "\(Format.number(cores)) \(cores == 1 ? "core" : "cores")"
         let eventLoop = cells.first { $0.cell.model == .eventLoop }
         let bestParallel = cells.filter { $0.cell.model.isParallel }.max { $0.speedup < $1.speedup }
         switch serial.cell.kind {
@@ -123,12 +125,12 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
                 )
             } else if let bestParallel, usable > 1 {
                 sentences.append(
-                    "The parallel models gained only \(Format.ratio(bestParallel.speedup)) (\(bestParallel.cell.modelName)) where up to \(usable)x was possible: the machine was probably busy with other work."
+                    "The parallel models gained only \(Format.ratio(bestParallel.speedup)) (\(bestParallel.cell.modelName)) where up to \(Format.number(usable))x was possible: the machine was probably busy with other work."
                 )
             }
-            if workers > cores {
+            if Double(workers) > cores {
                 sentences.append(
-                    "\(workers) workers on \(cores) available \(cores == 1 ? "core" : "cores") is oversubscription: compute cannot go faster than \(cores)x, the extra workers only take turns."
+                    "\(workers) workers on \(Format.number(cores)) available \(cores == 1 ? "core" : "cores") is oversubscription: compute cannot go faster than \(Format.number(max(1, cores)))x, the extra workers only take turns."
                 )
             }
         case .mixed:
@@ -158,7 +160,7 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
                     )
                 }
             }
-            if workers > cores {
+            if Double(workers) > cores {
                 sentences.append(
                     "\(workers) workers on \(coresText) is fine for waiting: a waiting task holds no core.")
             }
@@ -167,7 +169,7 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
                 blocking.wall.median > async.wall.median * 1.5
             {
                 sentences.append(
-                    "\(blocking.cell.modelName) took \(Format.ratio(blocking.wall.median / async.wall.median)) as long as \(async.cell.modelName): its blocking waits each held one of the cooperative pool's \(cores) threads, so only \(cores) of its \(blocking.cell.workers) tasks could wait at once, where Task.sleep frees the thread."
+                    "\(blocking.cell.modelName) took \(Format.ratio(blocking.wall.median / async.wall.median)) as long as \(async.cell.modelName): its blocking waits each held one of the cooperative pool's \(Format.number(cores)) threads, so only \(Format.number(cores)) of its \(blocking.cell.workers) tasks could wait at once, where Task.sleep frees the thread."
                 )
             }
         }

@@ -66,7 +66,7 @@ public struct RunAnalysis: Sendable, Equatable {
 
         var familyOrder: [Cell] = []
         for cell in order where !familyOrder.contains(cell.baseline) { familyOrder.append(cell.baseline) }
-        let cores = result.configuration.coresAvailable
+        let cores = result.configuration.usableCPUCount
         let summaries = cells
         families = familyOrder.map { baseline in
             let family = summaries.filter { $0.cell.baseline == baseline }

@@ -30,7 +30,7 @@ public enum CrossoverSection {
             out +=
                 "| \(Format.number(point.ioFraction)) | \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
         }
-        out += "\n" + verdict(points, cores: result.configuration.coresAvailable) + "\n\n"
+        out += "\n" + verdict(points, cores: result.configuration.usableCPUCount) + "\n\n"
         out += prediction(report.analysis.workerCrossovers, usableCPUs: result.configuration.usableCPUCount)
         out += charts(report, sweep: sweep, points: points)
         return out
@@ -66,11 +66,11 @@ public enum CrossoverSection {
     }
 
     /// The crossover in sentences a newcomer understands, with the numbers.
-    static func verdict(_ points: [CrossoverPoint], cores: Int) -> String {
+    static func verdict(_ points: [CrossoverPoint], cores: Double) -> String {
         var sentences: [String] = []
         if let first = points.first, let p = first.bestParallel, let c = first.bestConcurrent {
             sentences.append(
-                "At I/O fraction \(Format.number(first.ioFraction)) (\(Format.percent(1 - first.ioFraction)) of each task computing), \(p.cell.modelName) ran \(Format.ratio(p.speedup)) faster than serial while \(c.cell.modelName) managed \(Format.ratio(c.speedup)): compute needs cores, and this machine has \(cores)."
+                "At I/O fraction \(Format.number(first.ioFraction)) (\(Format.percent(1 - first.ioFraction)) of each task computing), \(p.cell.modelName) ran \(Format.ratio(p.speedup)) faster than serial while \(c.cell.modelName) managed \(Format.ratio(c.speedup)): compute needs cores, and this machine has \(Format.number(cores))."
             )
         }
         if let crossover = points.first(where: { $0.concurrencyMatchesParallelism }), let p = crossover.bestParallel,
@@ -111,7 +111,7 @@ public enum CrossoverSection {
             // The ideal: as many times faster as usable cores for compute, as workers for waiting.
             let ideal = sweep.workers.map { workers -> Double in
                 guard let serial = here.first(where: { $0.cell.model == .serial }) else { return 0 }
-                let usable = Double(min(workers, result.configuration.coresAvailable))
+                let usable = min(Double(workers), result.configuration.usableCPUCount)
                 let compute = serial.wall.median * (1 - point.ioFraction) / usable
                 let rounds = Double((serial.cell.tasks + workers - 1) / workers) * serial.cell.taskSeconds
                 return serial.wall.median / max(compute, rounds)
