@@ -2,6 +2,7 @@
 """Turns a bench results CSV into PNG charts.
 
     scripts/plot.py results/<run>/samples.csv [--out DIR]
+    scripts/plot.py history/history.json [--out DIR]      (written by bench history --out)
 
 Writes, next to the CSV unless --out says otherwise:
   wall.png       median wall time per model and workload, with the min-max range of the samples;
@@ -13,6 +14,8 @@ Writes, next to the CSV unless --out says otherwise:
                  workers: above 1 parallelism wins, at or below 1 one thread keeps up (sweeps);
   timeline.png   each model's tasks on the lanes that ran them, from trace.json beside the CSV
                  (written by --trace or a workload file with trace: true).
+  trend.png      from a history.json: each cell's median over the results, oldest first, with
+                 its 95% interval, and the latest result's verdict (regressed cells in red).
 Only samples with status ok are plotted; failed ones are never averaged in.
 """
 import argparse
@@ -245,13 +248,54 @@ def plot_timeline(trace_path, out):
     return path
 
 
+def plot_trend(path, out):
+    """Each cell's median over time, with its interval; the latest point marked by its verdict."""
+    with open(path) as handle:
+        history = json.load(handle)
+    series = history.get("series", [])
+    if not series:
+        sys.exit(f"plot.py: {path} holds no cells to plot.")
+    sources = history["sources"]
+    metric = history["settings"]["metric"]
+    scale = 1000 if metric in ("wall", "cpu") else 1
+    fig, ax = plt.subplots(figsize=(max(6, 1.2 * len(sources) + 3), 4.5))
+    for entry in series:
+        cell = entry["cell"]
+        label = f"{cell['workload']} · {cell['model']} × {cell['workers']}"
+        points = entry["points"]
+        xs = [p["source"] + 1 for p in points]
+        ys = [p["median"] * scale for p in points]
+        line, = ax.plot(xs, ys, marker="o", label=label)
+        low = [(p["median"] - p["low"]) * scale if p.get("low") is not None else 0 for p in points]
+        high = [(p["high"] - p["median"]) * scale if p.get("high") is not None else 0 for p in points]
+        ax.errorbar(xs, ys, yerr=[low, high], fmt="none", ecolor=line.get_color(), capsize=3, alpha=0.6)
+        verdict = (entry.get("latest") or {}).get("verdict")
+        if verdict == "regressed" and xs:
+            ax.plot(xs[-1], ys[-1], marker="o", markersize=12, markerfacecolor="none", markeredgecolor="red")
+    ax.set_xticks(range(1, len(sources) + 1), [str(i) for i in range(1, len(sources) + 1)])
+    ax.set_xlabel("result, oldest first")
+    ax.set_ylabel(f"median {metric} (ms)" if metric in ("wall", "cpu") else f"median {metric}")
+    ax.set_title(f"bench history: the latest against the previous {history['window']} (red ring: regressed)",
+                 fontsize=9)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    target = os.path.join(out, "trend.png")
+    fig.savefig(target, dpi=120)
+    plt.close(fig)
+    return target
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("csv", help="a samples.csv written by bench run or bench sweep")
+    parser.add_argument("csv", help="a samples.csv written by bench run or bench sweep, or a history.json")
     parser.add_argument("--out", help="folder for the PNGs (default: the CSV's folder)")
     args = parser.parse_args()
     out = args.out or os.path.dirname(os.path.abspath(args.csv))
     os.makedirs(out, exist_ok=True)
+    if args.csv.endswith(".json"):
+        print(plot_trend(args.csv, out))
+        return
     data = cells(load(args.csv))
     written = [plot_wall(data, out), plot_speedup(data, out, load_fits(args.csv)), plot_crossover(data, out)]
     trace = os.path.join(os.path.dirname(os.path.abspath(args.csv)), "trace.json")

@@ -16,7 +16,8 @@ struct Bench: ParsableCommand {
             """,
         version: BenchVersion.current,
         subcommands: [
-            RunCommand.self, SweepCommand.self, CompareCommand.self, ReportCommand.self, ListCommand.self,
+            RunCommand.self, SweepCommand.self, CompareCommand.self, ReportCommand.self, MergeCommand.self,
+            HistoryCommand.self, ListCommand.self,
             WorkerCommand.self, AllocatorCheckCommand.self,
         ],
         defaultSubcommand: RunCommand.self

@@ -27,6 +27,7 @@ import Testing
             case .allocObjectBytes: cell.allocObjectBytes = 16
             case .allocator: cell.allocator = .jemalloc
             case .runtime: cell.runtime = .python
+            case .machine: cell.machine = "AMD EPYC, 16 CPUs"
             }
             variants.append(cell)
         }

@@ -34,6 +34,8 @@ public struct RunAnalysis: Sendable, Equatable {
     public var scalability: [ScalabilityFit]
     /// For a mixed sweep, each worker count's crossover, predicted and measured.
     public var workerCrossovers: [WorkerCrossover]
+    /// In a merged result, each experiment side by side on every machine that ran it.
+    public var machines: [MachineComparison]
 
     private var index: [Cell: Int]
 
@@ -66,7 +68,13 @@ public struct RunAnalysis: Sendable, Equatable {
 
         var familyOrder: [Cell] = []
         for cell in order where !familyOrder.contains(cell.baseline) { familyOrder.append(cell.baseline) }
-        let cores = result.configuration.usableCPUCount
+        // Each family's usable CPUs are its own machine's (a merged result has several).
+        var capacities: [Cell: Double] = [:]
+        for sample in result.samples where capacities[sample.cell.baseline] == nil {
+            capacities[sample.cell.baseline] = sample.capacity
+        }
+        let fallback = result.configuration.usableCPUCount
+        let capacity = { (baseline: Cell) in capacities[baseline] ?? fallback }
         let summaries = cells
         families = familyOrder.map { baseline in
             let family = summaries.filter { $0.cell.baseline == baseline }
@@ -74,12 +82,14 @@ public struct RunAnalysis: Sendable, Equatable {
             let failed = unsuccessful.filter { $0.key.baseline == baseline }.values.reduce(0, +)
             return Family(
                 baseline: baseline, cells: members, unsuccessful: failed,
-                verdict: FamilyVerdict.make(members, walls: walls, coresAvailable: cores, unsuccessful: failed))
+                verdict: FamilyVerdict.make(
+                    members, walls: walls, coresAvailable: capacity(baseline), unsuccessful: failed))
         }
         crossover = result.sweep == nil ? [] : families.compactMap { CrossoverPoint.make($0.cells, walls: walls) }
         allocators = AllocatorComparison.make(families)
         runtimes = RuntimeComparison.make(families, gilEnabled: result.machine.python?.gilEnabled)
-        scalability = ScalabilityFit.make(families, usableCPUs: result.configuration.usableCPUCount)
+        scalability = ScalabilityFit.make(families, capacity: capacity)
+        machines = MachineComparison.make(families, capacity: capacity)
         workerCrossovers = WorkerCrossover.make(result, families: families)
     }
 

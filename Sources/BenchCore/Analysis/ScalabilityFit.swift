@@ -135,8 +135,9 @@ public struct ScalabilityFit: Codable, Sendable, Equatable {
 
     /// One fit per parallel model of each compute family (I/O fraction 0) measured at two worker
     /// counts or more, over the worker counts that had a usable CPU each.
-    static func make(_ families: [RunAnalysis.Family], usableCPUs: Double) -> [ScalabilityFit] {
+    static func make(_ families: [RunAnalysis.Family], capacity: (Cell) -> Double) -> [ScalabilityFit] {
         families.flatMap { family -> [ScalabilityFit] in
+            let usableCPUs = capacity(family.baseline)
             guard family.baseline.ioFraction == 0, family.baseline.kind != .io else { return [] }
             var models: [ModelKind] = []
             for cell in family.cells where cell.cell.model.isParallel && !models.contains(cell.cell.model) {

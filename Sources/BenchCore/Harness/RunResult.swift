@@ -40,6 +40,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var sweep: SweepConfiguration?
     /// Whether the run was stopped early (SIGINT or SIGTERM); the samples are those finished.
     public var interrupted: Bool = false
+    /// For a result merged from several machines (`bench merge`): each machine's label, its
+    /// fingerprint and the results it came from; nil for a result from one machine.
+    public var machines: [MachineRecord]?
 
     /// Samples that failed or timed out: reported, never averaged in.
     public var unsuccessfulSamples: [Sample] { samples.filter { $0.status != .ok } }
@@ -72,5 +75,23 @@ public struct SweepConfiguration: Codable, Sendable, Equatable {
         self.workers = workers
         self.ioFractions = ioFractions
         self.searches = searches
+    }
+}
+
+/// One machine of a merged result: the label its cells carry, its fingerprint, and its sources.
+public struct MachineRecord: Codable, Sendable, Equatable {
+    /// The label in every cell of this machine (``Cell/machine``).
+    public var label: String
+    /// The fingerprint.
+    public var machine: MachineInfo
+    /// The results merged for it (more than one when the same machine ran the same configuration
+    /// several times: their samples are repetitions of the same cells).
+    public var sources: [String]
+
+    /// Creates a record.
+    public init(label: String, machine: MachineInfo, sources: [String]) {
+        self.label = label
+        self.machine = machine
+        self.sources = sources
     }
 }

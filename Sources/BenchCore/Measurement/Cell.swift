@@ -31,6 +31,9 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
     public var allocator: Allocator
     /// The language runtime the tasks ran in: Swift, or CPython driven by bench.
     public var runtime: Runtime
+    /// The machine, in a result merged from several (`bench merge`): its label, e.g. "AMD EPYC,
+    /// 2 CPUs"; empty in a result from one machine.
+    public var machine: String
 
     /// Creates a cell, leaving out the parameters that cannot affect this workload (a file size for
     /// tasks that sleep, an I/O kind for compute), so irrelevant settings never split cells.
@@ -38,7 +41,7 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
         taskSeconds: Double, ioFraction: Double? = nil, ioKind: IOKind = .sleep, fileBytes: Int? = nil,
         allocObjects: Int? = nil, allocObjectBytes: Int? = nil, allocator: Allocator = .system,
-        runtime: Runtime = .swift
+        runtime: Runtime = .swift, machine: String = ""
     ) {
         self.workload = workload
         self.kind = kind
@@ -54,6 +57,7 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         self.allocObjectBytes = kind == .alloc ? allocObjectBytes : nil
         self.allocator = allocator
         self.runtime = runtime
+        self.machine = machine
     }
 
     /// The serial cell with the same workload parameters: this cell's baseline, and the key of
@@ -93,6 +97,7 @@ extension Cell {
         case allocObjectBytes = "alloc_bytes"
         case allocator
         case runtime
+        case machine
 
         /// How a sentence names the dimension: "I/O fraction".
         public var label: String {
@@ -110,6 +115,7 @@ extension Cell {
             case .allocObjectBytes: "bytes per allocated object"
             case .allocator: "allocator"
             case .runtime: "runtime"
+            case .machine: "machine"
             }
         }
     }
@@ -137,6 +143,7 @@ extension Cell {
         case .allocObjectBytes: allocObjectBytes.map { .number(Double($0)) } ?? .absent
         case .allocator: .number(Double(Allocator.allCases.firstIndex(of: allocator)!))
         case .runtime: .number(Double(Runtime.allCases.firstIndex(of: runtime)!))
+        case .machine: .text(machine)
         }
     }
 
@@ -156,6 +163,7 @@ extension Cell {
         case .allocObjectBytes: allocObjectBytes.map { "\($0) B" } ?? "none"
         case .allocator: allocator.rawValue
         case .runtime: runtime.rawValue
+        case .machine: machine.isEmpty ? "this machine" : machine
         }
     }
 
@@ -175,6 +183,7 @@ extension Cell {
         if let allocObjects, let allocObjectBytes { parts.append("\(allocObjects) × \(allocObjectBytes) B objects") }
         if allocator != .system { parts.append(allocator.rawValue) }
         if runtime != .swift { parts.append(runtime.displayName) }
+        if !machine.isEmpty { parts.append(machine) }
         return parts
     }
 
@@ -204,7 +213,8 @@ extension Cell {
             allocObjects: try c.decodeIfPresent(Int.self, forKey: .allocObjects),
             allocObjectBytes: try c.decodeIfPresent(Int.self, forKey: .allocObjectBytes),
             allocator: try c.decodeIfPresent(Allocator.self, forKey: .allocator) ?? .system,
-            runtime: try c.decodeIfPresent(Runtime.self, forKey: .runtime) ?? .swift)
+            runtime: try c.decodeIfPresent(Runtime.self, forKey: .runtime) ?? .swift,
+            machine: try c.decodeIfPresent(String.self, forKey: .machine) ?? "")
     }
 }
 

@@ -58,6 +58,18 @@ public struct MachineInfo: Codable, Sendable, Equatable {
         self.commandLine = commandLine
     }
 
+    /// The CPUs this machine let bench use: its capacity's usable CPUs, else the cores available.
+    public var usableCPUs: Double { capacity?.usableCPUs ?? Double(coresAvailable) }
+
+    /// The machine as a merged result names it: "AMD EPYC, 2 CPUs". Two fingerprints with the
+    /// same CPU model and usable CPUs get the same label (``identity`` tells hosts apart).
+    public var label: String {
+        "\(cpuModel), \(Format.number(usableCPUs)) \(usableCPUs == 1 ? "CPU" : "CPUs")"
+    }
+
+    /// What makes two fingerprints the same machine: the label, the kernel and the memory.
+    public var identity: String { "\(label)|\(kernel)|\(memoryBytes)" }
+
     /// Why results from `self` and `other` should not be compared on absolute times, or nil if
     /// they can: another CPU model or another number of usable cores.
     public func incompatibility(with other: MachineInfo) -> String? {

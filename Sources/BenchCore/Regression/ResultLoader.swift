@@ -196,7 +196,8 @@ public enum ResultLoader {
                 allocObjects: optional("alloc_objects").flatMap { Int($0) },
                 allocObjectBytes: optional("alloc_bytes").flatMap { Int($0) },
                 allocator: Allocator(describing: optional("allocator")),
-                runtime: optional("runtime").flatMap(Runtime.init(rawValue:)) ?? .swift)
+                runtime: optional("runtime").flatMap(Runtime.init(rawValue:)) ?? .swift,
+                machine: optional("machine") ?? "")
             samples.append(ComparableSample(cell: cell, values: values))
         }
         return LoadedResult(path: path, samples: samples, machine: nil)

@@ -77,10 +77,25 @@ public struct MarkdownFormatter: ReportFormatter {
         let result = report.result
         let analysis = report.analysis
         let config = result.configuration
-        let machine = result.machine
         var out = "# bench report\n\n"
 
-        out += "## Machine\n\n"
+        // A merged result has several machines: its "Machines" section names each, below.
+        let merged = (result.machines?.count ?? 0) > 1
+        if !merged {
+            out += machineSection(result.machine)
+        }
+        out += configurationSection(result, analysis)
+        out += MachineSection.markdown(result.machines, analysis.machines)
+        out += CrossoverSection.markdown(report)
+        out += ScalabilitySection.markdown(analysis.scalability)
+        out += AllocatorSection.markdown(analysis.allocators)
+        out += RuntimeSection.markdown(analysis.runtimes, skipped: Runtime.skipped(config))
+        return out + familySections(result, analysis)
+    }
+
+    /// The machine's fingerprint, as a table.
+    private func machineSection(_ machine: MachineInfo) -> String {
+        var out = "## Machine\n\n"
         out += "| | |\n|---|---|\n"
         out += "| CPU | \(machine.cpuModel) |\n"
         out += "| Cores available | \(machine.coresAvailable) (of \(machine.cpusOnline) online) |\n"
@@ -98,9 +113,13 @@ public struct MarkdownFormatter: ReportFormatter {
         if !machine.commandLine.isEmpty {
             out += "| Command | `\(machine.commandLine.joined(separator: " "))` |\n"
         }
-        out += "\n"
+        return out + "\n"
+    }
 
-        out += "## Configuration\n\n"
+    /// What was asked: workers, tasks, repetitions, the baseline, models, runtimes, workloads.
+    private func configurationSection(_ result: RunResult, _ analysis: RunAnalysis) -> String {
+        let config = result.configuration
+        var out = "## Configuration\n\n"
         out += "- Started: \(Format.timestamp(result.startedAt))\n"
         out += "- Workers: \(config.workers)"
         if config.isOversubscribed {
@@ -125,12 +144,13 @@ public struct MarkdownFormatter: ReportFormatter {
             out +=
                 "- `\(workload.name)` (\(workload.kind.rawValue)\(runtime)): one task is \(workload.taskDescription)\n"
         }
-        out += "\n"
+        return out + "\n"
+    }
 
-        out += CrossoverSection.markdown(report)
-        out += ScalabilitySection.markdown(analysis.scalability)
-        out += AllocatorSection.markdown(analysis.allocators)
-        out += RuntimeSection.markdown(analysis.runtimes, skipped: Runtime.skipped(config))
+    /// The verdicts, each family's table and warnings, the failed samples, and the closing notes.
+    private func familySections(_ result: RunResult, _ analysis: RunAnalysis) -> String {
+        let config = result.configuration
+        var out = ""
         // A family's heading names only what sets it apart from the run's other families.
         let varying = Set(Cell.varying(analysis.families.map(\.baseline)))
         // A runtime other than Swift is always named, so CPython's figures never pass for Swift's.
