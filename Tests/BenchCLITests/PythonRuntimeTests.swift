@@ -39,6 +39,28 @@ import Testing
         #expect(outcome.stderr.contains("has no effect without --runtime python"))
     }
 
+    @Test(arguments: [
+        ("segv:threads:1", "threads", "CPython worker killed by SIGSEGV"),
+        ("kill:processes:1", "processes", "pool died while running a task"),
+        ("exit:spawn:1", "spawn", "exited with 3"),
+    ])
+    func aCPythonWorkerThatDiesIsAFailedSampleAndTheRunGoesOn(fault: String, model: String, reason: String) throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try BenchBinary.run([
+            "--runtime", "python", "--workload", "cpu", "--models", model, "--cores", "2", "--tasks", "4",
+            "--task-ms", "5", "--repetitions", "2", "--warmup", "0", "--inject-fault", fault, "--timeout", "30",
+            "--out", folder.path, "--quiet",
+        ])
+        #expect(outcome.status == ExitStatus.sampleFailed.rawValue, "\(outcome.stderr)")
+        let csv = try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8)
+        let failed = csv.split(separator: "\r\n").filter { $0.contains(",failed,") }
+        #expect(failed.count == 1, "\(csv)")
+        #expect(failed.first?.contains(reason) == true, "\(failed)")
+        #expect(failed.first?.contains(",python,") == true)
+        #expect(csv.split(separator: "\r\n").filter { $0.contains(",\(model),") && $0.contains(",ok,") }.count == 1)
+    }
+
     @Test func aReportOfBothRuntimesComparesThemCellByCellAgainstTheirOwnSerial() throws {
         let folder = try Golden.simulate([
             "--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "16", "--task-ms", "50",

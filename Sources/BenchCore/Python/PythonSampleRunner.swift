@@ -128,6 +128,8 @@ public enum PythonSampleRunner {
             var fileBytes: Int
             var port: UInt16
             var directory: String
+            var fault: InjectedFault?
+            var slowdown: Double?
         }
 
         init(_ request: SampleRequest) {
@@ -138,7 +140,7 @@ public enum PythonSampleRunner {
             workload = Workload(
                 kind: spec.kind.rawValue, iterations: spec.iterations, taskSeconds: spec.taskSeconds,
                 ioFraction: spec.ioFraction, ioKind: spec.ioKind.rawValue, fileBytes: spec.fileBytes,
-                port: spec.socketPort, directory: NSTemporaryDirectory())
+                port: spec.socketPort, directory: NSTemporaryDirectory(), fault: spec.fault, slowdown: spec.slowdown)
         }
     }
 

@@ -24,6 +24,7 @@ import asyncio
 import json
 import multiprocessing
 import os
+import signal
 import socket
 import struct
 import sys
@@ -66,17 +67,54 @@ class Workload:
         self.directory = spec.get("directory") or "/tmp"
         self.waits = self.kind == "io" or (self.kind == "mixed" and self.io_fraction > 0)
         self.computes = self.kind in ("cpu", "mixed")
+        # Test seams, as in bench's Swift tasks: a fault when one task starts, and a slowdown that
+        # makes each task do `slowdown` times its work (the extra compute and wait real, the
+        # checksum the task's own).
+        fault = spec.get("fault") or {}
+        self.fault_kind, self.fault_task = fault.get("kind"), fault.get("task_index")
+        self.slowdown = float(spec.get("slowdown") or 1)
+
+    def strike(self, index):
+        if self.fault_kind is None or index != self.fault_task:
+            return
+        if self.fault_kind == "segv":
+            os.kill(os.getpid(), signal.SIGSEGV)  # CPython leaves SIGSEGV at its default: the process dies
+        elif self.fault_kind == "kill":
+            os.kill(os.getpid(), signal.SIGKILL)
+        elif self.fault_kind == "exit":
+            os._exit(3)
+        while True:  # hang
+            time.sleep(3600)
+
+    def extra(self):
+        """The slowdown's extra share: (factor − 1) × the task's compute and wait."""
+        share = self.slowdown - 1
+        if share <= 0:
+            return 0, 0.0
+        return int(round(self.iterations * share)) if self.computes else 0, self.wait_seconds * share if self.waits else 0.0
 
     def blocking(self, index):
+        self.strike(index)
         checksum = kernel(self.iterations, seed_for(index)) if self.computes else 0
         if self.waits:
             checksum = (checksum + self.block(index)) & MASK
+        iterations, wait = self.extra()
+        if iterations:
+            kernel(iterations, seed_for(index))
+        if wait:
+            time.sleep(wait)
         return checksum
 
     async def awaiting(self, index):
+        self.strike(index)
         checksum = kernel(self.iterations, seed_for(index)) if self.computes else 0
         if self.waits:
             checksum = (checksum + await self.suspend(index)) & MASK
+        iterations, wait = self.extra()
+        if iterations:
+            kernel(iterations, seed_for(index))
+        if wait:
+            await asyncio.sleep(wait)
         return checksum
 
     def block(self, index):
@@ -199,12 +237,19 @@ def run_threads(workload, count, workers, log):
             following[0] += 1
         return index
 
+    failures = []
+
     def work():
         lane = threading.get_native_id()
-        index = take()
-        while index < count:
-            log.run(index, lane, workload.blocking)
+        try:
             index = take()
+            while index < count:
+                log.run(index, lane, workload.blocking)
+                index = take()
+        except BaseException as error:  # noqa: B902 - the sample fails with the task's own error
+            failures.append(error)
+            with lock:
+                following[0] = count
 
     began = time.monotonic_ns()
     threads = [threading.Thread(target=work) for _ in range(min(workers, count))]
@@ -219,15 +264,19 @@ def run_threads(workload, count, workers, log):
                 following[0] = count  # hand out nothing more, so the started threads end
         for thread in started:
             thread.join()
+    if failures:
+        raise failures[0]
     return began, time.monotonic_ns() - began, None
 
 
 _POOL_WORKLOAD = None
 
 
-def _pool_ready(spec, barrier):
+def _pool_ready(spec, barrier, started):
     global _POOL_WORKLOAD
     _POOL_WORKLOAD = Workload(spec)
+    with started.get_lock():
+        started.value += 1
     barrier.wait()
 
 
@@ -242,12 +291,25 @@ def run_processes(workload, count, workers, log, spec):
     context = multiprocessing.get_context()
     began = time.monotonic_ns()
     barrier = context.Barrier(workers + 1)
-    pool = context.Pool(workers, initializer=_pool_ready, initargs=(spec, barrier))
+    # Workers ever started: a pool silently replaces a worker that dies, and the task it ran is
+    # lost, so a count above `workers` is how a dead worker shows.
+    started = context.Value("i", 0)
+    pool = context.Pool(workers, initializer=_pool_ready, initargs=(spec, barrier, started))
     try:
         barrier.wait()
         ready = time.monotonic_ns()
-        for index, start, end, pid, checksum in pool.imap_unordered(_pool_task, range(count), chunksize=1):
+        results = pool.imap_unordered(_pool_task, range(count), chunksize=1)
+        received = 0
+        while received < count:
+            try:
+                index, start, end, pid, checksum = results.next(timeout=0.2)
+            except multiprocessing.TimeoutError:
+                if started.value > workers:
+                    raise RuntimeError("a worker process of the multiprocessing pool died while running a task "
+                                       "(the pool started another; the task's result is lost)")
+                continue
             log.record(index, start, end, pid, checksum)
+            received += 1
         pool.close()
         pool.join()
         ended = time.monotonic_ns()
