@@ -29,22 +29,10 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The current result (file or folder).")
     var current: String
 
-    @Option(
-        help: ArgumentHelp(
-            "What to compare: wall, cpu, speedup or efficiency. Speedup and efficiency are ratios measured within one run, so they carry across machines.",
-            valueName: "metric"))
-    var metric: Metric = .wall
-
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Relative change within which a cell is unchanged, e.g. 5% or 0.05.", valueName: "percent"))
-    var threshold = "5%"
+    @OptionGroup var judging: JudgingOptions
 
     @Option(help: ArgumentHelp("Output: markdown (for a CI job summary), text, or json.", valueName: "format"))
     var format: ComparisonFormat = .markdown
-
-    @Flag(help: "Compare even when the CPU model or core count differ (sensible with --metric speedup or efficiency).")
-    var allowDifferentMachines = false
 
     @Flag(
         help:
@@ -53,8 +41,7 @@ struct CompareCommand: ParsableCommand {
     var absolute = false
 
     func run() throws {
-        let threshold = try Self.parseThreshold(threshold)
-        let settings = ComparisonSettings(metric: metric, threshold: threshold, correctsCommonShift: !absolute)
+        let settings = try judging.settings(correctsCommonShift: !absolute)
         let base: LoadedResult
         let now: LoadedResult
         do {
@@ -65,7 +52,7 @@ struct CompareCommand: ParsableCommand {
         }
         var difference: String?
         if let a = base.machine, let b = now.machine, let why = a.incompatibility(with: b) {
-            guard allowDifferentMachines else {
+            guard judging.allowDifferentMachines else {
                 throw BenchError.incomparable(
                     "The results come from different machines: \(why); absolute times do not carry over, so compare on the same machine or pass --allow-different-machines (best with --metric speedup or efficiency)."
                 )
@@ -77,20 +64,5 @@ struct CompareCommand: ParsableCommand {
         if comparison.hasRegression {
             throw ExitCode(ExitStatus.regression.rawValue)
         }
-    }
-
-    /// "5%" → 0.05; "0.05" → 0.05.
-    static func parseThreshold(_ text: String) throws -> Double {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let value = trimmed.hasSuffix("%") ? Double(trimmed.dropLast()).map { $0 / 100 } : Double(trimmed)
-        guard let value, value.isFinite else {
-            throw BenchError.usage("--threshold '\(text)' is not a relative change; write it as 5% or 0.05.")
-        }
-        guard value >= 0, value < 10 else {
-            throw BenchError.usage(
-                "--threshold '\(text)' is out of range: it is the size of a change, without a sign, from 0% up to 1000%; write it as 5% or 0.05."
-            )
-        }
-        return value
     }
 }

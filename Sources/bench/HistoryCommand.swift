@@ -23,13 +23,7 @@ struct HistoryCommand: ParsableCommand {
         help: ArgumentHelp("How many earlier results form the rolling baseline. Default: 4.", valueName: "k"))
     var window = 4
 
-    @Option(help: ArgumentHelp("What to follow: wall, cpu, speedup or efficiency.", valueName: "metric"))
-    var metric: Metric = .wall
-
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Relative change within which a cell is unchanged, e.g. 5% or 0.05.", valueName: "percent"))
-    var threshold = "5%"
+    @OptionGroup var judging: JudgingOptions
 
     @Option(help: ArgumentHelp("What to print: markdown or json.", valueName: "format"))
     var format: Format = .markdown
@@ -40,12 +34,8 @@ struct HistoryCommand: ParsableCommand {
             valueName: "dir"))
     var out: String?
 
-    @Flag(help: "Follow results from machines with another CPU model or core count (best with --metric speedup).")
-    var allowDifferentMachines = false
-
     func run() throws {
-        let settings = ComparisonSettings(
-            metric: metric, threshold: try CompareCommand.parseThreshold(threshold), correctsCommonShift: false)
+        let settings = try judging.settings(correctsCommonShift: false)
         let inputs = try results.map { path -> (path: String, document: ResultDocument, loaded: LoadedResult) in
             do {
                 return (path, try ResultLoader.document(at: path), try ResultLoader.load(path))
@@ -53,7 +43,7 @@ struct HistoryCommand: ParsableCommand {
                 throw BenchError.incomparable(error.description)
             }
         }
-        if !allowDifferentMachines,
+        if !judging.allowDifferentMachines,
             let latest = inputs.max(by: { $0.document.result.startedAt < $1.document.result.startedAt })
         {
             for input in inputs {
