@@ -15,7 +15,7 @@ struct CompareCommand: ParsableCommand {
             regresses when its median is worse by more than --threshold AND a Mann–Whitney U test finds
             the difference significant; too few samples make it inconclusive, never a regression. Cells
             match on every dimension (workload, model, workers, tasks, task duration, I/O fraction and
-            kind, file size, allocation parameters, allocator). A shift common to every cell of an
+            kind, file size, allocation parameters, allocator, runtime, machine). A shift common to every cell of an
             experiment is taken out before judging each cell (see --absolute).
             Exit statuses: 0 no regression; 2 regression; 4 a result is missing, unreadable, holds an
             impossible figure (non-finite, negative or zero time), shares no cell with the other, is of
