@@ -72,6 +72,19 @@ import Testing
         #expect(below.oneThread == 2 * below.parallel, "compute-bound: one thread takes twice the two CPUs' time")
     }
 
+    @Test func inCPythonWithItsGILThreadsAloneComputeOnOneCPU() {
+        func cpus(_ runtime: Runtime, _ models: [ModelKind], gil: Bool?) -> Double {
+            CrossoverPrediction.parallelCPUs(runtime: runtime, models: models, usableCPUs: 8, gilEnabled: gil)
+        }
+        #expect(cpus(.python, [.serial, .threads, .eventLoop], gil: true) == 1)
+        #expect(cpus(.python, [.threads, .processes], gil: true) == 8, "processes compute in parallel")
+        #expect(cpus(.python, [.threads], gil: false) == 8, "a free-threaded CPython's threads do too")
+        #expect(cpus(.swift, [.threads], gil: nil) == 8)
+        #expect(
+            CrossoverPrediction.predict(workers: 2, tasks: 8, usableCPUs: cpus(.python, [.threads], gil: true))
+                .ioFraction == 0)
+    }
+
     @Test(arguments: [0.63, 0.12, 0.97, 0.875])
     func theBisectionLocatesTheCrossoverWithinTwoHundredths(truth: Double) {
         var search = CrossoverSearch(workers: 8, predicted: 0.875)

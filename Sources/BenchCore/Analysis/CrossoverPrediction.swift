@@ -21,6 +21,15 @@ public struct CrossoverPrediction: Codable, Sendable, Equatable {
         return CrossoverPrediction(workers: workers, ioFraction: max(0, 1 - rounds / Double(tasks)))
     }
 
+    /// The CPUs the run's parallel models can compute on: the usable CPUs, except in CPython with
+    /// its GIL when no process model ran, where threads compute one at a time.
+    public static func parallelCPUs(
+        runtime: Runtime, models: [ModelKind], usableCPUs: Double, gilEnabled: Bool?
+    ) -> Double {
+        guard runtime == .python, gilEnabled != false else { return usableCPUs }
+        return models.contains(where: { $0 == .processes || $0 == .spawn }) ? usableCPUs : 1
+    }
+
     /// The lower bounds of one thread's and the parallel models' wall time at I/O fraction `f`,
     /// in units of one task's time.
     public static func bounds(ioFraction f: Double, workers: Int, tasks: Int, usableCPUs: Double) -> (

@@ -27,8 +27,12 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
     /// One per worker count (and runtime) of a mixed sweep; empty otherwise.
     static func make(_ result: RunResult, families: [RunAnalysis.Family]) -> [WorkerCrossover] {
         guard let sweep = result.sweep, result.configuration.workloadKinds.contains(.mixed) else { return [] }
-        let usable = result.configuration.usableCPUCount
         let tasks = result.configuration.tasks
+        let usable = { (runtime: Runtime) in
+            CrossoverPrediction.parallelCPUs(
+                runtime: runtime, models: result.configuration.models, usableCPUs: result.configuration.usableCPUCount,
+                gilEnabled: result.machine.python?.gilEnabled)
+        }
         if let searches = sweep.searches {
             return searches.map {
                 WorkerCrossover(
@@ -58,8 +62,9 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
                 out.append(
                     WorkerCrossover(
                         workers: workers, runtime: runtime,
-                        predicted: CrossoverPrediction.predict(workers: workers, tasks: tasks, usableCPUs: usable)
-                            .ioFraction,
+                        predicted: CrossoverPrediction.predict(
+                            workers: workers, tasks: tasks, usableCPUs: usable(runtime)
+                        ).ioFraction,
                         low: first.map { $0 > 0 ? steps[$0 - 1].ioFraction : nil } ?? steps.last?.ioFraction,
                         high: first.map { steps[$0].ioFraction }, searched: false, steps: steps))
             }

@@ -17,8 +17,11 @@ extension Harness {
             let calibration = spec.runtime == .python ? prepared.pythonCalibration : prepared.calibration
             let models = parallel.filter(spec.runtime.supports)
             for count in workers {
+                let cpus = CrossoverPrediction.parallelCPUs(
+                    runtime: spec.runtime, models: configuration.models, usableCPUs: usable,
+                    gilEnabled: prepared.python?.gilEnabled)
                 let prediction = CrossoverPrediction.predict(
-                    workers: count, tasks: configuration.tasks, usableCPUs: usable)
+                    workers: count, tasks: configuration.tasks, usableCPUs: cpus)
                 var search = CrossoverSearch(workers: count, runtime: spec.runtime, predicted: prediction.ioFraction)
                 if prediction.ioFraction == 0 {
                     // Nothing parallel to gain (one worker, or one usable CPU): one thread keeps up everywhere.
