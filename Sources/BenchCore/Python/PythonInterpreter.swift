@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Finding, checking and asking the CPython that runs `--runtime python` cells. Every call starts
 /// the embedded worker once; samples go through ``PythonSampleRunner``.
@@ -15,6 +16,17 @@ public enum PythonInterpreter {
     /// - Throws: ``BenchError/usage(_:)`` with a sentence saying how to install one.
     public static func locate(_ given: String?) throws -> PythonInfo {
         let name = given ?? "python3"
+        // One probe per interpreter per process: a sweep validates its configuration many times.
+        if let known = probed.withLock({ $0[name] }) { return known }
+        let info = try probe(name, given: given)
+        probed.withLock { $0[name] = info }
+        return info
+    }
+
+    /// Interpreters already probed in this process, by the name they were given as.
+    private static let probed = Mutex<[String: PythonInfo]>([:])
+
+    private static func probe(_ name: String, given: String?) throws -> PythonInfo {
         guard let path = resolve(name) else {
             throw BenchError.usage(
                 given == nil

@@ -120,6 +120,11 @@ public struct MarkdownFormatter: ReportFormatter {
     private func configurationSection(_ result: RunResult, _ analysis: RunAnalysis) -> String {
         let config = result.configuration
         var out = "## Configuration\n\n"
+        if let machines = result.machines, machines.count > 1 {
+            let sources = machines.reduce(0) { $0 + $1.sources.count }
+            out +=
+                "- Merged from \(sources) results on \(machines.count) machines (`bench merge`): the settings below are the first result's; each machine's own workers and tasks are in its tables\n"
+        }
         out += "- Started: \(Format.timestamp(result.startedAt))\n"
         out += "- Workers: \(config.workers)"
         if config.isOversubscribed {
