@@ -38,7 +38,8 @@ struct HistoryCommand: ParsableCommand {
         let settings = try judging.settings(correctsCommonShift: false)
         let inputs = try results.map { path -> (path: String, document: ResultDocument, loaded: LoadedResult) in
             do {
-                return (path, try ResultLoader.document(at: path), try ResultLoader.load(path))
+                let document = try ResultLoader.document(at: path)
+                return (path, document, try ResultLoader.comparable(document, path: path))
             } catch let error as ResultLoadError {
                 throw BenchError.incomparable(error.description)
             }

@@ -109,6 +109,23 @@ import Testing
         #expect(Sys.countCPUList("3-1") == nil)
     }
 
+    @Test func aSampleKeepsItsUsableCPUsThrottlingAndStealThroughResultsJSON() throws {
+        let cell = Cell(workload: "cpu", kind: .cpu, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.05)
+        var sample = Sample(
+            cell: cell, repetition: 1, coresAvailable: 2, startedAt: Date(timeIntervalSince1970: 0), wallSeconds: 0.8,
+            usage: ResourceUsage(
+                userSeconds: 0.4, systemSeconds: 0, voluntaryContextSwitches: 0, involuntaryContextSwitches: 0,
+                peakRSSBytes: 0), latency: nil, checksum: 1)
+        sample.usableCPUs = 0.5
+        sample.throttledPeriods = 7
+        sample.throttledSeconds = 0.3
+        sample.stealSeconds = 0.01
+        let data = try ResultDocument.encoder().encode(sample)
+        let read = try ResultDocument.decoder().decode(Sample.self, from: data)
+        #expect(read == sample, "bench merge and bench report read these back from results.json")
+        #expect(read.capacity == 0.5)
+    }
+
     @Test func efficiencyAndTheIdealUseFractionalUsableCPUs() {
         // Half a CPU: parallel compute cannot beat serial, which had the same half.
         let ideal = IdealTime.wallSeconds(

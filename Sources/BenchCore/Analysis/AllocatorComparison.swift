@@ -28,19 +28,12 @@ public struct AllocatorComparison: Codable, Sendable, Equatable {
 
     /// One comparison per experiment that ran under more than one allocator.
     static func make(_ families: [RunAnalysis.Family]) -> [AllocatorComparison] {
-        var order: [Cell] = []
-        var groups: [Cell: [RunAnalysis.Family]] = [:]
-        for family in families {
-            var key = family.baseline
+        let groups = RunAnalysis.Family.grouped(families) { cell in
+            var key = cell
             key.allocator = .system
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(family)
+            return key
         }
-        return order.compactMap { key in
-            let group = groups[key]!
-            guard group.count > 1 else { return nil }
-            return make(group)
-        }
+        return groups.filter { $0.families.count > 1 }.map { make($0.families) }
     }
 
     private static func make(_ group: [RunAnalysis.Family]) -> AllocatorComparison {

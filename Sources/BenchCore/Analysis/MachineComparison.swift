@@ -26,15 +26,8 @@ public struct MachineComparison: Codable, Sendable, Equatable {
 
     /// One comparison per experiment measured on more than one machine.
     static func make(_ families: [RunAnalysis.Family], capacity: (Cell) -> Double) -> [MachineComparison] {
-        var order: [Cell] = []
-        var groups: [Cell: [RunAnalysis.Family]] = [:]
-        for family in families where !family.baseline.machine.isEmpty {
-            let key = ResultMerger.experiment(family.baseline)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(family)
-        }
-        return order.compactMap { key in
-            let group = groups[key]!
+        let merged = families.filter { !$0.baseline.machine.isEmpty }
+        return RunAnalysis.Family.grouped(merged, by: ResultMerger.experiment).compactMap { key, group in
             guard Set(group.map(\.baseline.machine)).count > 1 else { return nil }
             return MachineComparison(
                 experiment: key,

@@ -185,3 +185,21 @@ public struct RunAnalysis: Sendable, Equatable {
             ioFraction: cell.ioFraction)
     }
 }
+
+extension RunAnalysis.Family {
+    /// `families` grouped by `key` (each baseline with one dimension erased: the allocator, the
+    /// runtime, the machine), in the order each key first appears: the experiments a comparison
+    /// across that dimension puts side by side.
+    static func grouped(_ families: [RunAnalysis.Family], by key: (Cell) -> Cell) -> [(
+        key: Cell, families: [RunAnalysis.Family]
+    )] {
+        var order: [Cell] = []
+        var groups: [Cell: [RunAnalysis.Family]] = [:]
+        for family in families {
+            let erased = key(family.baseline)
+            if groups[erased] == nil { order.append(erased) }
+            groups[erased, default: []].append(family)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
+}

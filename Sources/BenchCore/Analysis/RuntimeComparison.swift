@@ -25,16 +25,13 @@ public struct RuntimeComparison: Codable, Sendable, Equatable {
 
     /// One comparison per experiment that ran in more than one runtime.
     static func make(_ families: [RunAnalysis.Family], gilEnabled: Bool?) -> [RuntimeComparison] {
-        var order: [Cell] = []
-        var groups: [Cell: [RunAnalysis.Family]] = [:]
-        for family in families {
-            var key = family.baseline
+        let groups = RunAnalysis.Family.grouped(families) { cell in
+            var key = cell
             key.runtime = .swift
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(family)
+            return key
         }
-        return order.compactMap { key in
-            let group = groups[key]!.sorted { $0.baseline.runtime < $1.baseline.runtime }
+        return groups.compactMap { _, members in
+            let group = members.sorted { $0.baseline.runtime < $1.baseline.runtime }
             guard group.count > 1 else { return nil }
             let runtimes = group.map(\.baseline.runtime)
             var points: [(model: ModelKind, workers: Int)] = []

@@ -18,12 +18,6 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
     /// The points measured: fraction, event-loop ÷ best parallel, kept up or not.
     public var steps: [CrossoverSearch.Step]
 
-    /// The located crossover, the middle of the measured interval; nil when it is open-ended.
-    public var located: Double? {
-        guard let low, let high else { return nil }
-        return (low + high) / 2
-    }
-
     /// One per worker count (and runtime) of a mixed sweep; empty otherwise.
     static func make(_ result: RunResult, families: [RunAnalysis.Family]) -> [WorkerCrossover] {
         guard let sweep = result.sweep, result.configuration.workloadKinds.contains(.mixed) else { return [] }

@@ -61,7 +61,4 @@ public struct CrossoverSearch: Codable, Sendable, Equatable {
         steps.append(Step(ioFraction: fraction, ratio: ratio, keepsUp: keepsUp))
         if keepsUp { high = min(high, fraction) } else { low = max(low, fraction) }
     }
-
-    /// The difference between the located crossover and the prediction.
-    public var disagreement: Double { located - predicted }
 }

@@ -14,7 +14,6 @@ extension Harness {
         var merged: RunResult?
         var searches: [CrossoverSearch] = []
         for spec in prepared.specs {
-            let calibration = spec.runtime == .python ? prepared.pythonCalibration : prepared.calibration
             let models = parallel.filter(spec.runtime.supports)
             for count in workers {
                 let cpus = CrossoverPrediction.parallelCPUs(
@@ -28,8 +27,8 @@ extension Harness {
                     search.high = 0
                 }
                 while let fraction = search.next {
-                    var step = prepared
-                    step.specs = [Self.respec(spec, ioFraction: fraction, calibration: calibration)]
+                    var step = try prepare(ioFractions: [fraction], reusing: prepared)
+                    step.specs = step.specs.filter { $0.name == spec.name && $0.runtime == spec.runtime }
                     let cells = ([ModelKind.serial, .eventLoop] + models).map {
                         PlannedCell(spec: step.specs[0], model: $0, workers: $0 == .serial ? 1 : count)
                     }
@@ -72,15 +71,5 @@ extension Harness {
         let fractions = Set(result.samples.map(\.cell.ioFraction)).sorted()
         result.sweep = SweepConfiguration(workers: workers, ioFractions: fractions, searches: searches)
         return result
-    }
-
-    /// `spec` at another I/O fraction: the compute share recalibrated from the same rate.
-    static func respec(_ spec: WorkloadSpec, ioFraction: Double, calibration: Calibration?) -> WorkloadSpec {
-        var copy = spec
-        copy.ioFraction = ioFraction
-        if let calibration, spec.kind == .mixed {
-            copy.iterations = calibration.iterations(forSeconds: spec.taskSeconds * (1 - ioFraction))
-        }
-        return copy
     }
 }

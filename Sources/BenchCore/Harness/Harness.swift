@@ -87,15 +87,21 @@ public struct Harness: Sendable {
         var calibration: Calibration?
         var pythonCalibration: Calibration?
         var python: PythonInfo?
+
+        /// The calibration of `runtime`'s kernel.
+        func calibration(for runtime: Runtime) -> Calibration? {
+            runtime == .python ? pythonCalibration : calibration
+        }
     }
 
     /// Calibrates each runtime that computes (CPython's kernel in CPython), and describes each
     /// workload at each I/O fraction in each runtime (dimensions of each sample's cell, never part
-    /// of the name).
-    func prepare(ioFractions: [Double]) throws -> Prepared {
+    /// of the name). With `earlier`, its calibrations and interpreter are reused, so the workloads
+    /// at other fractions have tasks of the same rate.
+    func prepare(ioFractions: [Double], reusing earlier: Prepared? = nil) throws -> Prepared {
         var prepared = Prepared(specs: [])
         for runtime in configuration.runtimes {
-            let (specs, calibration) = try prepare(ioFractions: ioFractions, runtime: runtime)
+            let (specs, calibration) = try prepare(ioFractions: ioFractions, runtime: runtime, reusing: earlier)
             prepared.specs += specs
             switch runtime {
             case .swift: prepared.calibration = calibration
@@ -104,14 +110,16 @@ public struct Harness: Sendable {
         }
         if configuration.runtimes.contains(.python) {
             prepared.python =
-                try configuration.simulation.map { _ in Simulation.python }
+                try earlier?.python ?? configuration.simulation.map { _ in Simulation.python }
                 ?? PythonInterpreter.locate(configuration.python)
         }
         return prepared
     }
 
     /// The workloads `runtime` runs, with their calibration (nil when none computes).
-    private func prepare(ioFractions: [Double], runtime: Runtime) throws -> ([WorkloadSpec], Calibration?) {
+    private func prepare(ioFractions: [Double], runtime: Runtime, reusing earlier: Prepared?) throws -> (
+        [WorkloadSpec], Calibration?
+    ) {
         // A workload file names its own workload; its kind picks the built-in that runs it.
         let entries = configuration.workloads.compactMap { name -> (name: String, entry: WorkloadCatalog.Entry)? in
             if let file = configuration.workloadFile, file.name == name {
@@ -122,7 +130,9 @@ public struct Harness: Sendable {
         let computes = entries.contains { $0.entry.kind != .io && $0.entry.usesTaskDuration }
         var calibration: Calibration?
         if computes {
-            if configuration.simulation != nil {
+            if let earlier {
+                calibration = earlier.calibration(for: runtime)
+            } else if configuration.simulation != nil {
                 calibration = Simulation.calibration
             } else {
                 switch runtime {

@@ -166,6 +166,30 @@ extension Sample {
 
     /// Wall time including pool start-up, in seconds.
     public var wallWithStartupSeconds: Double { wallSeconds + (startupSeconds ?? 0) }
+
+    /// The sample a model's run of `request` yields, from its tasks' `log`: the model's wall time
+    /// (pool start-up excluded, timed apart), the CPU `usage` of the tasks run, and the spans on
+    /// the monotonic clock from `origin`. An extrapolated baseline ran a prefix of the tasks: its
+    /// times stand for all of them, scaled. A failed sample when some task never finished.
+    static func measured(
+        _ request: SampleRequest, startedAt: Date, log: TaskLog, origin: UInt64, wallNanoseconds: UInt64,
+        startupNanoseconds: UInt64?, usage: ResourceUsage
+    ) -> Sample {
+        guard log.isComplete else {
+            return .unmeasured(
+                request, startedAt: startedAt, status: .failed,
+                reason: "model \(request.model.rawValue) returned before every task finished")
+        }
+        let scale = Double(request.tasks) / Double(log.count)
+        var sample = Sample(
+            cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable,
+            startedAt: startedAt, wallSeconds: Double(wallNanoseconds) / 1e9 * scale,
+            startupSeconds: startupNanoseconds.map { Double($0) / 1e9 }, usage: usage.scaled(by: scale),
+            latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
+        if log.count < request.tasks { sample.measuredTasks = log.count }
+        if request.recordTimeline { sample.timeline = log.timeline(origin: origin) }
+        return sample
+    }
 }
 
 extension Sample {
@@ -208,5 +232,9 @@ extension Sample {
         allocatorStats = try c.decodeIfPresent(AllocatorStats.self, forKey: .allocatorStats)
         timeline = try c.decodeIfPresent([TaskSpan].self, forKey: .timeline)
         measuredTasks = try c.decodeIfPresent(Int.self, forKey: .measuredTasks)
+        usableCPUs = try c.decodeIfPresent(Double.self, forKey: .usableCPUs)
+        throttledPeriods = try c.decodeIfPresent(Int.self, forKey: .throttledPeriods)
+        throttledSeconds = try c.decodeIfPresent(Double.self, forKey: .throttledSeconds)
+        stealSeconds = try c.decodeIfPresent(Double.self, forKey: .stealSeconds)
     }
 }

@@ -29,23 +29,11 @@ public enum SampleMeasurer {
         let end = Sys.monotonicNanoseconds()
         let own = Sys.resourceUsage(.process).since(before)
         let children = Sys.resourceUsage(.children).since(childrenBefore)
-        guard log.isComplete else {
-            return Sample.unmeasured(
-                request, startedAt: startedAt, status: .failed,
-                reason: "model \(request.model.rawValue) returned before every task finished")
-        }
-        let startup = report.startupNanoseconds ?? 0
-        // An extrapolated baseline ran a prefix: its times stand for all the tasks, scaled.
-        let scale = Double(request.tasks) / Double(log.count)
-        var sample = Sample(
-            cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable,
-            startedAt: startedAt,
-            wallSeconds: Double(end - start - startup) / 1e9 * scale,
-            startupSeconds: report.startupNanoseconds.map { Double($0) / 1e9 },
-            usage: own.adding(children).scaled(by: scale),
-            latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
-        if log.count < request.tasks { sample.measuredTasks = log.count }
-        if request.recordTimeline { sample.timeline = log.timeline(origin: start) }
+        var sample = Sample.measured(
+            request, startedAt: startedAt, log: log, origin: start,
+            wallNanoseconds: end - start - (report.startupNanoseconds ?? 0),
+            startupNanoseconds: report.startupNanoseconds, usage: own.adding(children))
+        guard sample.status == .ok else { return sample }
         sample.allocatorInUse = Jemalloc.inUse
         if let before = statsBefore, var after = Jemalloc.stats() {
             after.allocations -= before.allocations

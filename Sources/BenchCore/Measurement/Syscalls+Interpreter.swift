@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// What driving another interpreter (CPython) needs from the kernel: another process's CPU time
-/// so far, a scratch file for its error output, and reads with a deadline.
+/// so far, and a scratch file for its error output.
 extension Sys {
     /// The CPU time `pid` has used so far (all its threads, not its children), split into user and
     /// system time: the total from the process's CPU clock (nanoseconds), the split in the
@@ -46,21 +46,5 @@ extension Sys {
         var bytes = [UInt8](repeating: 0, count: Int(size) - start)
         let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
         return String(decoding: bytes.prefix(max(0, got)), as: UTF8.self)
-    }
-
-    /// Reads from `fd` into `buffer` once it is readable, waiting until `deadline` (monotonic
-    /// nanoseconds) at most; 0 at end of file.
-    /// - Throws: ``Frame/Error/timedOut`` past the deadline, ``SystemCallError`` on a failed read.
-    public static func read(
-        _ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, deadline: UInt64
-    ) throws -> Int {
-        while true {
-            let now = monotonicNanoseconds()
-            guard now < deadline else { throw Frame.Error.timedOut }
-            let wait = Int32(min(1_000, (deadline - now) / 1_000_000 + 1))
-            if try !pollReadable([fd], timeoutMilliseconds: wait).isEmpty {
-                return try read(fd, into: buffer)
-            }
-        }
     }
 }

@@ -10,7 +10,7 @@ final class PythonProcess {
     private var requests: Int32
     private var replies: Int32
     private let errors: Int32
-    private var buffered: [UInt8] = []
+    private let reader: BufferedReader
     private var reaped = false
 
     /// Whether the process has been reaped.
@@ -49,6 +49,7 @@ final class PythonProcess {
         self.requests = requests
         self.replies = replies
         self.errors = errors
+        reader = BufferedReader(fd: replies)
     }
 
     deinit {
@@ -71,14 +72,7 @@ final class PythonProcess {
     /// The next line, without its newline; nil when the process closed its end first.
     /// - Throws: ``Frame/Error/timedOut`` past `deadline`.
     func readLine(deadline: UInt64) throws -> [UInt8]? {
-        while true {
-            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Array(buffered[..<newline])
-                buffered.removeFirst(newline + 1)
-                return line
-            }
-            guard try fill(deadline: deadline) else { return nil }
-        }
+        try reader.line(deadline: deadline)
     }
 
     /// The next line decoded as `type` from JSON; nil at end of file.
@@ -91,21 +85,7 @@ final class PythonProcess {
 
     /// Exactly `count` bytes; nil when the process closed its end first.
     func readBytes(_ count: Int, deadline: UInt64) throws -> [UInt8]? {
-        while buffered.count < count {
-            guard try fill(deadline: deadline) else { return nil }
-        }
-        let bytes = Array(buffered[..<count])
-        buffered.removeFirst(count)
-        return bytes
-    }
-
-    /// Reads what has arrived; false at end of file.
-    private func fill(deadline: UInt64) throws -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let got = try chunk.withUnsafeMutableBytes { try Sys.read(replies, into: $0, deadline: deadline) }
-        guard got > 0 else { return false }
-        buffered += chunk[..<got]
-        return true
+        try reader.fill(count, deadline: deadline) ? reader.take(count) : nil
     }
 
     /// The last line the interpreter wrote to stdout or stderr (a traceback's last line names the

@@ -57,22 +57,12 @@ public enum PythonSampleRunner {
                             pid: Int32(truncatingIfNeeded: value(2))))
                 }
             }
-            guard log.isComplete else {
-                return unmeasured(.failed, "model \(request.model.rawValue) returned before every task finished")
-            }
             let own = ResourceUsage(
                 userSeconds: startup.userSeconds, systemSeconds: startup.systemSeconds, voluntaryContextSwitches: 0,
                 involuntaryContextSwitches: 0, peakRSSBytes: 0)
-            let scale = Double(request.tasks) / Double(count)
-            var sample = Sample(
-                cell: request.cell, repetition: request.repetition, coresAvailable: request.coresAvailable,
-                startedAt: startedAt, wallSeconds: Double(wall) / 1e9 * scale,
-                startupSeconds: done.startupNs.map { Double($0) / 1e9 },
-                usage: ending.usage.since(own).scaled(by: scale),
-                latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
-            if count < request.tasks { sample.measuredTasks = count }
-            if request.recordTimeline { sample.timeline = log.timeline(origin: began) }
-            return sample
+            return .measured(
+                request, startedAt: startedAt, log: log, origin: began, wallNanoseconds: wall,
+                startupNanoseconds: done.startupNs, usage: ending.usage.since(own))
         } catch Frame.Error.timedOut {
             try process.kill()
             return unmeasured(

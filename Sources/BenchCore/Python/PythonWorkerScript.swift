@@ -6,9 +6,6 @@ import Foundation
 /// belongs to this user. multiprocessing's spawn and forkserver start methods re-import the
 /// script by path, so it must be a real file.
 public enum PythonWorkerScript {
-    /// The script's text.
-    public static var source: String { String(decoding: PackageResources.bench_worker_py, as: UTF8.self) }
-
     /// The path of the script, written on first use in this process.
     public static func path() throws -> String {
         try written.get()

@@ -78,7 +78,11 @@ public enum ResultLoader {
     }
 
     static func loadJSON(_ data: Data, path: String) throws -> LoadedResult {
-        let document = try decodeDocument(data, path: path)
+        try comparable(decodeDocument(data, path: path), path: path)
+    }
+
+    /// The comparable samples of a document already read from `path` (``document(at:)``), checked.
+    public static func comparable(_ document: ResultDocument, path: String) throws -> LoadedResult {
         let derived = RunAnalysis.derive(document.result.samples)
         var samples: [ComparableSample] = []
         for (number, (sample, derived)) in zip(document.result.samples, derived).enumerated() where sample.status == .ok

@@ -55,48 +55,30 @@ public enum Frame {
 
 /// Reads frames from a file descriptor, optionally giving up at a deadline.
 public final class FrameReader: @unchecked Sendable {
-    private let fd: Int32
-    private var buffer: [UInt8] = []
-    private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    private let reader: BufferedReader
 
     /// Creates a reader of `fd`; the caller keeps ownership of the descriptor.
     public init(fd: Int32) {
-        self.fd = fd
+        reader = BufferedReader(fd: fd)
     }
 
     /// Whether bytes already read are waiting to be decoded: `poll` cannot see them, so a caller
     /// multiplexing several readers must drain these before polling again.
-    public var hasBufferedBytes: Bool { !buffer.isEmpty }
+    public var hasBufferedBytes: Bool { reader.hasBufferedBytes }
 
     /// The next frame decoded as `T`, or nil if the stream ended cleanly between frames.
     /// - Parameter deadline: monotonic nanoseconds after which to give up with ``Frame/Error/timedOut``.
     public func next<T: FrameMessage>(_ type: T.Type, deadline: UInt64? = nil) throws -> T? {
-        guard try fill(4, deadline: deadline) else { return nil }
-        let length = Int(buffer[0]) << 24 | Int(buffer[1]) << 16 | Int(buffer[2]) << 8 | Int(buffer[3])
-        guard length <= Frame.maximumLength else { throw Frame.Error.oversized(length) }
-        guard try fill(4 + length, deadline: deadline) else { throw Frame.Error.truncated }
-        let message = try T.decode(payload: buffer[4..<(4 + length)])
-        buffer.removeFirst(4 + length)
-        return message
-    }
-
-    /// Reads until the buffer holds `count` bytes; false if the stream ended first (with nothing
-    /// buffered when `count` is a frame start, else the caller reports truncation).
-    private func fill(_ count: Int, deadline: UInt64?) throws -> Bool {
-        while buffer.count < count {
-            if let deadline {
-                let now = Sys.monotonicNanoseconds()
-                guard now < deadline else { throw Frame.Error.timedOut }
-                let milliseconds = Int32(min(Double(deadline - now) / 1e6 + 1, Double(Int32.max)))
-                if try Sys.pollReadable([fd], timeoutMilliseconds: milliseconds).isEmpty { continue }
-            }
-            let got = try chunk.withUnsafeMutableBytes { try Sys.read(fd, into: $0) }
-            if got == 0 {
-                if buffer.isEmpty { return false }
-                throw Frame.Error.truncated
-            }
-            buffer.append(contentsOf: chunk[0..<got])
+        guard try reader.fill(4, deadline: deadline) else {
+            if reader.hasBufferedBytes { throw Frame.Error.truncated }
+            return nil
         }
-        return true
+        let header = reader.buffer
+        let length = Int(header[0]) << 24 | Int(header[1]) << 16 | Int(header[2]) << 8 | Int(header[3])
+        guard length <= Frame.maximumLength else { throw Frame.Error.oversized(length) }
+        guard try reader.fill(4 + length, deadline: deadline) else { throw Frame.Error.truncated }
+        let message = try T.decode(payload: reader.buffer[4..<(4 + length)])
+        reader.drop(4 + length)
+        return message
     }
 }
