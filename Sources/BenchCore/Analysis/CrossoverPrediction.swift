@@ -1,7 +1,7 @@
 /// Where one thread should start keeping up with the best parallel model, from first principles:
 /// for `tasks` tasks of `taskSeconds` each, a share f of which waits, one thread needs at least
 /// the total compute, tasks × (1 − f) × task time, and the parallel models that divided over
-/// min(workers, usable CPUs); both need at least ⌈tasks ÷ workers⌉ rounds of one whole task, since
+/// ``Bounds/parallelCPUs(workers:usableCPUs:)``; both need at least ⌈tasks ÷ workers⌉ rounds of one whole task, since
 /// each of `workers` slots runs its tasks one after another. One thread keeps up from the fraction
 /// where its compute bound falls to the rounds bound.
 public struct CrossoverPrediction: Codable, Sendable, Equatable {
@@ -14,10 +14,10 @@ public struct CrossoverPrediction: Codable, Sendable, Equatable {
     public static func predict(workers: Int, tasks: Int, usableCPUs: Double) -> CrossoverPrediction {
         // With at most one usable CPU (or one worker), parallelism has nothing to gain: one
         // thread keeps up at every fraction.
-        guard workers > 1, min(Double(workers), usableCPUs) > 1, tasks > 0 else {
+        guard workers > 1, Bounds.parallelCPUs(workers: workers, usableCPUs: usableCPUs) > 1, tasks > 0 else {
             return CrossoverPrediction(workers: workers, ioFraction: 0)
         }
-        let rounds = Double((tasks + workers - 1) / workers)
+        let rounds = Double(Bounds.rounds(tasks: tasks, inFlight: workers))
         return CrossoverPrediction(workers: workers, ioFraction: max(0, 1 - rounds / Double(tasks)))
     }
 
@@ -36,7 +36,11 @@ public struct CrossoverPrediction: Codable, Sendable, Equatable {
         oneThread: Double, parallel: Double
     ) {
         let compute = Double(tasks) * (1 - f)
-        let rounds = Double((tasks + workers - 1) / max(1, workers))
-        return (max(compute, rounds), max(compute / max(1, min(Double(workers), usableCPUs)), rounds))
+        let rounds = Bounds.rounds(tasks: tasks, inFlight: workers)
+        let cpus = max(1, Bounds.parallelCPUs(workers: workers, usableCPUs: usableCPUs))
+        return (
+            Bounds.wallSeconds(computeSeconds: compute, cpus: 1, rounds: rounds, taskSeconds: 1),
+            Bounds.wallSeconds(computeSeconds: compute, cpus: cpus, rounds: rounds, taskSeconds: 1)
+        )
     }
 }

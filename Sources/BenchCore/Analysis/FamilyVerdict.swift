@@ -108,7 +108,7 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
         serial: CellSummary, cells: [CellSummary], workers: Int, walls: [Cell: [Double]], cores: Double
     ) -> [String] {
         var sentences: [String] = []
-        let usable = max(1, min(Double(workers), cores))
+        let usable = max(1, Bounds.parallelCPUs(workers: workers, usableCPUs: cores))
         let coresText = "\(Format.number(cores)) \(cores == 1 ? "core" : "cores")"
         let eventLoop = cells.first { $0.cell.model == .eventLoop }
         let bestParallel = cells.filter { $0.cell.model.isParallel }.max { $0.speedup < $1.speedup }

@@ -3,7 +3,7 @@ public enum IdealTime {
     /// The cores a model can actually use: the workers it has, capped by the CPUs available (which
     /// a CPU quota can make fractional), and one for models that never run tasks in parallel.
     public static func usableCores(model: ModelKind, workers: Int, coresAvailable: Double) -> Double {
-        model.isParallel ? min(Double(max(1, workers)), coresAvailable) : min(1, coresAvailable)
+        model.isParallel ? Bounds.parallelCPUs(workers: workers, usableCPUs: coresAvailable) : min(1, coresAvailable)
     }
 
     /// How many times faster than serial a model can be on compute: its usable cores over serial's.
@@ -32,14 +32,14 @@ public enum IdealTime {
         case .mixed:
             let compute = serialWallSeconds * (1 - ioFraction) / speedup
             let inFlight = max(1, model.workers(requested: workers))
-            let rounds = Double((tasks + inFlight - 1) / inFlight) * taskSeconds
-            return max(compute, rounds)
+            return Bounds.wallSeconds(
+                computeSeconds: compute, cpus: 1, rounds: Bounds.rounds(tasks: tasks, inFlight: inFlight),
+                taskSeconds: taskSeconds)
         case .cpu:
             return serialWallSeconds / speedup
         case .io:
             let inFlight = max(1, model.workers(requested: workers))
-            let rounds = (tasks + inFlight - 1) / inFlight
-            return Double(rounds) * taskSeconds
+            return Double(Bounds.rounds(tasks: tasks, inFlight: inFlight)) * taskSeconds
         }
     }
 }

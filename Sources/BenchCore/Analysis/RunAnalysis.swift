@@ -129,7 +129,8 @@ public struct RunAnalysis: Sendable, Equatable {
             let speedup = sample.wallSeconds > 0 ? serial / sample.wallSeconds : 0
             return DerivedSample(
                 sample: sample, speedup: speedup,
-                efficiency: speedup / max(1, min(Double(sample.cell.workers), sample.capacity)),
+                efficiency: speedup
+                    / max(1, Bounds.parallelCPUs(workers: sample.cell.workers, usableCPUs: sample.capacity)),
                 idealWallSeconds: ideal, vsIdeal: ideal > 0 ? sample.wallSeconds / ideal : 0,
                 baseline: sources[sample.cell.baseline]
                     ?? BaselineSource(measuredTasks: sample.cell.tasks, tasks: sample.cell.tasks))
@@ -170,7 +171,8 @@ public struct RunAnalysis: Sendable, Equatable {
             unsuccessful: unsuccessful, cpu: cpu,
             utilisationCores: Stats.median(group.map(\.utilisationCores)) ?? 0,
             startupSeconds: Stats.median(group.compactMap(\.startupSeconds)),
-            speedup: speedup, efficiency: speedup / max(1, min(Double(cell.workers), capacity)),
+            speedup: speedup,
+            efficiency: speedup / max(1, Bounds.parallelCPUs(workers: cell.workers, usableCPUs: capacity)),
             idealWallSeconds: ideal, vsIdeal: ideal > 0 ? wall.median / ideal : 0, coresAvailable: cores)
     }
 

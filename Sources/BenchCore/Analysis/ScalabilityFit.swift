@@ -60,6 +60,11 @@ public struct ScalabilityFit: Codable, Sendable, Equatable {
 
     /// The speedup the fitted law predicts at `workers`.
     public func speedup(at workers: Double) -> Double {
+        Self.speedup(at: workers, sigma: sigma, kappa: kappa)
+    }
+
+    /// The Universal Scalability Law, the one place it is written: S(N) = N / (1 + σ(N − 1) + κN(N − 1)).
+    public static func speedup(at workers: Double, sigma: Double, kappa: Double) -> Double {
         workers / (1 + sigma * (workers - 1) + kappa * workers * (workers - 1))
     }
 
@@ -125,7 +130,7 @@ public struct ScalabilityFit: Codable, Sendable, Equatable {
             let mean = usable.reduce(0) { $0 + $1.speedup } / Double(usable.count)
             let total = usable.reduce(0) { $0 + ($1.speedup - mean) * ($1.speedup - mean) }
             let residual = usable.reduce(0) {
-                let predicted = $1.workers / (1 + sigma * ($1.workers - 1) + kappa * $1.workers * ($1.workers - 1))
+                let predicted = speedup(at: $1.workers, sigma: sigma, kappa: kappa)
                 return $0 + ($1.speedup - predicted) * ($1.speedup - predicted)
             }
             if total > 0 { rSquared = 1 - residual / total }

@@ -102,7 +102,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// so only a genuinely stuck sample is ever killed.
     public var defaultTimeoutSeconds: Double {
         let serialTasks = serialMeasuredTasks(taskSeconds: taskSeconds) ?? tasks
-        let parallel = Double(tasks) * taskSeconds / Double(max(1, min(workers, coresAvailable)))
+        let parallel =
+            Double(tasks) * taskSeconds
+            / max(1, Bounds.parallelCPUs(workers: workers, usableCPUs: Double(coresAvailable)))
         return max(60, 10 * max(Double(serialTasks) * taskSeconds, parallel))
     }
 

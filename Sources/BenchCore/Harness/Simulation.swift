@@ -69,8 +69,8 @@ public struct Simulation: Codable, Sendable, Equatable {
         let compute = t * (1 - cell.ioFraction)
         let wait = t * cell.ioFraction
         let slowdown = request.workload.slowdown ?? 1
-        func rounds(_ inFlight: Int) -> Double { (n / Double(inFlight)).rounded(.up) * t }
-        let usable = Double(min(cell.workers, cores))
+        func rounds(_ inFlight: Int) -> Double { Double(Bounds.rounds(tasks: cell.tasks, inFlight: inFlight)) * t }
+        let usable = Bounds.parallelCPUs(workers: cell.workers, usableCPUs: Double(cores))
         var wall: Double
         switch cell.model {
         case .serial: wall = n * t
@@ -80,7 +80,7 @@ public struct Simulation: Codable, Sendable, Equatable {
             wall = n * t
         case .asyncBlocking:
             // Blocking waits hold the cooperative pool's threads, one per core.
-            let width = min(cell.workers, cores)
+            let width = Int(Bounds.parallelCPUs(workers: cell.workers, usableCPUs: Double(cores)))
             wall = max(n * compute / Double(width) + wait, rounds(width))
         case .threads where cell.runtime == .python:
             // CPython's GIL lets one thread compute at a time; waits still overlap.

@@ -22,7 +22,7 @@ public struct AsyncTasksModel: ExecutionModel {
 func runWindowed<W: Workload>(_ workload: W, workers: Int, log: TaskLog) async {
     await withTaskGroup(of: Void.self) { group in
         var next = 0
-        let window = max(1, min(workers, log.count))
+        let window = Bounds.inFlight(workers: workers, tasks: log.count)
         while next < window {
             let index = next
             group.addTask { await log.run(index) { await workload.runAsync(task: index) } }

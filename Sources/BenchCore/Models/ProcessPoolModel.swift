@@ -14,7 +14,7 @@ public struct ProcessPoolModel: ExecutionModel {
         var pool: [WorkerProcess] = []
         defer { for worker in pool where !worker.isReaped { _ = try? worker.kill() } }
 
-        let count = max(1, min(workers, log.count))
+        let count = Bounds.inFlight(workers: workers, tasks: log.count)
         if let failure = SystemLimit.memoryFailure(processes: count, bytesEach: Sys.residentBytes()) { throw failure }
         let startupBegan = Sys.monotonicNanoseconds()
         for number in 1...count {

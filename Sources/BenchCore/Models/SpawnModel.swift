@@ -10,7 +10,7 @@ public struct SpawnModel: ExecutionModel {
         defer { for worker in alive.values where !worker.isReaped { _ = try? worker.kill() } }
 
         var next = 0
-        let width = min(workers, log.count)
+        let width = Bounds.inFlight(workers: workers, tasks: log.count)
         if let failure = SystemLimit.memoryFailure(processes: width, bytesEach: Sys.residentBytes()) { throw failure }
         func launch() throws {
             let worker: WorkerProcess
@@ -24,7 +24,7 @@ public struct SpawnModel: ExecutionModel {
             try send(.shutdown, to: worker)
             next += 1
         }
-        while next < width { try launch() }
+        while next < width && next < log.count { try launch() }
         while !alive.isEmpty {
             for fd in try Sys.pollReadable(Array(alive.keys), timeoutMilliseconds: -1) {
                 let worker = alive[fd]!

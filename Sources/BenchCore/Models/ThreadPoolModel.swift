@@ -11,7 +11,7 @@ public struct ThreadPoolModel: ExecutionModel {
         let queue = TaskQueue(count: log.count)
         var threads: [OSThread] = []
         defer { threads.forEach(Sys.join) }
-        let count = min(workers, max(1, log.count))
+        let count = Bounds.inFlight(workers: workers, tasks: log.count)
         for number in 1...count {
             do {
                 threads.append(

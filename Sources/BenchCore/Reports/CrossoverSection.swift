@@ -43,7 +43,8 @@ public enum CrossoverSection {
         let runtimes = Set(crossovers.map(\.runtime)).count > 1
         var out = "### Predicted and measured crossover, per worker count\n\n"
         out +=
-            "Predicted: one thread needs the whole compute, tasks × (1 − f) × task time; the parallel models that over min(workers, \(Format.number(usableCPUs)) usable CPUs); both at least ⌈tasks ÷ workers⌉ rounds of a whole task. One thread keeps up from the fraction where its compute falls to the rounds. Measured: the I/O fraction from which event-loop's median was within \(Format.percent(CrossoverSearch.keepsUpWithin)) of the best parallel model's\(crossovers.contains(where: \.searched) ? " (a bisection, `--io-fraction auto`)" : " (on this grid)").\n\n"
+            "Predicted: one thread needs the whole compute, tasks × (1 − f) × task time; the parallel models that over min(workers, "
+            + "\(Format.number(usableCPUs)) usable CPUs); both at least ⌈tasks ÷ workers⌉ rounds of a whole task. One thread keeps up from the fraction where its compute falls to the rounds. Measured: the I/O fraction from which event-loop's median was within \(Format.percent(CrossoverSearch.keepsUpWithin)) of the best parallel model's\(crossovers.contains(where: \.searched) ? " (a bisection, `--io-fraction auto`)" : " (on this grid)").\n\n"
         out +=
             "| Workers |\(runtimes ? " Runtime |" : "") Predicted | Measured | Points measured (f: event-loop ÷ best parallel) |\n"
         out += "|---:|\(runtimes ? "---|" : "")---:|---|---|\n"
@@ -112,10 +113,12 @@ public enum CrossoverSection {
             // The ideal: as many times faster as usable cores for compute, as workers for waiting.
             let ideal = sweep.workers.map { workers -> Double in
                 guard let serial = here.first(where: { $0.cell.model == .serial }) else { return 0 }
-                let usable = min(Double(workers), result.configuration.usableCPUCount)
-                let compute = serial.wall.median * (1 - point.ioFraction) / usable
-                let rounds = Double((serial.cell.tasks + workers - 1) / workers) * serial.cell.taskSeconds
-                return serial.wall.median / max(compute, rounds)
+                return serial.wall.median
+                    / Bounds.wallSeconds(
+                        computeSeconds: serial.wall.median * (1 - point.ioFraction),
+                        cpus: Bounds.parallelCPUs(workers: workers, usableCPUs: result.configuration.usableCPUCount),
+                        rounds: Bounds.rounds(tasks: serial.cell.tasks, inFlight: workers),
+                        taskSeconds: serial.cell.taskSeconds)
             }
             top = max(top, ideal.max() ?? 0)
             lines.append("    line [\(ideal.map { Format.fixed($0, 2) }.joined(separator: ", "))]")

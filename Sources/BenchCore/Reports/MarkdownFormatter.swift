@@ -228,7 +228,8 @@ public struct MarkdownFormatter: ReportFormatter {
             }
         }
         out +=
-            "Medians over \(config.autoRepetitions == nil ? "\(config.repetitions) repetitions" : "each cell's n repetitions"), with the distribution-free 95% confidence interval of the median (order statistics) as ± half its width. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); \"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
+            "Medians over \(config.autoRepetitions == nil ? "\(config.repetitions) repetitions" : "each cell's n repetitions"), with the distribution-free 95% confidence interval of the median (order statistics) as ± half its width. Speedup is serial's median wall time over the model's; efficiency is speedup ÷ min(workers, cores available); "
+            + "\"vs ideal\" is measured ÷ ideal wall time (compute: serial ÷ usable cores; waiting: ⌈tasks ÷ workers⌉ × task time), so 1.00x is perfect.\n"
         return out
     }
 
