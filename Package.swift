@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.embedInCode("Python/bench_worker.py")]),
+            resources: [.embedInCode("Runtimes/CPython/bench_worker.py")]),
         .executableTarget(
             name: "bench",
             dependencies: [

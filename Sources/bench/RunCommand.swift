@@ -143,7 +143,7 @@ struct RunCommand: ParsableCommand {
         let configuration = try makeConfiguration(file: file)
         let outputs = try output.plan(trace: trace ?? (configuration.recordTimeline ? "" : nil))
         try Measuring.run(outputs: outputs, quiet: output.quiet) { progress, checkpoint in
-            try Harness(configuration: configuration).run(progress: progress, checkpoint: checkpoint)
+            try Experiment(configuration: configuration).run(progress: progress, checkpoint: checkpoint)
         }
     }
 

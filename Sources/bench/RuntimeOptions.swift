@@ -32,6 +32,6 @@ struct RuntimeOptions: ParsableArguments {
         } else if let fileRuntimes {
             configuration.runtimes = fileRuntimes
         }
-        configuration.python = python
+        if let python { configuration.interpreters[.python] = python }
     }
 }

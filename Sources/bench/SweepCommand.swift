@@ -105,7 +105,7 @@ struct SweepCommand: ParsableCommand {
         let sweep = SweepConfiguration(workers: workers, ioFractions: fractions)
         let outputs = try output.plan()
         try Measuring.run(outputs: outputs, quiet: output.quiet) { progress, checkpoint in
-            let harness = Harness(configuration: configuration)
+            let harness = Experiment(configuration: configuration)
             return search
                 ? try harness.runCrossoverSearch(workers: workers, progress: progress, checkpoint: checkpoint)
                 : try harness.runSweep(sweep, progress: progress, checkpoint: checkpoint)

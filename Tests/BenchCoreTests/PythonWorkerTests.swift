@@ -17,7 +17,7 @@ import Testing
         spec.runtime = .python
         var request = SampleRequest(
             workload: spec, model: model, workers: workers, tasks: tasks, repetition: 1, coresAvailable: 2)
-        request.python = python
+        request.interpreter = python
         request.recordTimeline = timeline
         return request
     }
@@ -45,7 +45,7 @@ import Testing
         #expect(info.implementation == "cpython")
         #expect(info.majorMinor.map { $0 >= PythonInterpreter.minimumVersion } == true)
         #expect(["fork", "forkserver", "spawn"].contains(info.startMethod))
-        #expect(info.summary.contains("CPython \(info.version)"))
+        #expect(CPythonBackend().fingerprint(info).value.contains("CPython \(info.version)"))
     }
 
     @Test func calibrationMeasuresCPythonsOwnSpeed() throws {
@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: pythonModels)
     func everyPythonModelComputesSwiftsChecksumForTheSameIterations(model: ModelKind) throws {
         let spec = WorkloadSpec(name: "cpu", kind: .cpu, taskSeconds: 0.001, iterations: 2_000)
-        let sample = try PythonSampleRunner.run(Self.request(spec, model: model, timeline: true), timeoutSeconds: 60)
+        let sample = try PythonSampleRunner(timeoutSeconds: 60).run(Self.request(spec, model: model, timeline: true))
         #expect(sample.status == .ok, "\(sample.failureReason ?? "")")
         #expect(sample.checksum == Self.swiftChecksum(tasks: 12, iterations: 2_000))
         #expect(sample.cell.runtime == .python)
@@ -79,7 +79,7 @@ import Testing
             spec.socketPort = server.port
             var checksums: Set<UInt64> = []
             for model in Self.pythonModels {
-                let sample = try PythonSampleRunner.run(Self.request(spec, model: model), timeoutSeconds: 60)
+                let sample = try PythonSampleRunner(timeoutSeconds: 60).run(Self.request(spec, model: model))
                 #expect(sample.status == .ok, "\(ioKind) \(model): \(sample.failureReason ?? "")")
                 checksums.insert(sample.checksum)
             }
@@ -91,8 +91,8 @@ import Testing
     @Test func wakingWaitsOverlapOnThreadsAndTheEventLoopButNotWhenBlockedInside() throws {
         let spec = WorkloadSpec(name: "io", kind: .io, taskSeconds: 0.05)
         func wall(_ model: ModelKind) throws -> Double {
-            let sample = try PythonSampleRunner.run(
-                Self.request(spec, model: model, workers: 8, tasks: 8), timeoutSeconds: 60)
+            let sample = try PythonSampleRunner(timeoutSeconds: 60).run(
+                Self.request(spec, model: model, workers: 8, tasks: 8))
             #expect(sample.status == .ok, "\(sample.failureReason ?? "")")
             return sample.wallSeconds
         }
@@ -104,7 +104,7 @@ import Testing
 
     @Test func aModelWithoutACPythonCounterpartIsAFailedSampleNotAFake() throws {
         let spec = WorkloadSpec(name: "cpu", kind: .cpu, taskSeconds: 0.001, iterations: 10)
-        let sample = try PythonSampleRunner.run(Self.request(spec, model: .async), timeoutSeconds: 30)
+        let sample = try PythonSampleRunner(timeoutSeconds: 30).run(Self.request(spec, model: .async))
         #expect(sample.status == .failed)
         #expect(sample.failureReason?.contains("no CPython counterpart") == true)
     }
@@ -112,7 +112,7 @@ import Testing
     @Test func aWorkerThatOverrunsTheTimeoutIsKilledAndTimedOut() throws {
         let spec = WorkloadSpec(name: "io", kind: .io, taskSeconds: 5)
         let began = Date()
-        let sample = try PythonSampleRunner.run(Self.request(spec, model: .serial, tasks: 2), timeoutSeconds: 1)
+        let sample = try PythonSampleRunner(timeoutSeconds: 1).run(Self.request(spec, model: .serial, tasks: 2))
         #expect(sample.status == .timedOut)
         #expect(Date().timeIntervalSince(began) < 4.5, "killed at the timeout, not after the tasks")
     }

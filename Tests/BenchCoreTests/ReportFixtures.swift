@@ -60,7 +60,7 @@ enum ReportFixtures {
             configuration: RunConfiguration(
                 workloads: ["cpu", "io"], workers: 2, tasks: 8, taskMilliseconds: 50,
                 repetitions: 7, warmup: 1, coresAvailable: 2),
-            machine: machine, calibration: Calibration(iterationsPerSecond: 200_000_000, trials: 5),
+            machine: machine, calibrations: [.swift: Calibration(iterationsPerSecond: 200_000_000, trials: 5)],
             workloads: [
                 WorkloadDescription(name: "cpu", kind: .cpu, taskDescription: "hash chain of 10000000 iterations"),
                 WorkloadDescription(name: "io", kind: .io, taskDescription: "a wait of 50 ms"),

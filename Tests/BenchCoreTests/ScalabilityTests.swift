@@ -74,7 +74,9 @@ import Testing
 
     @Test func inCPythonWithItsGILThreadsAloneComputeOnOneCPU() {
         func cpus(_ runtime: Runtime, _ models: [ModelKind], gil: Bool?) -> Double {
-            CrossoverPrediction.parallelCPUs(runtime: runtime, models: models, usableCPUs: 8, gilEnabled: gil)
+            let interpreter = gil.map { InterpreterInfo(version: "3.13.0", executable: "python3", gilEnabled: $0) }
+            return CrossoverPrediction.parallelCPUs(
+                runtime: runtime, models: models, usableCPUs: 8, interpreter: interpreter)
         }
         #expect(cpus(.python, [.serial, .threads, .eventLoop], gil: true) == 1)
         #expect(cpus(.python, [.threads, .processes], gil: true) == 8, "processes compute in parallel")

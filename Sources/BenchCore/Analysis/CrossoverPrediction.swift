@@ -21,13 +21,17 @@ public struct CrossoverPrediction: Codable, Sendable, Equatable {
         return CrossoverPrediction(workers: workers, ioFraction: max(0, 1 - rounds / Double(tasks)))
     }
 
-    /// The CPUs the run's parallel models can compute on: the usable CPUs, except in CPython with
-    /// its GIL when no process model ran, where threads compute one at a time.
+    /// The CPUs the run's parallel models can compute on in `runtime`: the most any of them can
+    /// (``RuntimeBackend/computeCPUs(model:workers:usableCPUs:interpreter:)``: in CPython with its
+    /// GIL, threads take turns, so without a process model that is one).
     public static func parallelCPUs(
-        runtime: Runtime, models: [ModelKind], usableCPUs: Double, gilEnabled: Bool?
+        runtime: Runtime, models: [ModelKind], usableCPUs: Double, interpreter: InterpreterInfo?
     ) -> Double {
-        guard runtime == .python, gilEnabled != false else { return usableCPUs }
-        return models.contains(where: { $0 == .processes || $0 == .spawn }) ? usableCPUs : 1
+        let backend = runtime.backend
+        let cpus = models.filter { $0.isParallel && backend.supports($0) }.map {
+            backend.computeCPUs(model: $0, workers: Int.max, usableCPUs: usableCPUs, interpreter: interpreter)
+        }
+        return cpus.max() ?? usableCPUs
     }
 
     /// The lower bounds of one thread's and the parallel models' wall time at I/O fraction `f`,

@@ -87,7 +87,7 @@ public struct RunAnalysis: Sendable, Equatable {
         }
         crossover = result.sweep == nil ? [] : families.compactMap { CrossoverPoint.make($0.cells, walls: walls) }
         allocators = AllocatorComparison.make(families)
-        runtimes = RuntimeComparison.make(families, gilEnabled: result.machine.python?.gilEnabled)
+        runtimes = RuntimeComparison.make(families, interpreters: result.machine.interpreters)
         scalability = ScalabilityFit.make(families, capacity: capacity)
         machines = MachineComparison.make(families, capacity: capacity)
         workerCrossovers = WorkerCrossover.make(result, families: families)

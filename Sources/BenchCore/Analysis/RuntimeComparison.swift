@@ -20,11 +20,12 @@ public struct RuntimeComparison: Codable, Sendable, Equatable {
     public var runtimes: [Runtime]
     /// One row per model and worker count, serial left out (it is 1.00x by definition).
     public var rows: [Row]
-    /// Whether CPython ran with its GIL enabled; nil when unknown.
-    public var gilEnabled: Bool?
+    /// The interpreter each runtime ran in (its GIL explains CPython's threads); empty when unknown.
+    public var interpreters: [Runtime: InterpreterInfo]
 
     /// One comparison per experiment that ran in more than one runtime.
-    static func make(_ families: [RunAnalysis.Family], gilEnabled: Bool?) -> [RuntimeComparison] {
+    static func make(_ families: [RunAnalysis.Family], interpreters: [Runtime: InterpreterInfo]) -> [RuntimeComparison]
+    {
         let groups = RunAnalysis.Family.grouped(families) { cell in
             var key = cell
             key.runtime = .swift
@@ -55,7 +56,7 @@ public struct RuntimeComparison: Codable, Sendable, Equatable {
                     })
             }
             return RuntimeComparison(
-                experiment: group[0].baseline, runtimes: runtimes, rows: rows, gilEnabled: gilEnabled)
+                experiment: group[0].baseline, runtimes: runtimes, rows: rows, interpreters: interpreters)
         }
     }
 
@@ -88,17 +89,9 @@ public struct RuntimeComparison: Codable, Sendable, Equatable {
     /// The models the sentences name.
     static let spokenModels: [ModelKind] = [.threads, .processes, .eventLoop]
 
-    /// Why a CPython figure is what it is, where the runtime explains it.
+    /// Why a figure is what it is, where its runtime explains it.
     private func reason(_ runtime: Runtime, _ model: ModelKind, _ speedup: Double) -> String? {
-        guard runtime == .python, model == .threads else { return nil }
-        let computes = experiment.kind == .cpu || experiment.kind == .mixed
-        if computes && gilEnabled != false && speedup < 1.3 {
-            return "the GIL lets one thread run Python at a time"
-        }
-        if !computes && speedup > 1.3 { return "a thread releases the GIL while it waits" }
-        if computes && gilEnabled == false && speedup > 1.3 {
-            return "free-threaded: no GIL, threads compute in parallel"
-        }
-        return nil
+        runtime.backend.reason(
+            model: model, kind: experiment.kind, speedup: speedup, interpreter: interpreters[runtime])
     }
 }

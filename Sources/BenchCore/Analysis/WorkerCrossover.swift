@@ -25,7 +25,7 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
         let usable = { (runtime: Runtime) in
             CrossoverPrediction.parallelCPUs(
                 runtime: runtime, models: result.configuration.models, usableCPUs: result.configuration.usableCPUCount,
-                gilEnabled: result.machine.python?.gilEnabled)
+                interpreter: result.machine.interpreters[runtime])
         }
         if let searches = sweep.searches {
             return searches.map {

@@ -36,8 +36,9 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     /// What limits the CPUs this process can use (affinity, cgroup quota, cpuset) and the
     /// frequency settings; nil when not read (simulated machines, older results).
     public var capacity: CPUCapacity?
-    /// The CPython that ran `--runtime python` cells: version, build, GIL; nil when none ran.
-    public var python: PythonInfo?
+    /// The interpreter each non-Swift runtime's cells ran in (version, build, GIL), by runtime;
+    /// empty when only Swift ran.
+    public var interpreters: [Runtime: InterpreterInfo] = [:]
 
     /// Creates a description from known values (tests, fixtures).
     public init(
@@ -180,5 +181,8 @@ extension MachineInfo {
         loadAverage = try c.decodeIfPresent([Double].self, forKey: .loadAverage) ?? []
         allocator = try c.decodeIfPresent(String.self, forKey: .allocator) ?? "system"
         commandLine = try c.decodeIfPresent([String].self, forKey: .commandLine) ?? []
+        interpreters =
+            try c.decodeIfPresent([Runtime: InterpreterInfo].self, forKey: .interpreters)
+            ?? SchemaKey.perRuntime(InterpreterInfo.self, in: decoder, named: \.rawValue)
     }
 }

@@ -88,12 +88,11 @@ public enum ResultMerger {
         }
         let first = inputs[0].document.result
         var merged = RunResult(
-            configuration: first.configuration, machine: first.machine, calibration: first.calibration,
+            configuration: first.configuration, machine: first.machine, calibrations: first.calibrations,
             workloads: inputs.flatMap(\.document.result.workloads).reduce(into: []) { list, workload in
                 if !list.contains(workload) { list.append(workload) }
             },
             samples: samples, startedAt: inputs.map(\.document.result.startedAt).min()!)
-        merged.pythonCalibration = first.pythonCalibration
         merged.interrupted = inputs.contains { $0.document.result.interrupted }
         let sweeps = inputs.map(\.document.result.sweep)
         if sweeps.allSatisfy({ $0 == sweeps[0] }) { merged.sweep = sweeps[0] }

@@ -7,19 +7,25 @@
 /// time reaches the sample through `RUSAGE_CHILDREN`. If a worker dies, the others are killed and
 /// reaped, and the sample fails with the dead worker's reason.
 public struct ProcessPoolModel: ExecutionModel {
-    public init() {}
+    /// Who starts the workers: `bench worker` processes, or a test's own.
+    public var launcher: any WorkerLauncher
+
+    /// Creates the model; its workers are `bench worker` processes unless `launcher` says otherwise.
+    public init(launcher: any WorkerLauncher = WorkerProcessLauncher()) {
+        self.launcher = launcher
+    }
 
     public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport {
         let spec = workload.spec
-        var pool: [WorkerProcess] = []
+        var pool: [any WorkerHandle] = []
         defer { for worker in pool where !worker.isReaped { _ = try? worker.kill() } }
 
         let count = Bounds.inFlight(workers: workers, tasks: log.count)
         if let failure = SystemLimit.memoryFailure(processes: count, bytesEach: Sys.residentBytes()) { throw failure }
         let startupBegan = Sys.monotonicNanoseconds()
         for number in 1...count {
-            let worker: WorkerProcess
-            do { worker = try WorkerProcess.start() } catch {
+            let worker: any WorkerHandle
+            do { worker = try launcher.start() } catch {
                 throw SystemLimit.failure(error, starting: "worker process", index: number, of: count)
             }
             pool.append(worker)
@@ -27,8 +33,7 @@ public struct ProcessPoolModel: ExecutionModel {
         }
         for worker in pool {
             guard case .ready = try reply(from: worker) else {
-                throw SampleFailure(
-                    "worker process \(worker.child.pid) answered prepare with something other than ready")
+                throw SampleFailure("\(worker.label) answered prepare with something other than ready")
             }
         }
         let startup = Sys.monotonicNanoseconds() - startupBegan
@@ -41,8 +46,8 @@ public struct ProcessPoolModel: ExecutionModel {
             defer { next += size }
             return next..<(next + size)
         }
-        var busy: [Int32: (worker: WorkerProcess, tasks: Range<Int>)] = [:]
-        func hand(_ worker: WorkerProcess) throws {
+        var busy: [Int32: (worker: any WorkerHandle, tasks: Range<Int>)] = [:]
+        func hand(_ worker: any WorkerHandle) throws {
             let tasks = batch()
             try send(.runTasks(start: tasks.lowerBound, count: tasks.count), to: worker)
             busy[worker.replyFD] = (worker, tasks)
@@ -55,7 +60,7 @@ public struct ProcessPoolModel: ExecutionModel {
                     records.allSatisfy({ tasks.contains($0.index) })
                 else {
                     throw SampleFailure(
-                        "worker process \(worker.child.pid) sent an unexpected reply to tasks \(tasks.lowerBound)..<\(tasks.upperBound)"
+                        "\(worker.label) sent an unexpected reply to tasks \(tasks.lowerBound)..<\(tasks.upperBound)"
                     )
                 }
                 records.forEach(log.record)
@@ -65,8 +70,8 @@ public struct ProcessPoolModel: ExecutionModel {
         }
         for worker in pool {
             let ending = try worker.finish()
-            guard ending.reason.isSuccess else {
-                throw SampleFailure("worker process \(worker.child.pid) \(ending.reason) while shutting down")
+            guard ending.isSuccess else {
+                throw SampleFailure("\(worker.label) \(ending) while shutting down")
             }
         }
         return ExecutionReport(startupNanoseconds: startup)
@@ -74,25 +79,25 @@ public struct ProcessPoolModel: ExecutionModel {
 }
 
 /// Sends `request`, turning a broken pipe into the worker's cause of death.
-func send(_ request: WorkerRequest, to worker: WorkerProcess) throws {
+func send(_ request: WorkerRequest, to worker: any WorkerHandle) throws {
     do {
-        try worker.transport.send(request)
+        try worker.connection.send(request)
     } catch {
-        throw SampleFailure("worker process \(worker.child.pid) \(try worker.reap().reason)")
+        throw SampleFailure("\(worker.label) \(try worker.reap())")
     }
 }
 
 /// The worker's next reply; if it has gone, reaps it and fails with how it ended.
-func reply(from worker: WorkerProcess) throws -> WorkerReply {
+func reply(from worker: any WorkerHandle) throws -> WorkerReply {
     let reply: WorkerReply?
     do {
-        reply = try worker.transport.receive(deadline: nil)
+        reply = try worker.connection.receive(deadline: nil)
     } catch {
-        throw SampleFailure("worker process \(worker.child.pid) \(try worker.reap().reason) (\(error))")
+        throw SampleFailure("\(worker.label) \(try worker.reap()) (\(error))")
     }
     guard let reply else {
-        throw SampleFailure("worker process \(worker.child.pid) \(try worker.reap().reason)")
+        throw SampleFailure("\(worker.label) \(try worker.reap())")
     }
-    if case .error(let message) = reply { throw SampleFailure("worker process \(worker.child.pid): \(message)") }
+    if case .error(let message) = reply { throw SampleFailure("\(worker.label): \(message)") }
     return reply
 }

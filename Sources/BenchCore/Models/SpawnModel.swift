@@ -2,19 +2,25 @@
 /// `multiprocessing.Process` per job. Process creation is inside the wall time, which is the point:
 /// next to ``ProcessPoolModel`` it shows what starting a process costs.
 public struct SpawnModel: ExecutionModel {
-    public init() {}
+    /// Who starts the workers: `bench worker` processes, or a test's own.
+    public var launcher: any WorkerLauncher
+
+    /// Creates the model; its workers are `bench worker` processes unless `launcher` says otherwise.
+    public init(launcher: any WorkerLauncher = WorkerProcessLauncher()) {
+        self.launcher = launcher
+    }
 
     public func execute(_ workload: any Workload, workers: Int, log: TaskLog) throws -> ExecutionReport {
         let spec = workload.spec
-        var alive: [Int32: WorkerProcess] = [:]
+        var alive: [Int32: any WorkerHandle] = [:]
         defer { for worker in alive.values where !worker.isReaped { _ = try? worker.kill() } }
 
         var next = 0
         let width = Bounds.inFlight(workers: workers, tasks: log.count)
         if let failure = SystemLimit.memoryFailure(processes: width, bytesEach: Sys.residentBytes()) { throw failure }
         func launch() throws {
-            let worker: WorkerProcess
-            do { worker = try WorkerProcess.start() } catch {
+            let worker: any WorkerHandle
+            do { worker = try launcher.start() } catch {
                 throw SystemLimit.failure(error, starting: "worker process", index: alive.count + 1, of: width)
             }
             alive[worker.replyFD] = worker
@@ -31,7 +37,7 @@ public struct SpawnModel: ExecutionModel {
                 var answer = try reply(from: worker)
                 // "ready" and "tasksDone" can arrive in one read; the second is then buffered.
                 if case .ready = answer {
-                    guard worker.transport.hasBufferedReply else { continue }
+                    guard worker.hasBufferedReply else { continue }
                     answer = try reply(from: worker)
                 }
                 switch answer {
@@ -39,12 +45,12 @@ public struct SpawnModel: ExecutionModel {
                     log.record(records[0])
                     alive[fd] = nil
                     let ending = try worker.reap()
-                    guard ending.reason.isSuccess else {
-                        throw SampleFailure("worker process \(worker.child.pid) \(ending.reason) after its task")
+                    guard ending.isSuccess else {
+                        throw SampleFailure("\(worker.label) \(ending) after its task")
                     }
                     if next < log.count { try launch() }
                 default:
-                    throw SampleFailure("worker process \(worker.child.pid) sent an unexpected reply")
+                    throw SampleFailure("\(worker.label) sent an unexpected reply")
                 }
             }
         }

@@ -109,7 +109,10 @@ public struct MarkdownFormatter: ReportFormatter {
                 "| Load average at start | \(machine.loadAverage.map { Format.fixed($0, 2) }.joined(separator: ", ")) |\n"
         }
         out += "| Allocator | \(machine.allocator) |\n"
-        if let python = machine.python { out += "| Python | \(python.summary) (`\(python.executable)`) |\n" }
+        for (runtime, interpreter) in machine.interpreters.sorted(by: { $0.key < $1.key }) {
+            let row = runtime.backend.fingerprint(interpreter)
+            out += "| \(row.label) | \(row.value) |\n"
+        }
         if !machine.commandLine.isEmpty {
             out += "| Command | `\(machine.commandLine.joined(separator: " "))` |\n"
         }

@@ -4,8 +4,9 @@ import Foundation
 /// sample with its cell, every cell summary and every verdict. `bench compare` reads it back.
 public struct ResultDocument: Codable, Sendable, Equatable {
     /// The version of this document's layout; readers refuse versions they do not know.
-    /// Version 4 keys every sample and summary by its ``Cell``.
-    public static let currentSchemaVersion = 4
+    /// Version 4 keys every sample and summary by its ``Cell``; version 5 keeps each runtime's
+    /// calibration and interpreter in maps keyed by runtime.
+    public static let currentSchemaVersion = 5
     /// The oldest version still read: version 3 documents get their cells rebuilt on reading.
     public static let oldestReadableSchemaVersion = 3
 

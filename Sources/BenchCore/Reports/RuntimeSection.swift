@@ -9,7 +9,8 @@ public enum RuntimeSection {
         for comparison in comparisons {
             let names = comparison.runtimes.map(\.displayName)
             out += "**\(comparison.experiment.workload)**"
-            let parameters = comparison.experiment.parameters.filter { $0 != Runtime.python.displayName }
+            let runtimeNames = Runtime.allCases.map(\.displayName)
+            let parameters = comparison.experiment.parameters.filter { !runtimeNames.contains($0) }
             if !parameters.isEmpty { out += " (\(parameters.joined(separator: ", ")))" }
             out += ": speedup over the same runtime's serial baseline\n\n"
             out += "| Model | Workers | " + names.joined(separator: " | ") + " |\n"

@@ -67,3 +67,13 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
         return FaultInjectingWorkload(base: slowed, fault: fault)
     }
 }
+
+extension WorkloadSpec {
+    /// What the workload is, for a report.
+    public var description: WorkloadDescription {
+        let workload = make()
+        return WorkloadDescription(
+            name: workload.name, kind: workload.kind, taskDescription: workload.taskDescription,
+            runtime: runtime == .swift ? nil : runtime)
+    }
+}

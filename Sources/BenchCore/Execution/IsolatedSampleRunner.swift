@@ -6,10 +6,18 @@ import Foundation
 /// The sample process leads its own process group, which holds any worker processes it starts;
 /// a timeout or an interruption kills the whole group, and the runner always reaps the leader,
 /// so nothing is left behind.
-public enum IsolatedSampleRunner {
-    /// Runs `request` in a child process, waiting at most `timeoutSeconds` for its result.
+public struct IsolatedSampleRunner: SampleRunner {
+    /// Seconds a sample may take before its process group is killed.
+    public var timeoutSeconds: Double
+
+    /// Creates a runner whose samples time out after `timeoutSeconds`.
+    public init(timeoutSeconds: Double) {
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// Runs `request` in a child process, waiting at most ``timeoutSeconds`` for its result.
     /// - Throws: ``SystemCallError`` when the child cannot be started at all.
-    public static func run(_ request: SampleRequest, timeoutSeconds: Double) throws -> Sample {
+    public func run(_ request: SampleRequest) throws -> Sample {
         let startedAt = Date()
         // jemalloc is preloaded into the sample's process (and so into its worker processes).
         var environment: [String: String] = [:]
@@ -21,10 +29,10 @@ public enum IsolatedSampleRunner {
             switch try worker.transport.receive(deadline: deadline) {
             case .sample(let sample)?:
                 let ending = try worker.finish()
-                guard ending.reason.isSuccess else {
+                guard ending.isSuccess else {
                     return .unmeasured(
                         request, startedAt: startedAt, status: .failed,
-                        reason: "sample process \(ending.reason) after reporting")
+                        reason: "sample process \(ending) after reporting")
                 }
                 return sample
             case .error(let message)?:
@@ -34,7 +42,7 @@ public enum IsolatedSampleRunner {
                 // The process went away (or answered nonsense): kill whatever is left of its group.
                 let ending = try worker.kill()
                 return .unmeasured(
-                    request, startedAt: startedAt, status: .failed, reason: "sample process \(ending.reason)")
+                    request, startedAt: startedAt, status: .failed, reason: "sample process \(ending)")
             }
         } catch Frame.Error.timedOut {
             try worker.kill()
@@ -44,7 +52,7 @@ public enum IsolatedSampleRunner {
         } catch {
             let ending = try worker.kill()
             return .unmeasured(
-                request, startedAt: startedAt, status: .failed, reason: "sample process \(ending.reason)")
+                request, startedAt: startedAt, status: .failed, reason: "sample process \(ending)")
         }
     }
 }

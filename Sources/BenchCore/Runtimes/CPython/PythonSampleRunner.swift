@@ -9,15 +9,23 @@ import Foundation
 ///
 /// A worker that dies, answers an error or nonsense is a failed sample; one that does not finish
 /// within the timeout is killed with its whole process group and is a timed-out sample.
-public enum PythonSampleRunner {
+public struct PythonSampleRunner: SampleRunner {
+    /// Seconds a sample may take before its interpreter is killed.
+    public var timeoutSeconds: Double
+
+    /// Creates a runner whose samples time out after `timeoutSeconds`.
+    public init(timeoutSeconds: Double) {
+        self.timeoutSeconds = timeoutSeconds
+    }
+
     /// Runs `request` (whose workload's runtime is CPython) with the interpreter it names.
     /// - Throws: ``SystemCallError`` when the interpreter cannot be started at all.
-    public static func run(_ request: SampleRequest, timeoutSeconds: Double) throws -> Sample {
+    public func run(_ request: SampleRequest) throws -> Sample {
         let startedAt = Date()
         func unmeasured(_ status: SampleStatus, _ reason: String) -> Sample {
             .unmeasured(request, startedAt: startedAt, status: status, reason: reason)
         }
-        guard let python = request.python else {
+        guard let python = request.interpreter else {
             return unmeasured(.failed, "no CPython interpreter was given for a CPython sample")
         }
         let process = try PythonProcess.start(python: python)
@@ -25,20 +33,20 @@ public enum PythonSampleRunner {
         do {
             try process.send(SampleOrder(request))
             guard let ready = try process.readReply(Reply.self, deadline: deadline) else {
-                return try died(process, unmeasured)
+                return try Self.died(process, unmeasured)
             }
-            guard ready.ready == true else { return try failed(process, ready, request, unmeasured) }
+            guard ready.ready == true else { return try Self.failed(process, ready, request, unmeasured) }
             // Everything the interpreter used so far is start-up, not the sample's.
             let startup = Sys.processCPU(process.child.pid) ?? (0, 0)
             try process.send("go")
             guard let done = try process.readReply(Reply.self, deadline: deadline) else {
-                return try died(process, unmeasured)
+                return try Self.died(process, unmeasured)
             }
             guard let wall = done.wallNs, let began = done.beganNs, let count = done.tasks,
                 count == request.tasksToRun
-            else { return try failed(process, done, request, unmeasured) }
+            else { return try Self.failed(process, done, request, unmeasured) }
             guard let table = try process.readBytes(count * 32, deadline: deadline) else {
-                return try died(process, unmeasured)
+                return try Self.died(process, unmeasured)
             }
             let ending = try process.reap()
             guard ending.reason.isSuccess else {

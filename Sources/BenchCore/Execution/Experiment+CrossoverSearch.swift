@@ -1,4 +1,4 @@
-extension Harness {
+extension Experiment {
     /// `bench sweep --io-fraction auto`: for each worker count (and runtime), measures serial,
     /// event-loop and the parallel models at the predicted crossover, then bisects on the measured
     /// ratio until the crossover is located within ±``CrossoverSearch/precision``. Every sample of
@@ -8,17 +8,29 @@ extension Harness {
         checkpoint: (RunResult) throws -> Void = { _ in }
     ) throws -> RunResult {
         // Calibrated once: every step's tasks come from the same rate.
-        let prepared = try prepare(ioFractions: [0.5])
+        let preparation = try Preparation.measure(configuration)
+        return try withServer { port in
+            try search(
+                workers: workers,
+                planner: Planner(configuration: configuration, preparation: preparation, socketPort: port),
+                progress: progress, checkpoint: checkpoint)
+        }
+    }
+
+    /// The search of every worker count and runtime, with the plan's workloads.
+    private func search(
+        workers: [Int], planner: Planner, progress: (RunProgress) -> Void, checkpoint: (RunResult) throws -> Void
+    ) throws -> RunResult {
         let parallel = configuration.models.filter { $0.isParallel }
         let usable = configuration.usableCPUCount
         var merged: RunResult?
         var searches: [CrossoverSearch] = []
-        for spec in prepared.specs {
+        for spec in planner.workloads(ioFractions: [0.5]) {
             let models = parallel.filter(spec.runtime.supports)
             for count in workers {
                 let cpus = CrossoverPrediction.parallelCPUs(
                     runtime: spec.runtime, models: configuration.models, usableCPUs: usable,
-                    gilEnabled: prepared.python?.gilEnabled)
+                    interpreter: planner.preparation.interpreters[spec.runtime])
                 let prediction = CrossoverPrediction.predict(
                     workers: count, tasks: configuration.tasks, usableCPUs: cpus)
                 var search = CrossoverSearch(workers: count, runtime: spec.runtime, predicted: prediction.ioFraction)
@@ -27,14 +39,13 @@ extension Harness {
                     search.high = 0
                 }
                 while let fraction = search.next {
-                    var step = try prepare(ioFractions: [fraction], reusing: prepared)
-                    step.specs = step.specs.filter { $0.name == spec.name && $0.runtime == spec.runtime }
-                    let cells = ([ModelKind.serial, .eventLoop] + models).map {
-                        PlannedCell(spec: step.specs[0], model: $0, workers: $0 == .serial ? 1 : count)
-                    }
+                    let step = planner.spec(spec.name, ioFraction: fraction, runtime: spec.runtime)
+                    let cells = planner.cells(step, workers: [count], models: [.eventLoop] + models)
                     let before = merged?.samples ?? []
-                    let result = try execute(
-                        [cells], order: .interleaved, prepared: step, progress: progress,
+                    let loop = harness(
+                        [cells], workloads: [step], preparation: planner.preparation, order: .interleaved)
+                    let result = try loop.run(
+                        progress: progress,
                         checkpoint: { partial in
                             var whole = merged ?? partial
                             whole.samples = before + partial.samples

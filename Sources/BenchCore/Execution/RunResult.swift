@@ -26,10 +26,8 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var configuration: RunConfiguration
     /// The machine it ran on.
     public var machine: MachineInfo
-    /// The compute kernel's measured speed, when a compute workload ran.
-    public var calibration: Calibration?
-    /// The kernel's speed in CPython, measured by CPython, when a compute workload ran in it.
-    public var pythonCalibration: Calibration?
+    /// The compute kernel's measured speed in each runtime that computed, measured in it.
+    public var calibrations: [Runtime: Calibration]
     /// The workloads, as run.
     public var workloads: [WorkloadDescription]
     /// Every recorded sample, in the order measured.
@@ -49,15 +47,36 @@ public struct RunResult: Codable, Sendable, Equatable {
 
     /// Creates a result.
     public init(
-        configuration: RunConfiguration, machine: MachineInfo, calibration: Calibration?,
+        configuration: RunConfiguration, machine: MachineInfo, calibrations: [Runtime: Calibration],
         workloads: [WorkloadDescription], samples: [Sample], startedAt: Date
     ) {
         self.configuration = configuration
         self.machine = machine
-        self.calibration = calibration
+        self.calibrations = calibrations
         self.workloads = workloads
         self.samples = samples
         self.startedAt = startedAt
+    }
+}
+
+extension RunResult {
+    /// Decodes a result; before schema 5 each runtime's calibration was a field of its own
+    /// (`calibration` for Swift, `pythonCalibration` for CPython).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        configuration = try c.decode(RunConfiguration.self, forKey: .configuration)
+        machine = try c.decode(MachineInfo.self, forKey: .machine)
+        calibrations =
+            try c.decodeIfPresent([Runtime: Calibration].self, forKey: .calibrations)
+            ?? SchemaKey.perRuntime(Calibration.self, in: decoder) {
+                $0 == .swift ? "calibration" : "\($0.rawValue)Calibration"
+            }
+        workloads = try c.decode([WorkloadDescription].self, forKey: .workloads)
+        samples = try c.decode([Sample].self, forKey: .samples)
+        startedAt = try c.decode(Date.self, forKey: .startedAt)
+        sweep = try c.decodeIfPresent(SweepConfiguration.self, forKey: .sweep)
+        interrupted = try c.decodeIfPresent(Bool.self, forKey: .interrupted) ?? false
+        machines = try c.decodeIfPresent([MachineRecord].self, forKey: .machines)
     }
 }
 

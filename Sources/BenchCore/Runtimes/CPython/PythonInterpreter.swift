@@ -7,6 +7,9 @@ public enum PythonInterpreter {
     /// The oldest CPython the worker supports.
     public static let minimumVersion = (3, 9)
 
+    /// The interpreter used when none is given: the first `python3` on PATH.
+    public static let defaultName = "python3"
+
     /// How to get one, for error sentences.
     static let installHint =
         "install it with 'apt-get install python3' (scripts/setup does) or give an interpreter with --python PATH"
@@ -14,8 +17,8 @@ public enum PythonInterpreter {
     /// The interpreter `given` names (a path, or a command looked up on PATH; default python3),
     /// checked to be CPython 3.9 or newer, with its description.
     /// - Throws: ``BenchError/usage(_:)`` with a sentence saying how to install one.
-    public static func locate(_ given: String?) throws -> PythonInfo {
-        let name = given ?? "python3"
+    public static func locate(_ given: String?) throws -> InterpreterInfo {
+        let name = given ?? defaultName
         // One probe per interpreter per process: a sweep validates its configuration many times.
         if let known = probed.withLock({ $0[name] }) { return known }
         let info = try probe(name, given: given)
@@ -24,9 +27,9 @@ public enum PythonInterpreter {
     }
 
     /// Interpreters already probed in this process, by the name they were given as.
-    private static let probed = Mutex<[String: PythonInfo]>([:])
+    private static let probed = Mutex<[String: InterpreterInfo]>([:])
 
-    private static func probe(_ name: String, given: String?) throws -> PythonInfo {
+    private static func probe(_ name: String, given: String?) throws -> InterpreterInfo {
         guard let path = resolve(name) else {
             throw BenchError.usage(
                 given == nil
@@ -34,9 +37,9 @@ public enum PythonInterpreter {
                     : "--python \(name): no such executable; give the path of a CPython \(minimumVersion.0).\(minimumVersion.1)+ interpreter, or \(installHint)."
             )
         }
-        let info: PythonInfo
+        let info: InterpreterInfo
         do {
-            guard let answer = try call(path, Request(op: "info"), as: PythonInfo.self, timeoutSeconds: 30) else {
+            guard let answer = try call(path, Request(op: "info"), as: InterpreterInfo.self, timeoutSeconds: 30) else {
                 throw BenchError.usage(notCPython(name, path, "it did not answer bench's worker"))
             }
             info = answer

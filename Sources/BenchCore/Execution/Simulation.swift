@@ -27,10 +27,6 @@ public struct Simulation: Codable, Sendable, Equatable {
         return machine
     }
 
-    /// The CPython the simulated machine reports.
-    public static let python = PythonInfo(
-        version: "3.11.0", build: "simulated", executable: "python3 (simulated)", startMethod: "fork")
-
     /// The kernel's speed the simulated machine reports.
     public static let calibration = Calibration(iterationsPerSecond: 100_000_000, trials: 0)
 
@@ -70,25 +66,25 @@ public struct Simulation: Codable, Sendable, Equatable {
         let wait = t * cell.ioFraction
         let slowdown = request.workload.slowdown ?? 1
         func rounds(_ inFlight: Int) -> Double { Double(Bounds.rounds(tasks: cell.tasks, inFlight: inFlight)) * t }
-        let usable = Bounds.parallelCPUs(workers: cell.workers, usableCPUs: Double(cores))
+        // The CPUs the model computes on in its runtime (CPython's threads take turns).
+        let backend = cell.runtime.backend
+        let usable = backend.computeCPUs(
+            model: cell.model, workers: cell.workers, usableCPUs: Double(cores),
+            interpreter: backend.simulatedInterpreter)
         var wall: Double
         switch cell.model {
         case .serial: wall = n * t
         case .eventLoop: wall = max(n * compute + wait, rounds(cell.workers))
-        case .asyncBlocking where cell.runtime == .python:
-            // asyncio's one thread blocked by each task: nothing overlaps.
+        case .asyncBlocking where usable == 1:
+            // One thread blocked by each task (asyncio's, or a one-core pool): nothing overlaps.
             wall = n * t
         case .asyncBlocking:
             // Blocking waits hold the cooperative pool's threads, one per core.
-            let width = Int(Bounds.parallelCPUs(workers: cell.workers, usableCPUs: Double(cores)))
+            let width = Int(usable)
             wall = max(n * compute / Double(width) + wait, rounds(width))
-        case .threads where cell.runtime == .python:
-            // CPython's GIL lets one thread compute at a time; waits still overlap.
-            wall = max(n * compute + wait, rounds(cell.workers))
         case .threads, .async, .processes, .spawn: wall = max(n * compute / usable + wait, rounds(cell.workers))
         }
-        let oneThreadInPython = cell.runtime == .python && [.threads, .asyncBlocking].contains(cell.model)
-        let parallelism = cell.model.isParallel && !oneThreadInPython ? usable : 1
+        let parallelism = usable
         wall = wall * slowdown * (1 + Self.overhead(cell.model)) + n * Self.perTask(cell.model) / parallelism
         let step = (request.repetition * 5 + ModelKind.allCases.firstIndex(of: cell.model)! * 3 + cell.workers) % 7
         wall *= 1 + 0.002 * Double(step - 3) / 3

@@ -1,5 +1,6 @@
-/// The CPython a run measured, as it describes itself: part of the machine's fingerprint.
-public struct PythonInfo: Codable, Sendable, Equatable {
+/// An interpreter a runtime's cells ran in (CPython's), as it describes itself: part of the
+/// machine's fingerprint, keyed by its runtime (``MachineInfo/interpreters``).
+public struct InterpreterInfo: Codable, Sendable, Equatable {
     /// `sys.implementation.name`: "cpython".
     public var implementation: String
     /// "3.11.7".
@@ -36,16 +37,5 @@ public struct PythonInfo: Codable, Sendable, Equatable {
     public var majorMinor: (Int, Int)? {
         let parts = version.split(separator: ".").compactMap { Int($0.prefix { $0.isNumber }) }
         return parts.count >= 2 ? (parts[0], parts[1]) : nil
-    }
-
-    /// One line for the report: "CPython 3.11.7 (main May 9 2026, GCC 12.2.0), GIL enabled,
-    /// multiprocessing start method fork".
-    public var summary: String {
-        let gil =
-            gilEnabled
-            ? (freeThreadedBuild ? "free-threaded build with the GIL re-enabled" : "GIL enabled")
-            : "free-threaded (GIL disabled)"
-        return
-            "CPython \(version) (\([build, compiler].filter { !$0.isEmpty }.joined(separator: ", "))), \(gil), multiprocessing start method \(startMethod)"
     }
 }

@@ -66,9 +66,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var usableCPUs: Double?
     /// The runtimes every cell is measured in: Swift, CPython or both (`--runtime`).
     public var runtimes: [Runtime] = [.swift]
-    /// The CPython interpreter for ``Runtime/python`` cells: as given (`--python`), and after
+    /// The interpreter of each runtime that runs in one (`--python`): as given, and after
     /// ``validate()`` the interpreter's real path.
-    public var python: String?
+    public var interpreters: [Runtime: String] = [:]
 
     /// Recorded repetitions when none are asked for: 9 is the fewest that give a 95% confidence
     /// interval of the median narrower than the full range (ranks 2 and 8), and an odd count has
@@ -130,10 +130,11 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     }
 
     /// Whether some workload's tasks have a set duration, so `--task-ms` applies (not alloc, noop).
-    public var usesTaskDuration: Bool {
-        workloads.contains { name in
-            name == workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
-        }
+    public var usesTaskDuration: Bool { workloads.contains(where: usesTaskDuration) }
+
+    /// Whether the workload `name`'s tasks have a set duration (a workload file's always do).
+    public func usesTaskDuration(_ name: String) -> Bool {
+        name == workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
     }
 
     /// Whether more workers were asked for than there are cores to run them.
@@ -230,28 +231,22 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         normaliseModels()
     }
 
-    /// Checks the runtimes (each once, Swift first) and finds the CPython interpreter when one runs.
+    /// Checks the runtimes (each once, Swift first), lets each refuse what it cannot honour, and
+    /// finds the interpreter of each that runs in one.
     private mutating func validateRuntimes() throws {
         var unique: [Runtime] = []
         for runtime in runtimes where !unique.contains(runtime) { unique.append(runtime) }
         runtimes = unique.isEmpty ? [.swift] : unique.sorted()
-        guard runtimes.contains(.python) else {
-            if let python {
-                throw BenchError.usage("--python \(python) has no effect without --runtime python (or swift,python).")
+        for (runtime, path) in interpreters.sorted(by: { $0.key < $1.key }) where !runtimes.contains(runtime) {
+            let name = runtime.rawValue
+            throw BenchError.usage("--\(name) \(path) has no effect without --runtime \(name) (or swift,\(name)).")
+        }
+        for runtime in runtimes {
+            try runtime.backend.refuse(self)
+            if simulation == nil, let found = try runtime.backend.locate(interpreters[runtime]) {
+                interpreters[runtime] = found.executable
             }
-            return
         }
-        if allocators != [.system] {
-            throw BenchError.usage(
-                "--allocator jemalloc measures Swift's allocations; CPython cells run under CPython's own allocator, so run them without --allocator."
-            )
-        }
-        if workloadKinds.allSatisfy({ !Runtime.python.supports($0) }) {
-            throw BenchError.usage(
-                "--runtime python has nothing to run: CPython runs cpu, io, mixed and noop workloads, not \(workloadKinds.map(\.rawValue).joined(separator: ", "))."
-            )
-        }
-        if simulation == nil { python = try PythonInterpreter.locate(python).executable }
     }
 
     private mutating func normaliseModels() {
@@ -298,7 +293,9 @@ extension RunConfiguration {
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
         runtimes = try c.decodeIfPresent([Runtime].self, forKey: .runtimes) ?? [.swift]
         usableCPUs = try c.decodeIfPresent(Double.self, forKey: .usableCPUs)
-        python = try c.decodeIfPresent(String.self, forKey: .python)
+        interpreters =
+            try c.decodeIfPresent([Runtime: String].self, forKey: .interpreters)
+            ?? SchemaKey.perRuntime(String.self, in: decoder, named: \.rawValue)
         autoRepetitions = try c.decodeIfPresent(AutoRepetitions.self, forKey: .autoRepetitions)
         baseline = try c.decodeIfPresent(BaselineMode.self, forKey: .baseline)
     }

@@ -6,15 +6,15 @@ import Foundation
 /// reason instead of noise on the terminal.
 final class PythonProcess {
     /// The interpreter process.
-    let child: ChildProcess
-    private var requests: Int32
-    private var replies: Int32
+    let process: Subprocess
     private let errors: Int32
     private let reader: BufferedReader
-    private var reaped = false
+
+    /// The interpreter's child.
+    var child: ChildProcess { process.child }
 
     /// Whether the process has been reaped.
-    var isReaped: Bool { reaped }
+    var isReaped: Bool { process.isReaped }
 
     /// Starts `python` on the worker script, in a process group of its own (so killing the group
     /// kills its multiprocessing workers too), dying with this process.
@@ -23,43 +23,29 @@ final class PythonProcess {
         Sys.ignoreBrokenPipes()
         let script = try PythonWorkerScript.path()
         let errors = try Sys.scratchFile()
-        var opened = [errors]
         do {
-            let requests = try Sys.pipe()
-            opened += [requests.read, requests.write]
-            let replies = try Sys.pipe()
-            opened += [replies.read, replies.write]
-            let child = try Sys.spawn(
-                arguments: [python, "-I", script],
-                fileDescriptors: [(1, errors), (2, errors), (3, requests.read), (4, replies.write)],
-                newProcessGroup: !ProcessRole.isWorker,
-                environment: [ProcessRole.parentVariable: String(Sys.processID)])
-            Sys.close(requests.read)
-            Sys.close(replies.write)
-            ChildRegistry.shared.add(child)
-            return PythonProcess(child: child, requests: requests.write, replies: replies.read, errors: errors)
+            let process = try Subprocess.start([python, "-I", script], descriptors: [(1, errors), (2, errors)])
+            return PythonProcess(process, errors: errors)
         } catch {
-            opened.forEach(Sys.close)
+            Sys.close(errors)
             throw error
         }
     }
 
-    private init(child: ChildProcess, requests: Int32, replies: Int32, errors: Int32) {
-        self.child = child
-        self.requests = requests
-        self.replies = replies
+    private init(_ process: Subprocess, errors: Int32) {
+        self.process = process
         self.errors = errors
-        reader = BufferedReader(fd: replies)
+        reader = BufferedReader(fd: process.replyFD)
     }
 
     deinit {
-        if !reaped { _ = try? kill() }
+        if !process.isReaped { _ = try? kill() }
         Sys.close(errors)
     }
 
     /// Sends one line.
     func send(_ line: String) throws {
-        try Sys.writeAll(requests, Array((line + "\n").utf8))
+        try Sys.writeAll(process.requestFD, Array((line + "\n").utf8))
     }
 
     /// Sends `request` as one JSON line.
@@ -98,20 +84,12 @@ final class PythonProcess {
     /// it waited for (multiprocessing's workers).
     @discardableResult
     func reap() throws -> (reason: ExitReason, usage: ResourceUsage) {
-        precondition(!reaped, "python worker \(child.pid) reaped twice")
-        reaped = true
-        Sys.close(requests)
-        Sys.close(replies)
-        defer { ChildRegistry.shared.remove(child) }
-        return try Sys.reap(child)
+        try process.reap()
     }
 
     /// Kills the interpreter's whole group, reaps it and waits until the group is gone.
     @discardableResult
     func kill() throws -> (reason: ExitReason, usage: ResourceUsage) {
-        Sys.kill(child)
-        let ending = try reap()
-        Sys.awaitGroupExit(child)
-        return ending
+        try process.kill()
     }
 }

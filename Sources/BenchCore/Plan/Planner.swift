@@ -1,0 +1,97 @@
+/// Turns settled settings into the plan: the cells a run measures, each with its ``Cell`` and
+/// its workload spec built whole, in blocks that run one after another.
+public struct Planner: Sendable {
+    /// The settings planned from.
+    public var configuration: RunConfiguration
+    /// The calibrations and interpreters the workloads are built with.
+    public var preparation: Preparation
+    /// The loopback server's port, for the socket I/O kind (0 when none runs).
+    public var socketPort: UInt16
+
+    /// Creates a planner.
+    public init(configuration: RunConfiguration, preparation: Preparation, socketPort: UInt16 = 0) {
+        self.configuration = configuration
+        self.preparation = preparation
+        self.socketPort = socketPort
+    }
+
+    /// Whether some workload of `configuration` computes in `runtime`, so it needs a calibration.
+    public static func computes(_ configuration: RunConfiguration, in runtime: Runtime) -> Bool {
+        zip(configuration.workloads, configuration.workloadKinds).contains { name, kind in
+            runtime.supports(kind) && kind != .io && configuration.usesTaskDuration(name)
+        }
+    }
+
+    /// Whether `configuration`'s tasks talk to a loopback server (the socket I/O kind, waiting).
+    public static func needsServer(_ configuration: RunConfiguration) -> Bool {
+        configuration.ioKind == .socket && configuration.workloadKinds.contains { $0 != .cpu && $0 != .alloc }
+    }
+
+    /// Every workload at each of `ioFractions` in each runtime that runs it: the dimensions of each
+    /// sample's cell, never part of its name.
+    public func workloads(ioFractions: [Double]) -> [WorkloadSpec] {
+        configuration.runtimes.flatMap { runtime in
+            zip(configuration.workloads, configuration.workloadKinds).filter { runtime.supports($0.1) }.flatMap {
+                name, _ in ioFractions.map { spec(name, ioFraction: $0, runtime: runtime) }
+            }
+        }
+    }
+
+    /// `bench run`: every (allocator, workload, runtime) is a block of every model the runtime has.
+    public func run() -> [[PlannedCell]] {
+        configuration.allocators.flatMap { allocator in
+            workloads(ioFractions: [configuration.ioFraction]).map { spec in
+                configuration.models.filter(spec.runtime.supports).map {
+                    cell(spec, model: $0, workers: configuration.workers, allocator: allocator)
+                }
+            }
+        }
+    }
+
+    /// `bench sweep`: per workload and I/O fraction, serial and every other model at each worker
+    /// count.
+    public func sweep(workers: [Int], ioFractions: [Double]) -> [[PlannedCell]] {
+        workloads(ioFractions: ioFractions).map { spec in cells(spec, workers: workers) }
+    }
+
+    /// Serial, then every other model of `models` (default: the configuration's) that `spec`'s
+    /// runtime has, at each worker count.
+    public func cells(_ spec: WorkloadSpec, workers: [Int], models: [ModelKind]? = nil) -> [PlannedCell] {
+        let parallel = (models ?? configuration.models).filter { $0 != .serial && spec.runtime.supports($0) }
+        return [cell(spec, model: .serial, workers: 1)]
+            + workers.flatMap { count in parallel.map { cell(spec, model: $0, workers: count) } }
+    }
+
+    /// One planned cell: `spec` under `model` with `workers` workers (serial has one).
+    public func cell(_ spec: WorkloadSpec, model: ModelKind, workers: Int, allocator: Allocator = .system)
+        -> PlannedCell
+    {
+        var spec = spec
+        if let slowdown = configuration.slowdown, slowdown.model == model { spec.slowdown = slowdown.factor }
+        var request = SampleRequest(
+            workload: spec, model: model, workers: model.workers(requested: workers), tasks: configuration.tasks,
+            repetition: 0, coresAvailable: configuration.coresAvailable, allocator: allocator)
+        request.recordTimeline = configuration.recordTimeline
+        request.interpreter = configuration.interpreters[spec.runtime]
+        if model == .serial { request.measuredTasks = configuration.serialMeasuredTasks(taskSeconds: spec.taskSeconds) }
+        let fault = configuration.fault.flatMap { plan in
+            plan.model == model
+                ? (plan.repetition, InjectedFault(kind: plan.kind, taskIndex: configuration.tasks / 2)) : nil
+        }
+        return PlannedCell(request: request, fault: fault)
+    }
+
+    /// The workload `name` at `ioFraction` in `runtime`, built whole from the catalog entry that
+    /// runs it (a workload file's kind picks its built-in) and the run's calibration.
+    func spec(_ name: String, ioFraction: Double, runtime: Runtime) -> WorkloadSpec {
+        let entryName = configuration.workloadFile.flatMap { $0.name == name ? $0.kind.rawValue : nil } ?? name
+        let entry = WorkloadCatalog.entry(named: entryName)!
+        let rate = preparation.calibrations[runtime] ?? Calibration(iterationsPerSecond: 0, trials: 0)
+        return entry.make(
+            WorkloadCatalog.Parameters(
+                name: name, taskSeconds: configuration.taskSeconds, ioFraction: ioFraction, calibration: rate,
+                ioKind: configuration.ioKind, fileBytes: configuration.fileBytes,
+                allocObjects: configuration.allocObjects, allocObjectBytes: configuration.allocObjectBytes,
+                socketPort: socketPort, runtime: runtime))
+    }
+}

@@ -1,0 +1,102 @@
+/// CPython, driven by bench: one interpreter process per sample running the embedded worker
+/// (``PythonSampleRunner``), its kernel calibrated in CPython, its GIL deciding how many CPUs
+/// threads can compute on.
+public struct CPythonBackend: RuntimeBackend {
+    /// Creates the backend.
+    public init() {}
+
+    public var runtime: Runtime { .python }
+
+    /// CPython has no counterpart of `async`: its only coroutine runtime, asyncio, runs on one
+    /// thread, and that is `event-loop`.
+    public func supports(_ model: ModelKind) -> Bool { model != .async }
+
+    /// The allocation workload is Swift's alone (its point is the allocator under threads, which
+    /// CPython's own allocator and GIL would hide).
+    public func supports(_ kind: WorkloadKind) -> Bool { kind != .alloc }
+
+    public func locate(_ given: String?) throws -> InterpreterInfo? { try PythonInterpreter.locate(given) }
+
+    public var simulatedInterpreter: InterpreterInfo? {
+        InterpreterInfo(version: "3.11.0", build: "simulated", executable: "python3 (simulated)", startMethod: "fork")
+    }
+
+    public func refuse(_ configuration: RunConfiguration) throws {
+        if configuration.allocators != [.system] {
+            throw BenchError.usage(
+                "--allocator jemalloc measures Swift's allocations; CPython cells run under CPython's own allocator, so run them without --allocator."
+            )
+        }
+        let kinds = configuration.workloadKinds
+        if kinds.allSatisfy({ !supports($0) }) {
+            throw BenchError.usage(
+                "--runtime python has nothing to run: CPython runs cpu, io, mixed and noop workloads, not \(kinds.map(\.rawValue).joined(separator: ", "))."
+            )
+        }
+    }
+
+    public func calibrate(_ interpreter: InterpreterInfo?) throws -> Calibration {
+        try PythonInterpreter.calibrate(interpreter?.executable ?? PythonInterpreter.defaultName)
+    }
+
+    /// An interpreter is always a process of its own, whatever `--isolation` says.
+    public func sampleRunner(isolation: Isolation, timeoutSeconds: Double) -> any SampleRunner {
+        PythonSampleRunner(timeoutSeconds: timeoutSeconds)
+    }
+
+    /// With the GIL, threads (and asyncio's one thread blocked by its tasks) take turns on one
+    /// CPU; processes compute in parallel, and so do threads of a free-threaded build.
+    public func computeCPUs(model: ModelKind, workers: Int, usableCPUs: Double, interpreter: InterpreterInfo?)
+        -> Double
+    {
+        let takesTurns = (model == .threads || model == .asyncBlocking) && interpreter?.gilEnabled != false
+        guard model.isParallel, !takesTurns else { return min(1, usableCPUs) }
+        return Bounds.parallelCPUs(workers: workers, usableCPUs: usableCPUs)
+    }
+
+    public func reason(model: ModelKind, kind: WorkloadKind, speedup: Double, interpreter: InterpreterInfo?)
+        -> String?
+    {
+        guard model == .threads else { return nil }
+        let computes = kind == .cpu || kind == .mixed
+        let gilEnabled = interpreter?.gilEnabled
+        if computes && gilEnabled != false && speedup < 1.3 {
+            return "the GIL lets one thread run Python at a time"
+        }
+        if !computes && speedup > 1.3 { return "a thread releases the GIL while it waits" }
+        if computes && gilEnabled == false && speedup > 1.3 {
+            return "free-threaded: no GIL, threads compute in parallel"
+        }
+        return nil
+    }
+
+    public func skipped(_ configuration: RunConfiguration) -> [String] {
+        var notes: [String] = []
+        let alongsideSwift = configuration.runtimes.contains(.swift)
+        if configuration.models.contains(where: { !supports($0) }) {
+            notes.append(
+                "\(runtime.displayName) has no counterpart of `async` (tasks on a pool of threads): asyncio runs every coroutine on one thread, which is `event-loop`; async was \(alongsideSwift ? "measured for Swift only" : "not measured")."
+            )
+        }
+        for kind in Set(configuration.workloadKinds) where !supports(kind) {
+            notes.append(
+                "\(runtime.displayName) does not run \(kind.rawValue) workloads (they measure Swift's allocators under threads); \(alongsideSwift ? "measured for Swift only" : "not measured")."
+            )
+        }
+        return notes
+    }
+
+    /// "CPython 3.11.7 (main May 9 2026, GCC 12.2.0), GIL enabled, multiprocessing start method
+    /// fork (`/usr/bin/python3.11`)".
+    public func fingerprint(_ interpreter: InterpreterInfo) -> (label: String, value: String) {
+        let gil =
+            interpreter.gilEnabled
+            ? (interpreter.freeThreadedBuild ? "free-threaded build with the GIL re-enabled" : "GIL enabled")
+            : "free-threaded (GIL disabled)"
+        let build = [interpreter.build, interpreter.compiler].filter { !$0.isEmpty }.joined(separator: ", ")
+        return (
+            "Python",
+            "CPython \(interpreter.version) (\(build)), \(gil), multiprocessing start method \(interpreter.startMethod) (`\(interpreter.executable)`)"
+        )
+    }
+}

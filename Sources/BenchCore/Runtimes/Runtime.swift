@@ -1,0 +1,37 @@
+/// The language runtime a cell's tasks run in: bench's own Swift models, or CPython driven by
+/// bench (the language of the article bench grew from). A dimension of every cell, so the two are
+/// never mixed in a figure and can be put side by side. What each runtime can do lives in its
+/// backend (``RuntimeRegistry``).
+public enum Runtime: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable, Comparable {
+    /// bench's Swift models, in its own sample processes.
+    case swift
+    /// CPython, one interpreter process per sample, running the embedded worker.
+    case python
+
+    /// The name reports use: "Swift", "CPython".
+    public var displayName: String {
+        switch self {
+        case .swift: "Swift"
+        case .python: "CPython"
+        }
+    }
+
+    /// The code that runs this runtime's cells.
+    public var backend: any RuntimeBackend { RuntimeRegistry.backend(for: self) }
+
+    /// Whether the runtime has a counterpart of `model`.
+    public func supports(_ model: ModelKind) -> Bool { backend.supports(model) }
+
+    /// Whether the runtime runs workloads of `kind`.
+    public func supports(_ kind: WorkloadKind) -> Bool { backend.supports(kind) }
+
+    /// The sentences a report gives for what this run skipped, never faked: the models and
+    /// workload kinds of `configuration` with no counterpart in one of its runtimes.
+    public static func skipped(_ configuration: RunConfiguration) -> [String] {
+        configuration.runtimes.flatMap { $0.backend.skipped(configuration) }
+    }
+
+    public static func < (a: Runtime, b: Runtime) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

@@ -1,0 +1,46 @@
+/// bench's own runtime: its Swift models, measured in a fresh `bench worker` process per sample
+/// (or in bench itself with `--isolation none`), its kernel calibrated in this process.
+public struct SwiftBackend: RuntimeBackend {
+    /// Creates the backend.
+    public init() {}
+
+    public var runtime: Runtime { .swift }
+
+    public func supports(_ model: ModelKind) -> Bool { true }
+
+    public func supports(_ kind: WorkloadKind) -> Bool { true }
+
+    /// Swift runs in bench itself: there is no interpreter to find.
+    public func locate(_ given: String?) throws -> InterpreterInfo? { nil }
+
+    public var simulatedInterpreter: InterpreterInfo? { nil }
+
+    public func refuse(_ configuration: RunConfiguration) throws {}
+
+    public func calibrate(_ interpreter: InterpreterInfo?) throws -> Calibration { .measure() }
+
+    public func sampleRunner(isolation: Isolation, timeoutSeconds: Double) -> any SampleRunner {
+        switch isolation {
+        case .process: IsolatedSampleRunner(timeoutSeconds: timeoutSeconds)
+        case .none: InProcessSampleRunner()
+        }
+    }
+
+    /// Parallel models compute on a CPU per worker, as far as the usable CPUs go; the others on one.
+    public func computeCPUs(model: ModelKind, workers: Int, usableCPUs: Double, interpreter: InterpreterInfo?)
+        -> Double
+    {
+        model.isParallel ? Bounds.parallelCPUs(workers: workers, usableCPUs: usableCPUs) : min(1, usableCPUs)
+    }
+
+    public func reason(model: ModelKind, kind: WorkloadKind, speedup: Double, interpreter: InterpreterInfo?)
+        -> String?
+    { nil }
+
+    /// Swift has a counterpart of every model and workload: nothing is skipped.
+    public func skipped(_ configuration: RunConfiguration) -> [String] { [] }
+
+    public func fingerprint(_ interpreter: InterpreterInfo) -> (label: String, value: String) {
+        ("Swift", interpreter.version)
+    }
+}
