@@ -29,39 +29,11 @@ struct RepetitionOptions: ParsableArguments {
             valueName: "measured|extrapolated"))
     var baseline: String?
 
-    /// Applies the options to `configuration`; `fileRepetitions` is a workload file's fixed count.
-    func apply(to configuration: inout RunConfiguration, fileRepetitions: Int? = nil) throws {
-        if let baseline {
-            guard let mode = BaselineMode(rawValue: baseline) else {
-                throw BenchError.usage("--baseline '\(baseline)' is not a mode; give measured or extrapolated.")
-            }
-            configuration.baseline = mode
-        }
-        if let text = repetitions, text != "auto" {
-            guard let count = Int(text) else {
-                throw BenchError.usage(
-                    "--repetitions '\(text)' is neither 'auto' nor a whole number; give auto, or a count such as 9.")
-            }
-            try refuseAutoOptions("--repetitions \(count) fixes the count")
-            configuration.repetitions = count
-            configuration.autoRepetitions = nil
-        } else if repetitions == nil, let fileRepetitions {
-            try refuseAutoOptions("the workload file repeats each cell \(fileRepetitions) times")
-            configuration.repetitions = fileRepetitions
-            configuration.autoRepetitions = nil
-        } else {
-            var policy = AutoRepetitions()
-            if let targetCI { policy.target = targetCI / 100 }
-            if let maxRepetitions { policy.maximum = maxRepetitions }
-            configuration.autoRepetitions = policy
-        }
-    }
-
-    private func refuseAutoOptions(_ why: String) throws {
-        if targetCI != nil || maxRepetitions != nil {
-            throw BenchError.usage(
-                "--target-ci and --max-repetitions apply to --repetitions auto, but \(why); drop them or use --repetitions auto."
-            )
-        }
+    /// Puts what these options say into `input`.
+    func fill(_ input: inout SettingsInput) {
+        input.repetitions = repetitions
+        input.targetCIPercent = targetCI
+        input.maxRepetitions = maxRepetitions
+        input.baseline = baseline
     }
 }

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
         help: ArgumentHelp(
             "Workloads to run, comma-separated: \(WorkloadCatalog.names.joined(separator: ", ")); or one workload file: a name in workloads/ (seed-threads) or a path to a .yaml. Default: cpu,io, the contrast bench exists to show.",
             valueName: "names"))
-    var workload = "cpu,io"
+    var workload: String?
 
     @Option(
         parsing: .unconditional,
@@ -53,9 +53,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Allocators to run every cell under, comma-separated: system, jemalloc (loaded into each sample's process with LD_PRELOAD).",
+            "Allocators to run every cell under, comma-separated: system, jemalloc (loaded into each sample's process with LD_PRELOAD). Default: system.",
             valueName: "list"))
-    var allocator = "system"
+    var allocator: String?
 
     @Option(
         name: .customLong("alloc-objects"), parsing: .unconditional,
@@ -100,18 +100,18 @@ struct RunCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Sample order: interleaved (models alternate within each repetition, so drift hits all alike), grouped, or random.",
+            "Sample order: interleaved (models alternate within each repetition, so drift hits all alike), grouped, or random. Default: interleaved.",
             valueName: "order"))
-    var order: RunOrder = .interleaved
+    var order: RunOrder?
 
     @Option(help: ArgumentHelp("Seed for --order random (default 1).", valueName: "n"))
     var seed: UInt64?
 
     @Option(
         help: ArgumentHelp(
-            "Where each sample runs: 'process' (a fresh worker process per sample; a crash costs one sample) or 'none' (in this process, for debugging).",
+            "Where each sample runs: 'process' (a fresh worker process per sample; a crash costs one sample) or 'none' (in this process, for debugging). Default: process.",
             valueName: "mode"))
-    var isolation: Isolation = .process
+    var isolation: Isolation?
 
     @Option(
         parsing: .unconditional,
@@ -139,100 +139,40 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let file = try workloadFile()
-        let configuration = try makeConfiguration(file: file)
+        let file = try WorkloadFile.referenced(by: workload, searching: workloadsDirectory)
+        let settings = try SettingsResolver(.run, flags: input, file: file, machine: .current()).resolve()
+        let configuration = settings.configuration
         let outputs = try output.plan(trace: trace ?? (configuration.recordTimeline ? "" : nil))
         try Measuring.run(outputs: outputs, quiet: output.quiet) { progress, checkpoint in
-            try Experiment(configuration: configuration).run(progress: progress, checkpoint: checkpoint)
+            try Experiment(settings).run(progress: progress, checkpoint: checkpoint)
         }
     }
 
-    /// The workload file named by --workload, if it names one rather than built-ins.
-    func workloadFile() throws -> WorkloadFile? {
-        let names = workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let reference = names.first(where: { WorkloadCatalog.entry(named: $0) == nil }) else { return nil }
-        let folders = WorkloadDirectory.searchPath(explicit: workloadsDirectory)
-        let isPath = reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/")
-        guard let path = isPath ? WorkloadFile.locate(reference) : WorkloadDirectory.locate(reference, in: folders)
-        else {
-            // A path names a file the user meant: say it is missing, not that the name is unknown.
-            if isPath {
-                throw BenchError.usage(
-                    "--workload \(reference): no such file; give the path of a workload file (.yaml) or a name: \(WorkloadCatalog.names.joined(separator: ", ")), or one in workloads/."
-                )
-            }
-            throw BenchError.usage(
-                "Unknown workload '\(reference)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")), or a workload file \(reference).yaml, looked for in \(folders.joined(separator: ", ")) (see 'bench list'; --workloads-dir or $\(WorkloadDirectory.environmentVariable) adds a folder)."
-            )
-        }
-        guard names.count == 1 else {
-            throw BenchError.usage("A workload file runs alone; run '\(reference)' without other workloads.")
-        }
-        return try WorkloadFile.load(path)
-    }
-
-    /// The plain configuration the library runs, checked: flags first, then the workload file's
-    /// values, then the defaults.
-    func makeConfiguration(file: WorkloadFile?) throws -> RunConfiguration {
-        let kinds = try models.map(ModelKind.list(from:)) ?? file?.models ?? ModelKind.allCases
-        let available = simulate ?? Sys.affinityCPUCount()
-        let workers = cores ?? file?.cores ?? available
-        var configuration = RunConfiguration(
-            workloads: file.map { [$0.name] }
-                ?? workload.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-            models: kinds, workers: workers, tasks: tasks ?? file?.tasks,
-            taskMilliseconds: taskMilliseconds ?? file?.taskMilliseconds ?? 50,
-            repetitions: file?.repetitions ?? RunConfiguration.defaultRepetitions,
-            warmup: warmup ?? file?.warmup ?? 1,
-            coresAvailable: available)
-        configuration.workloadFile = file
-        // The CPUs really usable: a CPU quota or cpuset can allow fewer than the affinity mask.
-        if simulate == nil { configuration.usableCPUs = CPUCapacity.current().usableCPUs }
-        try repetitionOptions.apply(to: &configuration, fileRepetitions: file?.repetitions)
-        try runtimeOptions.apply(to: &configuration, fileRuntimes: file?.runtimes)
-        configuration.isolation = isolation
-        configuration.timeoutSeconds = timeout
-        configuration.order = order
-        configuration.seed = seed ?? 1
-        // Flags first, then the file's values; otherwise the configuration keeps its defaults.
-        if let value = ioFraction ?? file?.ioFraction { configuration.ioFraction = value }
-        if let value = ioKind ?? file?.ioKind.flatMap(IOKind.init(rawValue:)) { configuration.ioKind = value }
-        if let value = fileBytes ?? file?.fileBytes { configuration.fileBytes = value }
-        if let allocObjects { configuration.allocObjects = allocObjects }
-        if let allocBytes { configuration.allocObjectBytes = allocBytes }
-        let allocatorNames = allocator.split(separator: ",", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
-        guard !allocatorNames.contains("") else {
-            throw BenchError.usage(
-                "--allocator '\(allocator)' has an empty allocator name; give system, jemalloc or both, comma-separated."
-            )
-        }
-        configuration.allocators = try allocatorNames.map { name in
-            guard let kind = Allocator(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw BenchError.usage("Unknown allocator '\(name)'; valid allocators: system, jemalloc.")
-            }
-            return kind
-        }
-        configuration.recordTimeline = trace != nil || file?.trace == true
-        if let injectFault {
-            guard let plan = FaultPlan(parsing: injectFault) else {
-                throw BenchError.usage(
-                    "--inject-fault takes KIND:MODEL:REPETITION, e.g. segv:threads:2; kinds: \(FaultKind.allCases.map(\.rawValue).joined(separator: ", "))."
-                )
-            }
-            configuration.fault = plan
-        }
-        if let injectSlowdown {
-            guard let plan = SlowdownPlan(parsing: injectSlowdown) else {
-                throw BenchError.usage(
-                    "--inject-slowdown takes MODEL:FACTOR with a factor from 1 to 100, e.g. threads:2.")
-            }
-            configuration.slowdown = plan
-        }
-        configuration.simulation = try simulate.map(Simulation.checked(cores:))
-        try refuseOptionsWithoutEffect(configuration)
-        try configuration.validate()
-        return configuration
+    /// What the flags say, nothing more: the library applies the file, the defaults and the checks.
+    var input: SettingsInput {
+        var input = SettingsInput()
+        input.workloads = workload.map { ListSetting($0) }
+        input.models = models.map { ListSetting($0) }
+        input.cores = cores.map { ListSetting(String($0)) }
+        input.tasks = tasks
+        input.taskMilliseconds = taskMilliseconds
+        input.ioFractions = ioFraction.map { ListSetting(String($0)) }
+        input.allocators = allocator.map { ListSetting($0) }
+        input.allocObjects = allocObjects
+        input.allocObjectBytes = allocBytes
+        input.ioKind = ioKind
+        input.fileBytes = fileBytes
+        repetitionOptions.fill(&input)
+        runtimeOptions.fill(&input)
+        input.warmup = warmup
+        input.trace = trace != nil ? true : nil
+        input.order = order
+        input.seed = seed
+        input.isolation = isolation
+        input.timeoutSeconds = timeout
+        input.fault = injectFault
+        input.slowdown = injectSlowdown
+        input.simulate = simulate
+        return input
     }
 }

@@ -15,23 +15,9 @@ struct RuntimeOptions: ParsableArguments {
             valueName: "path"))
     var python: String?
 
-    /// Applies the options to `configuration`; `fileRuntimes` are a workload file's.
-    func apply(to configuration: inout RunConfiguration, fileRuntimes: [Runtime]? = nil) throws {
-        if let runtime {
-            let names = runtime.split(separator: ",", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
-            configuration.runtimes = try names.map { name in
-                guard let value = Runtime(rawValue: name) else {
-                    throw BenchError.usage(
-                        "Unknown runtime '\(name)'; valid runtimes: \(Runtime.allCases.map(\.rawValue).joined(separator: ", ")), comma-separated."
-                    )
-                }
-                return value
-            }
-        } else if let fileRuntimes {
-            configuration.runtimes = fileRuntimes
-        }
-        if let python { configuration.interpreters[.python] = python }
+    /// Puts what these options say into `input`.
+    func fill(_ input: inout SettingsInput) {
+        input.runtimes = runtime.map { ListSetting($0) }
+        if let python { input.interpreters[.python] = python }
     }
 }

@@ -8,7 +8,7 @@ extension Experiment {
         checkpoint: (RunResult) throws -> Void = { _ in }
     ) throws -> RunResult {
         // Calibrated once: every step's tasks come from the same rate.
-        let preparation = try Preparation.measure(configuration)
+        let preparation = try Preparation.measure(configuration, interpreters: interpreters)
         return try withServer { port in
             try search(
                 workers: workers,

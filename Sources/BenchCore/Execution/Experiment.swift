@@ -6,10 +6,18 @@ import Foundation
 public struct Experiment: Sendable {
     /// The validated configuration to run.
     public var configuration: RunConfiguration
+    /// The interpreters already probed for it; nil probes them when the run starts.
+    public var interpreters: [Runtime: InterpreterInfo]?
 
     /// Creates an experiment for an already validated configuration.
     public init(configuration: RunConfiguration) {
         self.configuration = configuration
+    }
+
+    /// Creates an experiment for resolved settings, with the interpreters they probed.
+    public init(_ settings: Settings) {
+        configuration = settings.configuration
+        interpreters = settings.interpreters
     }
 
     /// `bench run`: every (workload, model) cell, models interleaved within each repetition so
@@ -17,7 +25,7 @@ public struct Experiment: Sendable {
     public func run(
         progress: (RunProgress) -> Void = { _ in }, checkpoint: (RunResult) throws -> Void = { _ in }
     ) throws -> RunResult {
-        let preparation = try Preparation.measure(configuration)
+        let preparation = try Preparation.measure(configuration, interpreters: interpreters)
         return try withServer { port in
             let planner = Planner(configuration: configuration, preparation: preparation, socketPort: port)
             let workloads = planner.workloads(ioFractions: [configuration.ioFraction])
@@ -32,7 +40,7 @@ public struct Experiment: Sendable {
         _ sweep: SweepConfiguration, progress: (RunProgress) -> Void = { _ in },
         checkpoint: (RunResult) throws -> Void = { _ in }
     ) throws -> RunResult {
-        let preparation = try Preparation.measure(configuration)
+        let preparation = try Preparation.measure(configuration, interpreters: interpreters)
         var result = try withServer { port in
             let planner = Planner(configuration: configuration, preparation: preparation, socketPort: port)
             let blocks = planner.sweep(workers: sweep.workers, ioFractions: sweep.ioFractions)

@@ -13,14 +13,18 @@ public struct Preparation: Sendable, Equatable {
     }
 
     /// Calibrates each runtime of `configuration` that computes, in that runtime, and finds its
-    /// interpreter; a simulated run takes the simulated machine's figures instead.
-    public static func measure(_ configuration: RunConfiguration) throws -> Preparation {
+    /// interpreter (unless `interpreters` were already probed); a simulated run takes the simulated
+    /// machine's figures instead.
+    public static func measure(_ configuration: RunConfiguration, interpreters: [Runtime: InterpreterInfo]? = nil)
+        throws -> Preparation
+    {
         var preparation = Preparation()
         for runtime in configuration.runtimes {
             let backend = runtime.backend
             let interpreter =
-                configuration.simulation != nil
-                ? backend.simulatedInterpreter : try backend.locate(configuration.interpreters[runtime])
+                try interpreters.map { $0[runtime] }
+                ?? (configuration.simulation != nil
+                    ? backend.simulatedInterpreter : backend.locate(configuration.interpreters[runtime]))
             preparation.interpreters[runtime] = interpreter
             guard Planner.computes(configuration, in: runtime) else { continue }
             preparation.calibrations[runtime] =

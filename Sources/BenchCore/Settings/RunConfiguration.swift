@@ -6,69 +6,70 @@ public enum Isolation: String, Codable, Sendable, CaseIterable {
     case none
 }
 
-/// Everything a run needs to know, as plain values: built by the CLI, checked by ``validate()``.
+/// Everything a run needs to know, as plain values: settled once by ``SettingsResolver`` (which
+/// checks it with ``validate()``) and read, never changed, by every later stage.
 public struct RunConfiguration: Codable, Sendable, Equatable {
     /// Workload names, in the order they run.
-    public var workloads: [String]
+    public internal(set) var workloads: [String]
     /// Models to measure; ``validate()`` puts serial first, since speedups are computed against it.
-    public var models: [ModelKind]
+    public internal(set) var models: [ModelKind]
     /// Degree of parallelism asked for: pool threads, or async tasks in flight.
-    public var workers: Int
+    public internal(set) var workers: Int
     /// Tasks per sample.
-    public var tasks: Int
+    public internal(set) var tasks: Int
     /// Duration of one task on one core, in milliseconds.
-    public var taskMilliseconds: Double
+    public internal(set) var taskMilliseconds: Double
     /// Recorded repetitions per cell; under ``autoRepetitions``, the most any cell gets.
-    public var repetitions: Int
+    public internal(set) var repetitions: Int
     /// When set, each cell is repeated until its median is known to the policy's precision
     /// (`--repetitions auto`, the command line's default); nil repeats every cell ``repetitions`` times.
-    public var autoRepetitions: AutoRepetitions?
+    public internal(set) var autoRepetitions: AutoRepetitions?
     /// How the serial baseline is obtained; nil picks ``BaselineMode/automatic(tasks:taskSeconds:)``
     /// for each workload.
-    public var baseline: BaselineMode?
+    public internal(set) var baseline: BaselineMode?
     /// Unrecorded warm-up repetitions per cell, run first.
-    public var warmup: Int
+    public internal(set) var warmup: Int
     /// CPUs this process may run on.
-    public var coresAvailable: Int
+    public internal(set) var coresAvailable: Int
     /// Where each sample runs.
-    public var isolation: Isolation = .process
+    public internal(set) var isolation: Isolation = .process
     /// Seconds a sample may take before it is killed; nil picks ``defaultTimeoutSeconds``.
-    public var timeoutSeconds: Double?
+    public internal(set) var timeoutSeconds: Double?
     /// A fault to inject, for tests of failure handling; nil in real runs.
-    public var fault: FaultPlan?
+    public internal(set) var fault: FaultPlan?
     /// A model to slow down, for tests of `bench compare`'s sensitivity; nil in real runs.
-    public var slowdown: SlowdownPlan?
+    public internal(set) var slowdown: SlowdownPlan?
     /// A simulated machine whose samples are computed, not measured, for exact tests of reports;
     /// nil in real runs.
-    public var simulation: Simulation?
+    public internal(set) var simulation: Simulation?
     /// The workload file the run's one workload comes from, if any.
-    public var workloadFile: WorkloadFile?
+    public internal(set) var workloadFile: WorkloadFile?
     /// Allocators to measure every cell under.
-    public var allocators: [Allocator] = [.system]
+    public internal(set) var allocators: [Allocator] = [.system]
     /// Objects per alloc task.
-    public var allocObjects = Defaults.allocObjects
+    public internal(set) var allocObjects = Defaults.allocObjects
     /// Bytes per object of alloc tasks.
-    public var allocObjectBytes = Defaults.allocObjectBytes
+    public internal(set) var allocObjectBytes = Defaults.allocObjectBytes
     /// How io and mixed tasks wait.
-    public var ioKind: IOKind = .sleep
+    public internal(set) var ioKind: IOKind = .sleep
     /// Bytes written and read back per task by the file I/O kind.
-    public var fileBytes = Defaults.fileBytes
+    public internal(set) var fileBytes = Defaults.fileBytes
     /// The share of each task spent waiting, for mixed workloads (0…1).
-    public var ioFraction = Defaults.ioFraction
+    public internal(set) var ioFraction = Defaults.ioFraction
     /// Whether samples keep every task's span, for `--trace`.
-    public var recordTimeline = false
+    public internal(set) var recordTimeline = false
     /// The order samples run in.
-    public var order: RunOrder = .interleaved
+    public internal(set) var order: RunOrder = .interleaved
     /// Seed of the random order.
-    public var seed: UInt64 = 1
+    public internal(set) var seed: UInt64 = 1
     /// The CPUs this process can really use (``CPUCapacity/usableCPUs``: the smallest of the
     /// affinity mask, the cgroup CPU quota and the cpuset); nil means ``coresAvailable``.
-    public var usableCPUs: Double?
+    public internal(set) var usableCPUs: Double?
     /// The runtimes every cell is measured in: Swift, CPython or both (`--runtime`).
-    public var runtimes: [Runtime] = [.swift]
+    public internal(set) var runtimes: [Runtime] = [.swift]
     /// The interpreter of each runtime that runs in one (`--python`): as given, and after
-    /// ``validate()`` the interpreter's real path.
-    public var interpreters: [Runtime: String] = [:]
+    /// resolution the interpreter's real path.
+    public internal(set) var interpreters: [Runtime: String] = [:]
 
     /// Recorded repetitions when none are asked for: 9 is the fewest that give a 95% confidence
     /// interval of the median narrower than the full range (ranks 2 and 8), and an odd count has
@@ -142,125 +143,6 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
     /// The CPUs this run can use: ``usableCPUs``, or ``coresAvailable`` when not read.
     public var usableCPUCount: Double { usableCPUs ?? Double(coresAvailable) }
-
-    /// Checks every value and normalises the model list (serial first, no duplicates).
-    /// - Throws: ``BenchError/usage(_:)`` with a sentence naming the bad value and what to do.
-    public mutating func validate() throws {
-        if workloads.isEmpty {
-            throw BenchError.usage("No workload given; choose from: \(WorkloadCatalog.names.joined(separator: ", ")).")
-        }
-        if let file = workloadFile, workloads != [file.name] {
-            throw BenchError.usage("A workload file runs alone; run '\(file.name)' without other workloads.")
-        }
-        for name in workloads where WorkloadCatalog.entry(named: name) == nil && name != workloadFile?.name {
-            throw BenchError.usage(
-                "Unknown workload '\(name)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list')."
-            )
-        }
-        try check(workers, "--cores", 1...Limits.maxWorkers)
-        try check(tasks, "--tasks", 1...Limits.maxTasks)
-        if let auto = autoRepetitions {
-            guard auto.target.isFinite, auto.target > 0, auto.target < 1 else {
-                throw BenchError.usage(
-                    "--target-ci \(Format.number(auto.target * 100))% is out of range; give the widest interval to accept as a percentage of the median above 0 and below 100, e.g. 2."
-                )
-            }
-            guard auto.minimum >= 1, auto.minimum <= auto.maximum else {
-                throw BenchError.usage(
-                    "--repetitions auto needs at most \(auto.maximum) repetitions to be at least the minimum of \(auto.minimum); raise --max-repetitions."
-                )
-            }
-            repetitions = auto.maximum
-        }
-        try check(repetitions, "--repetitions", 1...Limits.maxRepetitions)
-        try check(warmup, "--warmup", 0...Limits.maxWarmup)
-        if allocators.isEmpty { allocators = [.system] }
-        try validateRuntimes()
-        if allocators.contains(.jemalloc) && simulation == nil {
-            guard Jemalloc.libraryPath != nil else {
-                throw BenchError.usage(
-                    "--allocator jemalloc needs jemalloc, which is not installed; install it with 'apt-get install libjemalloc2' (scripts/setup does)."
-                )
-            }
-            guard isolation == .process else {
-                throw BenchError.usage(
-                    "--allocator jemalloc loads jemalloc into each sample's own process; it needs --isolation process.")
-            }
-        }
-        guard (1...10_000_000).contains(allocObjects), (1...(1 << 20)).contains(allocObjectBytes) else {
-            throw BenchError.usage("--alloc-objects must be 1 to 10000000 and --alloc-bytes 1 to 1048576.")
-        }
-        guard (1...(1 << 30)).contains(fileBytes) else {
-            throw BenchError.usage("--file-bytes \(fileBytes) is out of range; use 1 to 1073741824.")
-        }
-        guard ioFraction.isFinite, (0...1).contains(ioFraction) else {
-            throw BenchError.usage(
-                "--io-fraction \(Format.number(ioFraction)) is outside 0…1; give the share of each task spent waiting, e.g. 0.5."
-            )
-        }
-        if let timeoutSeconds, !(timeoutSeconds > 0 && timeoutSeconds <= 86_400) {
-            throw BenchError.usage(
-                "--timeout \(Format.number(timeoutSeconds)) is out of range; give seconds above 0 and at most 86400.")
-        }
-        if let fault, fault.repetition == 0 && warmup == 0 {
-            throw BenchError.usage("--inject-fault names the warm-ups (repetition 0), but --warmup is 0.")
-        }
-        if let fault, fault.repetition > repetitions {
-            throw BenchError.usage(
-                "--inject-fault names repetition \(fault.repetition), but only \(repetitions) will run.")
-        }
-        guard usesTaskDuration else {
-            normaliseModels()
-            return
-        }
-        guard taskMilliseconds.isFinite, taskMilliseconds > 0 else {
-            throw BenchError.usage(
-                "--task-ms \(Format.number(taskMilliseconds)) is not a duration; give a positive number of milliseconds, at least \(Format.number(Limits.minTaskMilliseconds))."
-            )
-        }
-        guard taskMilliseconds >= Limits.minTaskMilliseconds else {
-            throw BenchError.usage(
-                "--task-ms \(Format.number(taskMilliseconds)) is too short to measure: clock reads and thread wake-ups would dominate it; use at least \(Format.number(Limits.minTaskMilliseconds)) ms."
-            )
-        }
-        guard taskMilliseconds <= Limits.maxTaskMilliseconds else {
-            throw BenchError.usage(
-                "--task-ms \(Format.number(taskMilliseconds)) is longer than a minute; use at most \(Format.number(Limits.maxTaskMilliseconds)) ms."
-            )
-        }
-        normaliseModels()
-    }
-
-    /// Checks the runtimes (each once, Swift first), lets each refuse what it cannot honour, and
-    /// finds the interpreter of each that runs in one.
-    private mutating func validateRuntimes() throws {
-        var unique: [Runtime] = []
-        for runtime in runtimes where !unique.contains(runtime) { unique.append(runtime) }
-        runtimes = unique.isEmpty ? [.swift] : unique.sorted()
-        for (runtime, path) in interpreters.sorted(by: { $0.key < $1.key }) where !runtimes.contains(runtime) {
-            let name = runtime.rawValue
-            throw BenchError.usage("--\(name) \(path) has no effect without --runtime \(name) (or swift,\(name)).")
-        }
-        for runtime in runtimes {
-            try runtime.backend.refuse(self)
-            if simulation == nil, let found = try runtime.backend.locate(interpreters[runtime]) {
-                interpreters[runtime] = found.executable
-            }
-        }
-    }
-
-    private mutating func normaliseModels() {
-        var normalised: [ModelKind] = [.serial]
-        for model in models where !normalised.contains(model) { normalised.append(model) }
-        models = normalised
-    }
-
-    private func check(_ value: Int, _ flag: String, _ range: ClosedRange<Int>) throws {
-        guard range.contains(value) else {
-            throw BenchError.usage(
-                "\(flag) \(value) is out of range; use a whole number from \(range.lowerBound) to \(range.upperBound).")
-        }
-    }
 }
 
 extension RunConfiguration {

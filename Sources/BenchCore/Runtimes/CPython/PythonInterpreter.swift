@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Finding, checking and asking the CPython that runs `--runtime python` cells. Every call starts
 /// the embedded worker once; samples go through ``PythonSampleRunner``.
@@ -18,16 +17,9 @@ public enum PythonInterpreter {
     /// checked to be CPython 3.9 or newer, with its description.
     /// - Throws: ``BenchError/usage(_:)`` with a sentence saying how to install one.
     public static func locate(_ given: String?) throws -> InterpreterInfo {
-        let name = given ?? defaultName
-        // One probe per interpreter per process: a sweep validates its configuration many times.
-        if let known = probed.withLock({ $0[name] }) { return known }
-        let info = try probe(name, given: given)
-        probed.withLock { $0[name] = info }
-        return info
+        // Settings are resolved once per run, so this runs once per interpreter per run.
+        try probe(given ?? defaultName, given: given)
     }
-
-    /// Interpreters already probed in this process, by the name they were given as.
-    private static let probed = Mutex<[String: InterpreterInfo]>([:])
 
     private static func probe(_ name: String, given: String?) throws -> InterpreterInfo {
         guard let path = resolve(name) else {

@@ -1,52 +1,50 @@
-import BenchCore
-
-extension RunCommand {
+extension SettingsResolver {
     /// Refuses every option given that cannot take effect under the other options, so nothing a
     /// user asks for is silently ignored.
     /// - Throws: ``BenchError/usage(_:)`` naming the option and what would make it apply.
-    func refuseOptionsWithoutEffect(_ configuration: RunConfiguration) throws {
+    func refuseFlagsWithoutEffect(_ configuration: RunConfiguration) throws {
         let kinds = configuration.workloadKinds
         let names = configuration.workloads.joined(separator: ", ")
-        if timeout != nil && configuration.isolation == .none {
+        if flags.timeoutSeconds != nil && configuration.isolation == .none {
             throw BenchError.usage(
                 "--timeout needs --isolation process: a sample in bench's own process cannot be killed without ending the run; drop --timeout or use --isolation process."
             )
         }
-        if seed != nil && configuration.order != .random {
+        if flags.seed != nil && configuration.order != .random {
             throw BenchError.usage("--seed orders a random run only; add --order random or drop --seed.")
         }
-        if ioFraction != nil && !kinds.contains(.mixed) {
+        if flags.ioFractions != nil && !kinds.contains(.mixed) {
             throw BenchError.usage(
                 "--io-fraction applies to the mixed workload only, and this run has \(names); add --workload mixed or drop --io-fraction."
             )
         }
-        if ioKind != nil && !kinds.contains(where: { $0 == .io || $0 == .mixed }) {
+        if flags.ioKind != nil && !kinds.contains(where: { $0 == .io || $0 == .mixed }) {
             throw BenchError.usage(
                 "--io-kind sets how io and mixed tasks wait, and this run has \(names), whose tasks never wait; drop --io-kind."
             )
         }
         // Mixed tasks at I/O fraction 0 never wait either.
         let waits = kinds.contains(.io) || (kinds.contains(.mixed) && configuration.ioFraction > 0)
-        if ioKind != nil && kinds.contains(where: { $0 == .io || $0 == .mixed }) && !waits {
+        if flags.ioKind != nil && kinds.contains(where: { $0 == .io || $0 == .mixed }) && !waits {
             throw BenchError.usage(
                 "--io-kind sets how tasks wait, and at --io-fraction 0 this run's tasks never wait; drop --io-kind or raise --io-fraction."
             )
         }
-        if cores != nil && configuration.models.allSatisfy({ $0 == .serial }) {
+        if flags.cores != nil && configuration.models.allSatisfy({ $0 == .serial }) {
             throw BenchError.usage(
                 "--cores sets the workers of the parallel and concurrent models, and this run measures serial only; add --models or drop --cores."
             )
         }
-        if fileBytes != nil && configuration.ioKind != .file {
+        if flags.fileBytes != nil && configuration.ioKind != .file {
             throw BenchError.usage(
                 "--file-bytes applies to --io-kind file only; add --io-kind file or drop --file-bytes.")
         }
-        if (allocObjects != nil || allocBytes != nil) && !kinds.contains(.alloc) {
+        if (flags.allocObjects != nil || flags.allocObjectBytes != nil) && !kinds.contains(.alloc) {
             throw BenchError.usage(
                 "--alloc-objects and --alloc-bytes apply to the alloc workload only, and this run has \(names); add --workload alloc or drop them."
             )
         }
-        if taskMilliseconds != nil && !configuration.usesTaskDuration {
+        if flags.taskMilliseconds != nil && !configuration.usesTaskDuration {
             throw BenchError.usage(
                 "--task-ms does not apply to \(names), whose tasks have no set duration (see 'bench list'); drop --task-ms."
             )

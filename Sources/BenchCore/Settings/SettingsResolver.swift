@@ -1,0 +1,77 @@
+/// The one way in for `bench run` and `bench sweep`: flags and a workload file each fill a
+/// ``SettingsInput``; this applies precedence (flag, then file, then ``SettingsDefaults``), parses
+/// every list, checks every range and refusal, probes each interpreter once, and returns
+/// ``Settings`` that nothing changes later.
+public struct SettingsResolver {
+    /// The command whose defaults and rules apply.
+    public enum Command: Sendable {
+        /// `bench run`.
+        case run
+        /// `bench sweep`.
+        case sweep
+    }
+
+    /// The command.
+    public var command: Command
+    /// What the command line gave.
+    public var flags: SettingsInput
+    /// The workload file the run's one workload comes from, if any.
+    public var file: WorkloadFile?
+    /// What was read from the machine.
+    public var machine: MachineFacts
+    /// Finds and describes a runtime's interpreter; the runtime's backend, unless a test says otherwise.
+    public var locate: (Runtime, String?) throws -> InterpreterInfo? = { try $0.backend.locate($1) }
+
+    /// A resolver for `command`.
+    public init(_ command: Command, flags: SettingsInput, file: WorkloadFile? = nil, machine: MachineFacts) {
+        self.command = command
+        self.flags = flags
+        self.file = file
+        self.machine = machine
+    }
+
+    /// The settled settings.
+    /// - Throws: ``BenchError/usage(_:)`` with a sentence naming the bad value and what to do.
+    public func resolve() throws -> Settings {
+        switch command {
+        case .run: try resolveRun()
+        case .sweep: try resolveSweep()
+        }
+    }
+
+    /// The first of the flag, the file's value and the command's default for `key`.
+    func pick<T>(_ key: KeyPath<SettingsInput, T?>) -> T? {
+        flags[keyPath: key] ?? fileInput[keyPath: key] ?? defaults[keyPath: key]
+    }
+
+    var fileInput: SettingsInput { file.map(SettingsInput.init) ?? SettingsInput() }
+
+    var defaults: SettingsInput { command == .run ? SettingsDefaults.run : SettingsDefaults.sweep }
+
+    /// The CPUs the run may use: the simulated machine's, or this one's.
+    var coresAvailable: Int { flags.simulate ?? machine.coresAvailable }
+
+    /// Tasks per sample: as given, else ``SettingsDefaults/tasksPerWorker`` per (most) worker.
+    func tasks(workers: Int) -> Int {
+        pick(\.tasks) ?? SettingsDefaults.tasksPerWorker * workers
+    }
+
+    /// The settled configuration of `configuration` with its interpreters probed once.
+    func settle(_ configuration: RunConfiguration, sweep: SweepConfiguration? = nil, search: Bool = false) throws
+        -> Settings
+    {
+        var configuration = configuration
+        try configuration.validate()
+        var interpreters: [Runtime: InterpreterInfo] = [:]
+        for runtime in configuration.runtimes {
+            let found =
+                configuration.simulation != nil
+                ? runtime.backend.simulatedInterpreter : try locate(runtime, configuration.interpreters[runtime])
+            guard let found else { continue }
+            interpreters[runtime] = found
+            if configuration.simulation == nil { configuration.interpreters[runtime] = found.executable }
+        }
+        return Settings(
+            configuration: configuration, interpreters: interpreters, sweep: sweep, searchesCrossover: search)
+    }
+}
