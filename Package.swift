@@ -38,7 +38,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "BenchCLITests", dependencies: ["BenchCore"], exclude: ["Fixtures"]),
+        // What both test targets share: one CSV reader for bench's outputs, one golden-file helper.
+        .target(name: "BenchTestSupport", dependencies: ["BenchCore"], path: "Tests/BenchTestSupport"),
+        .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "BenchTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BenchCLITests", dependencies: ["BenchCore", "BenchTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,4 +1,5 @@
 import BenchCore
+import BenchTestSupport
 import Foundation
 import Testing
 
@@ -56,16 +57,8 @@ import Testing
 }
 
 @Suite struct EndToEndTests {
-    /// Parses the per-sample CSV into rows of named fields (no field in it needs quoting).
-    func rows(_ csv: String) -> [[String: String]] {
-        let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return lines.dropFirst().map { line in
-            Dictionary(
-                uniqueKeysWithValues: zip(
-                    header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
-        }
-    }
+    /// The per-sample CSV's rows of named fields.
+    func rows(_ csv: String) -> [[String: String]] { csvRows(csv) }
 
     @Test func tinyRunWritesACompleteCSVAndReportAndThreadsBeatSerialOnWaiting() throws {
         let folder = try BenchBinary.temporaryFolder()

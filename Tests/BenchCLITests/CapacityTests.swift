@@ -1,4 +1,5 @@
 import BenchCore
+import BenchTestSupport
 import Foundation
 import Testing
 
@@ -20,11 +21,11 @@ import Testing
     static let quick =
         "--workload cpu --models serial,threads --cores 2 --tasks 4 --task-ms 20 --repetitions 3 --warmup 0 --quiet"
 
-    @Test func anAffinityMaskOfOneCPUIsOneUsableCPUAndTwoWorkersAreOversubscribed() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") else {
-            print("skipped: /usr/bin/taskset (util-linux) is not installed")
-            return
-        }
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset"),
+            "/usr/bin/taskset (util-linux) is not installed"))
+    func anAffinityMaskOfOneCPUIsOneUsableCPUAndTwoWorkersAreOversubscribed() throws {
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let status = try Self.shell(
@@ -71,13 +72,20 @@ import Testing
         return (path, "\(path)/cgroup.procs")
     }
 
-    @Test func aCgroupQuotaOfHalfACPUIsHalfAUsableCPUAndItsThrottlingIsReported() throws {
-        guard let group = Self.halfCPUGroup() else {
-            print(
-                "skipped: this machine does not let the tests create a cgroup with a CPU quota (needs root and a cpu controller, v1 or v2)"
-            )
-            return
-        }
+    /// Whether this machine lets the tests create a cgroup with a CPU quota (tried, then removed).
+    static var canLimitACgroup: Bool {
+        guard let group = halfCPUGroup() else { return false }
+        _ = rmdir(group.path)
+        return true
+    }
+
+    @Test(
+        .enabled(
+            if: canLimitACgroup,
+            "this machine does not let the tests create a cgroup with a CPU quota (needs root and a cpu controller, v1 or v2)"
+        ))
+    func aCgroupQuotaOfHalfACPUIsHalfAUsableCPUAndItsThrottlingIsReported() throws {
+        let group = try #require(Self.halfCPUGroup())
         // rmdir removes a cgroup (its files are virtual); it is empty once bench has exited.
         defer { _ = rmdir(group.path) }
         let folder = try BenchBinary.temporaryFolder()
@@ -89,11 +97,9 @@ import Testing
         #expect(report.contains("| Usable CPUs | 0.5 (set by the cgroup v"), "\(report.prefix(1500))")
         #expect(report.contains("throttled by the cgroup CPU quota"))
         let csv = try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8)
-        let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        let header = rows[0].map(String.init)
-        let column = try #require(header.firstIndex(of: "throttled_periods"))
-        let usable = try #require(header.firstIndex(of: "usable_cpus"))
-        #expect(rows.dropFirst().contains { Int($0[column]) ?? 0 > 0 }, "some sample was throttled")
-        #expect(rows.dropFirst().allSatisfy { $0[usable] == "0.5" })
+        let rows = csvRows(csv)
+        #expect(!rows.isEmpty)
+        #expect(rows.contains { Int($0["throttled_periods"] ?? "") ?? 0 > 0 }, "some sample was throttled")
+        #expect(rows.allSatisfy { $0["usable_cpus"] == "0.5" })
     }
 }

@@ -1,3 +1,4 @@
+import BenchTestSupport
 import Foundation
 
 /// Golden files for whole reports, under Fixtures/ beside this file.
@@ -5,11 +6,7 @@ enum Golden {
     /// The text of golden file `name`; with `UPDATE_GOLDEN=1` in the environment the file is first
     /// rewritten from `actual` (then review the diff before committing it).
     static func text(_ name: String, actual: String, file: String = #filePath) throws -> String {
-        let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try Data(actual.utf8).write(to: url)
-        }
-        return try String(contentsOf: url, encoding: .utf8)
+        try GoldenFile.text(name, actual: actual, besides: file)
     }
 
     /// Runs bench on the simulated machine (`--simulate`), writing into a fresh folder, and returns

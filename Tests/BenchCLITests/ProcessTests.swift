@@ -1,17 +1,7 @@
 import BenchCore
+import BenchTestSupport
 import Foundation
 import Testing
-
-/// Rows of a per-sample CSV as dictionaries (the failure reasons here contain no commas).
-func csvRows(_ csv: String) -> [[String: String]] {
-    let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-    let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    return lines.dropFirst().map { line in
-        Dictionary(
-            uniqueKeysWithValues: zip(
-                header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
-    }
-}
 
 @Suite struct ProcessModelTests {
     @Test func processesAndSpawnRunEveryTaskInWorkerProcesses() throws {

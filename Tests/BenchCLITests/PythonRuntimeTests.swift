@@ -1,4 +1,5 @@
 import BenchCore
+import BenchTestSupport
 import Foundation
 import Testing
 
@@ -54,11 +55,12 @@ import Testing
         ])
         #expect(outcome.status == ExitStatus.sampleFailed.rawValue, "\(outcome.stderr)")
         let csv = try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8)
-        let failed = csv.split(separator: "\r\n").filter { $0.contains(",failed,") }
+        let rows = csvRows(csv)
+        let failed = rows.filter { $0["status"] == "failed" }
         #expect(failed.count == 1, "\(csv)")
-        #expect(failed.first?.contains(reason) == true, "\(failed)")
-        #expect(failed.first?.contains(",python,") == true)
-        #expect(csv.split(separator: "\r\n").filter { $0.contains(",\(model),") && $0.contains(",ok,") }.count == 1)
+        #expect(failed.first?["failure_reason"]?.contains(reason) == true, "\(failed)")
+        #expect(failed.first?["runtime"] == "python")
+        #expect(rows.filter { $0["model"] == model && $0["status"] == "ok" }.count == 1)
     }
 
     @Test func aReportOfBothRuntimesComparesThemCellByCellAgainstTheirOwnSerial() throws {

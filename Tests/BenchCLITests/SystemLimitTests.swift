@@ -1,15 +1,16 @@
 import BenchCore
+import BenchTestSupport
 import Foundation
 import Testing
 
 /// At a limit of the system, a model stops with one sentence naming the limit and how to raise it,
 /// and the cell is not tried again: never a hang, never a crash.
 @Suite struct SystemLimitTests {
-    @Test func workerProcessesBeyondTheDescriptorLimitFailOnceWithASentenceNamingIt() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit") else {
-            print("skipped: /usr/bin/prlimit (util-linux) is not installed")
-            return
-        }
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit"),
+            "/usr/bin/prlimit (util-linux) is not installed"))
+    func workerProcessesBeyondTheDescriptorLimitFailOnceWithASentenceNamingIt() throws {
         let folder = try BenchBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let process = Process()
@@ -26,12 +27,12 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == ExitStatus.sampleFailed.rawValue)
         let csv = try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8)
-        let rows = csv.split(separator: "\r\n").dropFirst()
-        let failed = rows.filter { $0.contains(",failed,") }
+        let rows = csvRows(csv)
+        let failed = rows.filter { $0["status"] == "failed" }
         #expect(failed.count == 1, "the cell is abandoned after its first limit failure")
-        #expect(failed.first?.contains("processes") == true)
-        #expect(failed.first?.contains("system limit:") == true)
-        #expect(failed.first?.contains("ulimit -n") == true, "the sentence says how to raise the limit")
-        #expect(rows.filter { $0.contains(",threads,") && $0.contains(",ok,") }.count == 3, "threads still ran")
+        #expect(failed.first?["model"] == "processes")
+        #expect(failed.first?["failure_reason"]?.hasPrefix("system limit:") == true)
+        #expect(failed.first?["failure_reason"]?.contains("ulimit -n") == true, "the sentence says how to raise it")
+        #expect(rows.filter { $0["model"] == "threads" && $0["status"] == "ok" }.count == 3, "threads still ran")
     }
 }

@@ -1,3 +1,4 @@
+import BenchTestSupport
 import Foundation
 
 @testable import BenchCore
@@ -74,10 +75,6 @@ enum ReportFixtures {
     /// The text of a golden file under Fixtures/; with `UPDATE_GOLDEN=1` in the environment the
     /// file is rewritten from `actual` first (then review the diff before committing it).
     static func golden(_ name: String, actual: String, file: String = #filePath) throws -> String {
-        let url = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try Data(actual.utf8).write(to: url)
-        }
-        return try String(contentsOf: url, encoding: .utf8)
+        try GoldenFile.text(name, actual: actual, besides: file)
     }
 }

@@ -2,7 +2,8 @@
 /// written once and called by name.
 public enum Bounds {
     /// The CPUs `workers` parallel workers can compute on at once: one each, as far as the
-    /// usable CPUs go (a CPU quota can make that fractional).
+    /// usable CPUs go (a CPU quota can make that fractional); one worker, or a model that never
+    /// runs tasks in parallel, computes on at most one.
     public static func parallelCPUs(workers: Int, usableCPUs: Double) -> Double {
         min(Double(max(1, workers)), usableCPUs)
     }

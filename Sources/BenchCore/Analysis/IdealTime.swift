@@ -3,12 +3,12 @@ public enum IdealTime {
     /// The cores a model can actually use: the workers it has, capped by the CPUs available (which
     /// a CPU quota can make fractional), and one for models that never run tasks in parallel.
     public static func usableCores(model: ModelKind, workers: Int, coresAvailable: Double) -> Double {
-        model.isParallel ? Bounds.parallelCPUs(workers: workers, usableCPUs: coresAvailable) : min(1, coresAvailable)
+        Bounds.parallelCPUs(workers: model.isParallel ? workers : 1, usableCPUs: coresAvailable)
     }
 
     /// How many times faster than serial a model can be on compute: its usable cores over serial's.
     static func computeSpeedup(model: ModelKind, workers: Int, coresAvailable: Double) -> Double {
-        let serial = min(1, coresAvailable)
+        let serial = Bounds.parallelCPUs(workers: 1, usableCPUs: coresAvailable)
         return serial > 0 ? usableCores(model: model, workers: workers, coresAvailable: coresAvailable) / serial : 1
     }
 

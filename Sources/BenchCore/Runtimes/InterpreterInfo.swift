@@ -5,7 +5,7 @@ public struct InterpreterInfo: Codable, Sendable, Equatable {
     public var implementation: String
     /// "3.11.7".
     public var version: String
-    /// `platform.python_build()`: the build's tag and date.
+    /// The build's tag and date (what the platform module reports as the build).
     public var build: String
     /// The compiler that built it.
     public var compiler: String

@@ -50,8 +50,7 @@ public struct CPythonBackend: RuntimeBackend {
         -> Double
     {
         let takesTurns = (model == .threads || model == .asyncBlocking) && interpreter?.gilEnabled != false
-        guard model.isParallel, !takesTurns else { return min(1, usableCPUs) }
-        return Bounds.parallelCPUs(workers: workers, usableCPUs: usableCPUs)
+        return Bounds.parallelCPUs(workers: model.isParallel && !takesTurns ? workers : 1, usableCPUs: usableCPUs)
     }
 
     public func reason(model: ModelKind, kind: WorkloadKind, speedup: Double, interpreter: InterpreterInfo?)

@@ -30,7 +30,7 @@ public struct SwiftBackend: RuntimeBackend {
     public func computeCPUs(model: ModelKind, workers: Int, usableCPUs: Double, interpreter: InterpreterInfo?)
         -> Double
     {
-        model.isParallel ? Bounds.parallelCPUs(workers: workers, usableCPUs: usableCPUs) : min(1, usableCPUs)
+        Bounds.parallelCPUs(workers: model.isParallel ? workers : 1, usableCPUs: usableCPUs)
     }
 
     public func reason(model: ModelKind, kind: WorkloadKind, speedup: Double, interpreter: InterpreterInfo?)
