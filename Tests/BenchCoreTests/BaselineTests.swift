@@ -18,7 +18,8 @@ import Testing
 
     @Test func anExtrapolatedSampleRunsThePrefixAndScalesItsTimesToEveryTask() {
         var request = SampleRequest(
-            workload: WorkloadSpec(name: "io", kind: .io, taskSeconds: 0.005), model: .serial, workers: 1,
+            workload: WorkloadSpec(name: "io", shape: .wait(taskSeconds: 0.005, io: IOSpec())), model: .serial,
+            workers: 1,
             tasks: 40, repetition: 1, coresAvailable: 2)
         request.measuredTasks = 4
         let sample = SampleMeasurer.measure(request)

@@ -91,7 +91,7 @@ import Testing
         var workers: [ThreadWorker] { started.withLock { $0 } }
     }
 
-    static let workload = WorkloadSpec(name: "noop", kind: .cpu, taskSeconds: 0).make()
+    static let workload = WorkloadSpec(name: "noop", shape: .noop).make()
 
     @Test func everyTaskIsHandedOutOnceInShrinkingBatchesAndEveryWorkerIsToldToStop() throws {
         let launcher = ThreadLauncher()

@@ -57,7 +57,7 @@ import Testing
 
     @Test(arguments: pythonModels)
     func everyPythonModelComputesSwiftsChecksumForTheSameIterations(model: ModelKind) throws {
-        let spec = WorkloadSpec(name: "cpu", kind: .cpu, taskSeconds: 0.001, iterations: 2_000)
+        let spec = WorkloadSpec(name: "cpu", shape: .compute(taskSeconds: 0.001, iterations: 2_000))
         let sample = try PythonSampleRunner(timeoutSeconds: 60).run(Self.request(spec, model: model, timeline: true))
         #expect(sample.status == .ok, "\(sample.failureReason ?? "")")
         #expect(sample.checksum == Self.swiftChecksum(tasks: 12, iterations: 2_000))
@@ -73,10 +73,9 @@ import Testing
         let server = try LoopbackServer()
         defer { server.stop() }
         for ioKind in [IOKind.file, .socket] {
-            var spec = WorkloadSpec(name: "io", kind: .io, taskSeconds: 0.002)
-            spec.ioKind = ioKind
-            spec.fileBytes = 4096
-            spec.socketPort = server.port
+            let spec = WorkloadSpec(
+                name: "io",
+                shape: .wait(taskSeconds: 0.002, io: IOSpec(kind: ioKind, fileBytes: 4096, socketPort: server.port)))
             var checksums: Set<UInt64> = []
             for model in Self.pythonModels {
                 let sample = try PythonSampleRunner(timeoutSeconds: 60).run(Self.request(spec, model: model))
@@ -89,7 +88,7 @@ import Testing
     }
 
     @Test func wakingWaitsOverlapOnThreadsAndTheEventLoopButNotWhenBlockedInside() throws {
-        let spec = WorkloadSpec(name: "io", kind: .io, taskSeconds: 0.05)
+        let spec = WorkloadSpec(name: "io", shape: .wait(taskSeconds: 0.05, io: IOSpec()))
         func wall(_ model: ModelKind) throws -> Double {
             let sample = try PythonSampleRunner(timeoutSeconds: 60).run(
                 Self.request(spec, model: model, workers: 8, tasks: 8))
@@ -103,14 +102,14 @@ import Testing
     }
 
     @Test func aModelWithoutACPythonCounterpartIsAFailedSampleNotAFake() throws {
-        let spec = WorkloadSpec(name: "cpu", kind: .cpu, taskSeconds: 0.001, iterations: 10)
+        let spec = WorkloadSpec(name: "cpu", shape: .compute(taskSeconds: 0.001, iterations: 10))
         let sample = try PythonSampleRunner(timeoutSeconds: 30).run(Self.request(spec, model: .async))
         #expect(sample.status == .failed)
         #expect(sample.failureReason?.contains("no CPython counterpart") == true)
     }
 
     @Test func aWorkerThatOverrunsTheTimeoutIsKilledAndTimedOut() throws {
-        let spec = WorkloadSpec(name: "io", kind: .io, taskSeconds: 5)
+        let spec = WorkloadSpec(name: "io", shape: .wait(taskSeconds: 5, io: IOSpec()))
         let began = Date()
         let sample = try PythonSampleRunner(timeoutSeconds: 1).run(Self.request(spec, model: .serial, tasks: 2))
         #expect(sample.status == .timedOut)

@@ -18,10 +18,9 @@ import Testing
     func everyInProcessModelRunsRealIOAndAgreesOnTheChecksum(kind: IOKind) async throws {
         let server = try LoopbackServer()
         defer { server.stop() }
-        var spec = WorkloadSpec(name: "io", kind: .io, taskSeconds: 0.005)
-        spec.ioKind = kind
-        spec.fileBytes = 4096
-        spec.socketPort = server.port
+        let spec = WorkloadSpec(
+            name: "io",
+            shape: .wait(taskSeconds: 0.005, io: IOSpec(kind: kind, fileBytes: 4096, socketPort: server.port)))
         let workload = spec.make()
         var checksums: Set<UInt64> = []
         for model in ModelTests.inProcessModels {

@@ -53,7 +53,7 @@ enum ReportFixtures {
             ]
         }
         let crashed = SampleRequest(
-            workload: WorkloadSpec(name: "cpu", kind: .cpu, taskSeconds: 0.05, iterations: 10),
+            workload: WorkloadSpec(name: "cpu", shape: .compute(taskSeconds: 0.05, iterations: 10)),
             model: .spawn, workers: 2, tasks: 8, repetition: 2, coresAvailable: 2)
         samples.append(
             .unmeasured(crashed, startedAt: start, status: .failed, reason: "worker process 4242 killed by SIGSEGV"))

@@ -4,7 +4,7 @@ import Testing
 @testable import BenchCore
 
 @Suite struct WorkerProtocolTests {
-    static let spec = WorkloadSpec(name: "cpu", kind: .cpu, taskSeconds: 0.001, iterations: 1_000)
+    static let spec = WorkloadSpec(name: "cpu", shape: .compute(taskSeconds: 0.001, iterations: 1_000))
 
     /// The conversation every transport must carry: prepare, a task, a whole sample, shutdown.
     func converse(_ connection: any WorkerConnection) throws {

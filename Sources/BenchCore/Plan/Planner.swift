@@ -89,9 +89,9 @@ public struct Planner: Sendable {
         let rate = preparation.calibrations[runtime] ?? Calibration(iterationsPerSecond: 0, trials: 0)
         return entry.make(
             WorkloadCatalog.Parameters(
-                name: name, taskSeconds: configuration.taskSeconds, ioFraction: ioFraction, calibration: rate,
-                ioKind: configuration.ioKind, fileBytes: configuration.fileBytes,
-                allocObjects: configuration.allocObjects, allocObjectBytes: configuration.allocObjectBytes,
-                socketPort: socketPort, runtime: runtime))
+                name: name, runtime: runtime, taskSeconds: configuration.taskSeconds, ioFraction: ioFraction,
+                calibration: rate,
+                io: IOSpec(kind: configuration.ioKind, fileBytes: configuration.fileBytes, socketPort: socketPort),
+                alloc: (configuration.allocObjects, configuration.allocObjectBytes)))
     }
 }

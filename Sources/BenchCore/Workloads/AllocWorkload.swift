@@ -2,7 +2,8 @@
 /// all. Threads share one heap (and contend on it); processes each have their own; the allocator
 /// (`--allocator`) decides how well either goes.
 public struct AllocWorkload: Workload {
-    public let name: String
+    public let spec: WorkloadSpec
+    public var name: String { spec.name }
     public var kind: WorkloadKind { .alloc }
     public var taskSeconds: Double { 0 }
     /// Objects each task allocates.
@@ -10,18 +11,16 @@ public struct AllocWorkload: Workload {
     /// Bytes per object.
     public let objectBytes: Int
 
-    /// Creates an allocation workload.
-    public init(name: String = "alloc", objects: Int, objectBytes: Int) {
-        self.name = name
-        self.objects = objects
-        self.objectBytes = objectBytes
+    /// The workload of an alloc spec.
+    init(_ spec: WorkloadSpec) {
+        self.spec = spec
+        objects = spec.allocObjects
+        objectBytes = spec.allocObjectBytes
     }
 
-    public var spec: WorkloadSpec {
-        var spec = WorkloadSpec(name: name, kind: .alloc, taskSeconds: 0)
-        spec.allocObjects = objects
-        spec.allocObjectBytes = objectBytes
-        return spec
+    /// Creates an allocation workload.
+    public init(name: String = "alloc", objects: Int, objectBytes: Int) {
+        self.init(WorkloadSpec(name: name, shape: .alloc(objects: objects, objectBytes: objectBytes)))
     }
 
     public var taskDescription: String {

@@ -3,22 +3,23 @@
 /// A task never suspends, even in the async models: on the event loop it holds the one thread
 /// until it is done, which is exactly why concurrency without parallelism cannot speed it up.
 public struct ComputeWorkload: Workload {
-    public let name: String
+    public let spec: WorkloadSpec
+    public var name: String { spec.name }
     public var kind: WorkloadKind { .cpu }
-    public let taskSeconds: Double
+    public var taskSeconds: Double { spec.taskSeconds }
     /// Kernel iterations per task.
     public let iterations: Int
+
+    /// The workload of a compute (or noop) spec.
+    init(_ spec: WorkloadSpec) {
+        self.spec = spec
+        iterations = spec.iterations
+    }
 
     /// Creates a compute workload whose tasks run `iterations` kernel steps, calibrated to take
     /// `taskSeconds` on one core.
     public init(name: String = "cpu", taskSeconds: Double, iterations: Int) {
-        self.name = name
-        self.taskSeconds = taskSeconds
-        self.iterations = iterations
-    }
-
-    public var spec: WorkloadSpec {
-        WorkloadSpec(name: name, kind: .cpu, taskSeconds: taskSeconds, iterations: iterations)
+        self.init(WorkloadSpec(name: name, shape: .compute(taskSeconds: taskSeconds, iterations: iterations)))
     }
 
     public var taskDescription: String {

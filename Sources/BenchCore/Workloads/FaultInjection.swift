@@ -70,11 +70,7 @@ struct FaultInjectingWorkload: Workload {
     var kind: WorkloadKind { base.kind }
     var taskSeconds: Double { base.taskSeconds }
     var taskDescription: String { base.taskDescription }
-    var spec: WorkloadSpec {
-        var spec = base.spec
-        spec.fault = fault
-        return spec
-    }
+    var spec: WorkloadSpec { base.spec }
 
     func runBlocking(task index: Int) -> UInt64 {
         if index == fault.taskIndex { fault.strike() }

@@ -4,9 +4,10 @@
 /// pure waiting (f = 1, like `io`), which is what `bench sweep` walks to find where the winning
 /// model changes.
 public struct MixedWorkload: Workload {
-    public let name: String
+    public let spec: WorkloadSpec
+    public var name: String { spec.name }
     public var kind: WorkloadKind { .mixed }
-    public let taskSeconds: Double
+    public var taskSeconds: Double { spec.taskSeconds }
     /// Kernel iterations for the compute part of one task.
     public let iterations: Int
     /// The share of each task spent waiting, 0…1.
@@ -15,28 +16,22 @@ public struct MixedWorkload: Workload {
     /// How the waiting part is done.
     public let waiting: Waiting
 
-    /// Creates a mixed workload.
-    public init(
-        name: String = "mixed", taskSeconds: Double, iterations: Int, ioFraction: Double, waiting: Waiting? = nil
-    ) {
-        self.name = name
-        self.taskSeconds = taskSeconds
-        self.iterations = iterations
-        self.ioFraction = ioFraction
-        self.waiting =
-            waiting
-            ?? Waiting(
-                kind: .sleep, nanoseconds: UInt64((taskSeconds * ioFraction * 1e9).rounded()),
-                fileBytes: WorkloadDefaults.fileBytes)
+    /// The workload of a mixed spec.
+    init(_ spec: WorkloadSpec) {
+        self.spec = spec
+        iterations = spec.iterations
+        ioFraction = spec.ioFraction
+        waiting = spec.waiting
     }
 
-    public var spec: WorkloadSpec {
-        var spec = WorkloadSpec(
-            name: name, kind: .mixed, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction)
-        spec.ioKind = waiting.kind
-        spec.fileBytes = waiting.fileBytes
-        spec.socketPort = waiting.port
-        return spec
+    /// Creates a mixed workload.
+    public init(
+        name: String = "mixed", taskSeconds: Double, iterations: Int, ioFraction: Double, io: IOSpec = IOSpec()
+    ) {
+        self.init(
+            WorkloadSpec(
+                name: name,
+                shape: .mixed(taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction, io: io)))
     }
 
     public var taskDescription: String {

@@ -4,29 +4,23 @@
 /// models `await Task.sleep`, which frees the thread for other tasks. With `file` or `socket`, the
 /// wait is real I/O (see ``Waiting``). Nothing spins, so a sample's CPU time stays near zero.
 public struct SleepWorkload: Workload {
-    public let name: String
+    public let spec: WorkloadSpec
+    public var name: String { spec.name }
     public var kind: WorkloadKind { .io }
-    public let taskSeconds: Double
+    public var taskSeconds: Double { spec.taskSeconds }
 
     /// How each task waits.
     public let waiting: Waiting
 
-    /// Creates a workload whose tasks each wait `taskSeconds` (by default, sleeping).
-    public init(name: String = "io", taskSeconds: Double, waiting: Waiting? = nil) {
-        self.name = name
-        self.taskSeconds = taskSeconds
-        self.waiting =
-            waiting
-            ?? Waiting(
-                kind: .sleep, nanoseconds: UInt64((taskSeconds * 1e9).rounded()), fileBytes: WorkloadDefaults.fileBytes)
+    /// The workload of a waiting spec.
+    init(_ spec: WorkloadSpec) {
+        self.spec = spec
+        waiting = spec.waiting
     }
 
-    public var spec: WorkloadSpec {
-        var spec = WorkloadSpec(name: name, kind: .io, taskSeconds: taskSeconds)
-        spec.ioKind = waiting.kind
-        spec.fileBytes = waiting.fileBytes
-        spec.socketPort = waiting.port
-        return spec
+    /// Creates a workload whose tasks each wait `taskSeconds` as `io` says (by default, sleeping).
+    public init(name: String = "io", taskSeconds: Double, io: IOSpec = IOSpec()) {
+        self.init(WorkloadSpec(name: name, shape: .wait(taskSeconds: taskSeconds, io: io)))
     }
 
     public var taskDescription: String {

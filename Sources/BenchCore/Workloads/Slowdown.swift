@@ -56,11 +56,7 @@ struct SlowdownWorkload: Workload {
     var kind: WorkloadKind { base.kind }
     var taskSeconds: Double { base.taskSeconds }
     var taskDescription: String { base.taskDescription + " (slowed down \(Format.number(factor))x for a test)" }
-    var spec: WorkloadSpec {
-        var spec = base.spec
-        spec.slowdown = factor
-        return spec
-    }
+    var spec: WorkloadSpec { base.spec }
 
     func runBlocking(task index: Int) -> UInt64 {
         let checksum = base.runBlocking(task: index)

@@ -24,7 +24,7 @@ public protocol Workload: Sendable {
     var taskSeconds: Double { get }
     /// A one-line account of what one task does, for reports.
     var taskDescription: String { get }
-    /// The workload as data, to rebuild it in another process.
+    /// The spec the workload was built from (``WorkloadSpec/make()``), to rebuild it in another process.
     var spec: WorkloadSpec { get }
 
     /// Runs task `index` on the calling thread, blocking it while the task waits.

@@ -14,44 +14,31 @@ public enum WorkloadCatalog {
         public var make: @Sendable (_ parameters: Parameters) -> WorkloadSpec
     }
 
-    /// What a run decides about every workload it builds: its name, a task's duration, its I/O
-    /// fraction, the kernel's speed, how tasks wait and in which runtime they run.
+    /// What a run decides about every workload it builds: its name and runtime, a task's
+    /// duration, the I/O fraction, the kernel's speed, how tasks wait, and what alloc tasks allocate.
     public struct Parameters: Sendable {
         /// The name reports use (a workload file's name, or the built-in's).
         public var name: String
+        /// The runtime the tasks run in.
+        public var runtime: Runtime
         /// One task's duration on one core, in seconds.
         public var taskSeconds: Double
         /// The share of each task spent waiting, for mixed workloads.
         public var ioFraction: Double
         /// The kernel's speed in the runtime.
         public var calibration: Calibration
-        /// How tasks wait.
-        public var ioKind: IOKind = .sleep
-        /// Bytes per task for the file I/O kind.
-        public var fileBytes = WorkloadDefaults.fileBytes
-        /// Objects per alloc task.
-        public var allocObjects = WorkloadDefaults.allocObjects
-        /// Bytes per object of alloc tasks.
-        public var allocObjectBytes = WorkloadDefaults.allocObjectBytes
-        /// The loopback server's port, for the socket I/O kind.
-        public var socketPort: UInt16 = 0
-        /// The runtime the tasks run in.
-        public var runtime: Runtime = .swift
+        /// How waiting tasks wait.
+        public var io: IOSpec
+        /// What each alloc task allocates: objects, and bytes per object.
+        public var alloc: (objects: Int, objectBytes: Int)
 
-        /// The spec of a workload of `kind` with these parameters.
-        func spec(_ kind: WorkloadKind, taskSeconds: Double, iterations: Int = 0, ioFraction: Double? = nil)
-            -> WorkloadSpec
-        {
-            var spec = WorkloadSpec(
-                name: name, kind: kind, taskSeconds: taskSeconds, iterations: iterations, ioFraction: ioFraction)
-            spec.ioKind = ioKind
-            spec.fileBytes = fileBytes
-            spec.allocObjects = allocObjects
-            spec.allocObjectBytes = allocObjectBytes
-            spec.socketPort = socketPort
-            spec.runtime = runtime
-            return spec
+        /// The spec of `shape` under these parameters' name and runtime.
+        func spec(_ shape: WorkloadSpec.Shape) -> WorkloadSpec {
+            WorkloadSpec(name: name, shape: shape, runtime: runtime)
         }
+
+        /// Kernel iterations for `seconds` of compute in the runtime.
+        func iterations(_ seconds: Double) -> Int { calibration.iterations(forSeconds: seconds) }
     }
 
     /// Every built-in workload, in the order `bench list` shows them.
@@ -60,35 +47,31 @@ public enum WorkloadCatalog {
         Entry(
             name: "cpu", kind: .cpu,
             summary: "compute-bound: a hash-chain kernel calibrated to --task-ms on one core, checksummed",
-            make: {
-                $0.spec(
-                    .cpu, taskSeconds: $0.taskSeconds, iterations: $0.calibration.iterations(forSeconds: $0.taskSeconds)
-                )
-            }),
+            make: { $0.spec(.compute(taskSeconds: $0.taskSeconds, iterations: $0.iterations($0.taskSeconds))) }),
         Entry(
             name: "io", kind: .io,
             summary: "wait-bound: each task waits --task-ms (blocking sleep on threads, Task.sleep in async models)",
-            make: { $0.spec(.io, taskSeconds: $0.taskSeconds) }),
+            make: { $0.spec(.wait(taskSeconds: $0.taskSeconds, io: $0.io)) }),
         Entry(
             name: "mixed", kind: .mixed,
             summary: "each task computes for (1 − f) of --task-ms, then waits for f (--io-fraction f, default 0.5)",
             make: { p in
                 p.spec(
-                    .mixed, taskSeconds: p.taskSeconds,
-                    iterations: p.calibration.iterations(forSeconds: p.taskSeconds * (1 - p.ioFraction)),
-                    ioFraction: p.ioFraction)
+                    .mixed(
+                        taskSeconds: p.taskSeconds, iterations: p.iterations(p.taskSeconds * (1 - p.ioFraction)),
+                        ioFraction: p.ioFraction, io: p.io))
             }),
         Entry(
             name: "alloc", kind: .alloc,
             summary:
                 "allocation-heavy: each task allocates and frees --alloc-objects objects of --alloc-bytes (ignores --task-ms)",
             usesTaskDuration: false,
-            make: { $0.spec(.alloc, taskSeconds: 0) }),
+            make: { $0.spec(.alloc(objects: $0.alloc.objects, objectBytes: $0.alloc.objectBytes)) }),
         Entry(
             name: "noop", kind: .cpu,
             summary: "tasks that do nothing: measures what each model pays to hand out a task (ignores --task-ms)",
             usesTaskDuration: false,
-            make: { $0.spec(.cpu, taskSeconds: 0) }),
+            make: { $0.spec(.noop) }),
     ]
 
     /// The names of every built-in workload.
