@@ -5,7 +5,9 @@ import Testing
 /// still load in every command that reads results.
 @Suite struct SchemaCompatibilityTests {
     /// The committed documents of older schemas, under BenchCoreTests/Fixtures.
-    static let documents = ["v3/alloc.json", "v3/sweep.json", "v4/results.json", "v4/runtimes.json", "v4/sweep.json"]
+    static let documents = [
+        "v3/alloc.json", "v3/sweep.json", "v4/results.json", "v4/runtimes.json", "v4/sweep.json", "v4/sweep-auto.json",
+    ]
 
     static func fixture(_ name: String, file: String = #filePath) -> String {
         URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent()
@@ -40,7 +42,7 @@ import Testing
         #expect(history.status == 0, "history: \(history.stderr)")
     }
 
-    @Test(arguments: ["runtimes", "sweep"])
+    @Test(arguments: ["runtimes", "sweep", "sweep-auto"])
     func aSchemaFourResultReportsExactlyAsItDidWhenWritten(name: String) throws {
         let report = try BenchBinary.run(["report", Self.fixture("v4/\(name).json")])
         let written = try String(contentsOfFile: Self.fixture("v4/\(name).md"), encoding: .utf8)

@@ -89,13 +89,13 @@ import Testing
 
     @Test(arguments: [0.63, 0.12, 0.97, 0.875])
     func theBisectionLocatesTheCrossoverWithinTwoHundredths(truth: Double) {
-        var search = CrossoverSearch(workers: 8, predicted: 0.875)
+        var search = WorkerCrossover(searching: 8, predicted: 0.875)
         var steps = 0
         while let fraction = search.next {
             search.record(ioFraction: fraction, ratio: fraction >= truth ? 1.01 : 1.4)
             steps += 1
         }
-        #expect(abs(search.located - truth) <= CrossoverSearch.precision + 1e-9, "\(search.located) for \(truth)")
+        #expect(abs(search.located - truth) <= WorkerCrossover.precision + 1e-9, "\(search.located) for \(truth)")
         #expect(steps <= 7)
         #expect(search.steps.first?.ioFraction == 0.875, "the prediction is measured first")
     }

@@ -1,7 +1,23 @@
 /// For one worker count of a mixed sweep: the I/O fraction from which one thread (event-loop)
 /// keeps up with the best parallel model, predicted from the bounds (``CrossoverPrediction``) and
-/// measured, from the grid's families or from `--io-fraction auto`'s bisection.
+/// measured, from the grid's families or by `--io-fraction auto`'s bisection, which this type
+/// also runs (``next``, ``record(ioFraction:ratio:)``).
 public struct WorkerCrossover: Codable, Sendable, Equatable {
+    /// One measured point.
+    public struct Step: Codable, Sendable, Equatable {
+        /// The I/O fraction measured.
+        public var ioFraction: Double
+        /// event-loop's median wall time ÷ the best parallel model's.
+        public var ratio: Double
+        /// Whether one thread kept up there (ratio within ``WorkerCrossover/keepsUpWithin``).
+        public var keepsUp: Bool
+    }
+
+    /// How close one thread's time must be to the best parallel model's to count as keeping up.
+    public static let keepsUpWithin = 0.05
+    /// Half the width of the interval a bisection narrows the crossover to.
+    public static let precision = 0.02
+
     /// Workers.
     public var workers: Int
     /// The runtime.
@@ -9,61 +25,45 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
     /// The predicted crossover.
     public var predicted: Double
     /// The highest fraction measured where one thread did not keep up, below ``high``; nil when it
-    /// kept up at the lowest fraction measured.
+    /// kept up at the lowest fraction measured (a bisection starts from 0).
     public var low: Double?
-    /// The lowest fraction measured where one thread kept up; nil when it never did.
+    /// The lowest fraction measured where one thread kept up; nil when it never did (a bisection
+    /// starts from 1).
     public var high: Double?
     /// Whether a bisection located it (so ``low`` and ``high`` are within ±0.02 of each other).
     public var searched: Bool
-    /// The points measured: fraction, event-loop ÷ best parallel, kept up or not.
-    public var steps: [CrossoverSearch.Step]
+    /// The points measured, in order.
+    public var steps: [Step]
 
-    /// One per worker count (and runtime) of a mixed sweep; empty otherwise.
-    static func make(_ result: RunResult, families: [RunAnalysis.Family]) -> [WorkerCrossover] {
-        guard let sweep = result.sweep, result.configuration.workloadKinds.contains(.mixed) else { return [] }
-        let tasks = result.configuration.tasks
-        let usable = { (runtime: Runtime) in
-            CrossoverPrediction.parallelCPUs(
-                runtime: runtime, models: result.configuration.models, usableCPUs: result.configuration.usableCPUCount,
-                interpreter: result.machine.interpreters[runtime])
-        }
-        if let searches = sweep.searches {
-            return searches.map {
-                WorkerCrossover(
-                    workers: $0.workers, runtime: $0.runtime, predicted: $0.predicted,
-                    low: $0.low, high: $0.high, searched: true, steps: $0.steps)
-            }
-        }
-        var out: [WorkerCrossover] = []
-        for runtime in result.configuration.runtimes {
-            let grid = families.filter { $0.baseline.runtime == runtime && $0.baseline.kind == .mixed }
-                .sorted { $0.baseline.ioFraction < $1.baseline.ioFraction }
-            for workers in sweep.workers {
-                var steps: [CrossoverSearch.Step] = []
-                for family in grid {
-                    let here = family.cells.filter { $0.cell.workers == workers }
-                    guard let oneThread = here.first(where: { $0.cell.model == .eventLoop }),
-                        let best = here.filter({ $0.cell.model.isParallel }).map(\.wall.median).min(), best > 0
-                    else { continue }
-                    let ratio = oneThread.wall.median / best
-                    steps.append(
-                        CrossoverSearch.Step(
-                            ioFraction: family.baseline.ioFraction, ratio: ratio,
-                            keepsUp: ratio <= 1 + CrossoverSearch.keepsUpWithin))
-                }
-                guard !steps.isEmpty else { continue }
-                let first = steps.firstIndex(where: \.keepsUp)
-                out.append(
-                    WorkerCrossover(
-                        workers: workers, runtime: runtime,
-                        predicted: CrossoverPrediction.predict(
-                            workers: workers, tasks: tasks, usableCPUs: usable(runtime)
-                        ).ioFraction,
-                        low: first.map { $0 > 0 ? steps[$0 - 1].ioFraction : nil } ?? steps.last?.ioFraction,
-                        high: first.map { steps[$0].ioFraction }, searched: false, steps: steps))
-            }
-        }
-        return out
+    /// A crossover from known values.
+    public init(
+        workers: Int, runtime: Runtime, predicted: Double, low: Double?, high: Double?, searched: Bool, steps: [Step]
+    ) {
+        self.workers = workers
+        self.runtime = runtime
+        self.predicted = predicted
+        self.low = low
+        self.high = high
+        self.searched = searched
+        self.steps = steps
+    }
+
+    /// A bisection about to start, over the whole range 0…1.
+    public init(searching workers: Int, runtime: Runtime = .swift, predicted: Double) {
+        self.init(workers: workers, runtime: runtime, predicted: predicted, low: 0, high: 1, searched: true, steps: [])
+    }
+
+    /// Reads a crossover; one stored as a search (`sweep.searches`, before schema 5) has no
+    /// `searched` field and was one.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        workers = try c.decode(Int.self, forKey: .workers)
+        runtime = try c.decodeIfPresent(Runtime.self, forKey: .runtime) ?? .swift
+        predicted = try c.decode(Double.self, forKey: .predicted)
+        low = try c.decodeIfPresent(Double.self, forKey: .low)
+        high = try c.decodeIfPresent(Double.self, forKey: .high)
+        searched = try c.decodeIfPresent(Bool.self, forKey: .searched) ?? true
+        steps = try c.decode([Step].self, forKey: .steps)
     }
 
     /// The measurement in words: "0.84 ± 0.02", "between 0.5 and 0.9", "at or below 0".

@@ -1,7 +1,7 @@
 extension Experiment {
     /// `bench sweep --io-fraction auto`: for each worker count (and runtime), measures serial,
     /// event-loop and the parallel models at the predicted crossover, then bisects on the measured
-    /// ratio until the crossover is located within ±``CrossoverSearch/precision``. Every sample of
+    /// ratio until the crossover is located within ±``WorkerCrossover/precision``. Every sample of
     /// every step is kept in the one result, each step a family of its own I/O fraction.
     public func runCrossoverSearch(
         workers: [Int], progress: (RunProgress) -> Void = { _ in },
@@ -24,7 +24,7 @@ extension Experiment {
         let parallel = configuration.models.filter { $0.isParallel }
         let usable = configuration.usableCPUCount
         var merged: RunResult?
-        var searches: [CrossoverSearch] = []
+        var searches: [WorkerCrossover] = []
         for spec in planner.workloads(ioFractions: [0.5]) {
             let models = parallel.filter(spec.runtime.supports)
             for count in workers {
@@ -33,7 +33,7 @@ extension Experiment {
                     interpreter: planner.preparation.interpreters[spec.runtime])
                 let prediction = CrossoverPrediction.predict(
                     workers: count, tasks: configuration.tasks, usableCPUs: cpus)
-                var search = CrossoverSearch(workers: count, runtime: spec.runtime, predicted: prediction.ioFraction)
+                var search = WorkerCrossover(searching: count, runtime: spec.runtime, predicted: prediction.ioFraction)
                 if prediction.ioFraction == 0 {
                     // Nothing parallel to gain (one worker, or one usable CPU): one thread keeps up everywhere.
                     search.high = 0

@@ -87,10 +87,10 @@ public struct SweepConfiguration: Codable, Sendable, Equatable {
     /// I/O fractions (0…1), ascending.
     public var ioFractions: [Double]
     /// With `--io-fraction auto`: the search for each worker count's crossover; nil for a grid.
-    public var searches: [CrossoverSearch]?
+    public var searches: [WorkerCrossover]?
 
     /// Creates a grid.
-    public init(workers: [Int], ioFractions: [Double], searches: [CrossoverSearch]? = nil) {
+    public init(workers: [Int], ioFractions: [Double], searches: [WorkerCrossover]? = nil) {
         self.workers = workers
         self.ioFractions = ioFractions
         self.searches = searches

@@ -44,7 +44,7 @@ public enum CrossoverSection {
         var out = "### Predicted and measured crossover, per worker count\n\n"
         out +=
             "Predicted: one thread needs the whole compute, tasks × (1 − f) × task time; the parallel models that over min(workers, "
-            + "\(Format.number(usableCPUs)) usable CPUs); both at least ⌈tasks ÷ workers⌉ rounds of a whole task. One thread keeps up from the fraction where its compute falls to the rounds. Measured: the I/O fraction from which event-loop's median was within \(Format.percent(CrossoverSearch.keepsUpWithin)) of the best parallel model's\(crossovers.contains(where: \.searched) ? " (a bisection, `--io-fraction auto`)" : " (on this grid)").\n\n"
+            + "\(Format.number(usableCPUs)) usable CPUs); both at least ⌈tasks ÷ workers⌉ rounds of a whole task. One thread keeps up from the fraction where its compute falls to the rounds. Measured: the I/O fraction from which event-loop's median was within \(Format.percent(WorkerCrossover.keepsUpWithin)) of the best parallel model's\(crossovers.contains(where: \.searched) ? " (a bisection, `--io-fraction auto`)" : " (on this grid)").\n\n"
         out +=
             "| Workers |\(runtimes ? " Runtime |" : "") Predicted | Measured | Points measured (f: event-loop ÷ best parallel) |\n"
         out += "|---:|\(runtimes ? "---|" : "")---:|---|---|\n"
