@@ -42,4 +42,15 @@ public enum IdealTime {
             return Double(Bounds.rounds(tasks: tasks, inFlight: inFlight)) * taskSeconds
         }
     }
+
+    /// The most times faster than serial (whose median took `serialWallSeconds` for the cell
+    /// `serial`) any model with `workers` workers can be: as many as usable cores for compute, as
+    /// workers for waiting, whichever bound binds.
+    public static func speedup(serialWallSeconds: Double, serial: Cell, workers: Int, usableCPUs: Double) -> Double {
+        serialWallSeconds
+            / Bounds.wallSeconds(
+                computeSeconds: serialWallSeconds * (1 - serial.ioFraction),
+                cpus: Bounds.parallelCPUs(workers: workers, usableCPUs: usableCPUs),
+                rounds: Bounds.rounds(tasks: serial.tasks, inFlight: workers), taskSeconds: serial.taskSeconds)
+    }
 }

@@ -36,6 +36,9 @@ public struct RunAnalysis: Sendable, Equatable {
     public var workerCrossovers: [WorkerCrossover]
     /// In a merged result, each experiment side by side on every machine that ran it.
     public var machines: [MachineComparison]
+    /// For a sweep, the ideal speedup over serial of each family (by its serial cell) at each of
+    /// the sweep's worker counts (``IdealTime/speedup(serialWallSeconds:serial:workers:usableCPUs:)``).
+    public var idealSpeedups: [Cell: [Int: Double]] = [:]
 
     private var index: [Cell: Int]
 
@@ -91,6 +94,19 @@ public struct RunAnalysis: Sendable, Equatable {
         scalability = ScalabilityFit.make(families, capacity: capacity)
         machines = MachineComparison.make(families, capacity: capacity)
         workerCrossovers = WorkerCrossover.make(result, families: families)
+        for family in families {
+            guard let sweep = result.sweep, let serial = family.cells.first(where: { $0.cell.model == .serial })
+            else { continue }
+            idealSpeedups[family.baseline] = Dictionary(
+                uniqueKeysWithValues: sweep.workers.map {
+                    (
+                        $0,
+                        IdealTime.speedup(
+                            serialWallSeconds: serial.wall.median, serial: serial.cell, workers: $0,
+                            usableCPUs: fallback)
+                    )
+                })
+        }
     }
 
     /// Each sample's figures against its cell's serial baseline, index for index; nil for a sample

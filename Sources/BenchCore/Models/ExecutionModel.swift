@@ -122,27 +122,6 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
         self == .serial ? 1 : requested
     }
 
-    /// The models named in a comma-separated list, e.g. `"threads,event-loop"`.
-    /// - Throws: ``BenchError/usage(_:)`` naming the unknown model and the valid ones.
-    public static func list(from text: String) throws -> [ModelKind] {
-        let names = text.split(separator: ",", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
-        guard !names.contains("") else {
-            throw BenchError.usage(
-                "--models '\(text)' has an empty model name; give one or more of \(allCases.map(\.rawValue).joined(separator: ", ")), comma-separated."
-            )
-        }
-        return try names.map { name in
-            guard let model = ModelKind(rawValue: name) else {
-                throw BenchError.usage(
-                    "Unknown model '\(name)'; valid models: \(allCases.map(\.rawValue).joined(separator: ", ")) (see 'bench list')."
-                )
-            }
-            return model
-        }
-    }
-
     public static func < (lhs: ModelKind, rhs: ModelKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

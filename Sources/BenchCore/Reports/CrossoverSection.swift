@@ -110,16 +110,9 @@ public enum CrossoverSection {
                 top = max(top, values.max() ?? 0)
                 lines.append("    line [\(values.map { Format.fixed($0, 2) }.joined(separator: ", "))]")
             }
-            // The ideal: as many times faster as usable cores for compute, as workers for waiting.
-            let ideal = sweep.workers.map { workers -> Double in
-                guard let serial = here.first(where: { $0.cell.model == .serial }) else { return 0 }
-                return serial.wall.median
-                    / Bounds.wallSeconds(
-                        computeSeconds: serial.wall.median * (1 - point.ioFraction),
-                        cpus: Bounds.parallelCPUs(workers: workers, usableCPUs: result.configuration.usableCPUCount),
-                        rounds: Bounds.rounds(tasks: serial.cell.tasks, inFlight: workers),
-                        taskSeconds: serial.cell.taskSeconds)
-            }
+            // The ideal, as the analysis computed it: as many times faster as usable cores for
+            // compute, as workers for waiting.
+            let ideal = sweep.workers.map { report.analysis.idealSpeedups[point.family]?[$0] ?? 0 }
             top = max(top, ideal.max() ?? 0)
             lines.append("    line [\(ideal.map { Format.fixed($0, 2) }.joined(separator: ", "))]")
             out +=
@@ -136,7 +129,7 @@ public enum CrossoverSection {
             var top = 0.0
             for model in [ModelKind.serial] + models {
                 let values = points.map { point -> Double in
-                    let workers = model == .serial ? 1 : most
+                    let workers = model.workers(requested: most)
                     var cell = point.family
                     cell.model = model
                     cell.workers = workers
