@@ -83,6 +83,8 @@ import Testing
         #expect(cpus(.python, [.threads], gil: false) == 8, "a free-threaded CPython's threads do too")
         #expect(cpus(.swift, [.threads], gil: nil) == 8)
         #expect(
+            cpus(.python, [.eventLoop, .async], gil: true) == 1, "no parallel model CPython has: its threads' rule")
+        #expect(
             CrossoverPrediction.predict(workers: 2, tasks: 8, usableCPUs: cpus(.python, [.threads], gil: true))
                 .ioFraction == 0)
     }

@@ -98,6 +98,16 @@ import Testing
         #expect(settings.configuration.interpreters[.python] == "/usr/bin/python3.11", "the real path, settled")
     }
 
+    @Test func aBlankItemIsRefusedWhereAnEmptyOneIsSkipped() throws {
+        #expect(try Self.resolve(.sweep) { $0.cores = "1,,2" }.sweep?.workers == [1, 2])
+        #expect {
+            try Self.resolve(.sweep) { $0.cores = "1, ,2" }
+        } throws: { "\($0)".contains("--cores '' is not a number") }
+        #expect {
+            try Self.resolve(.run) { $0.workloads = "cpu, " }
+        } throws: { "\($0)".contains("Unknown workload ''") }
+    }
+
     @Test func anInterpreterForARuntimeThatDoesNotRunIsRefused() throws {
         #expect {
             try Self.resolve(.run) { $0.interpreters[.python] = "python3" }

@@ -31,7 +31,9 @@ public struct CrossoverPrediction: Codable, Sendable, Equatable {
         let cpus = models.filter { $0.isParallel && backend.supports($0) }.map {
             backend.computeCPUs(model: $0, workers: Int.max, usableCPUs: usableCPUs, interpreter: interpreter)
         }
-        return cpus.max() ?? usableCPUs
+        // With none of them, what the runtime's threads could (CPython's take turns under the GIL).
+        return cpus.max()
+            ?? backend.computeCPUs(model: .threads, workers: Int.max, usableCPUs: usableCPUs, interpreter: interpreter)
     }
 
     /// The lower bounds of one thread's and the parallel models' wall time at I/O fraction `f`,

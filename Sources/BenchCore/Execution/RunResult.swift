@@ -95,6 +95,27 @@ public struct SweepConfiguration: Codable, Sendable, Equatable {
         self.ioFractions = ioFractions
         self.searches = searches
     }
+
+    private enum CodingKeys: String, CodingKey { case workers, ioFractions, searches }
+    private enum SearchKeys: String, CodingKey { case workers, runtime, predicted, low, high, steps }
+
+    /// Writes the grid; each search as it always was, without `searched` (every one is).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(workers, forKey: .workers)
+        try c.encode(ioFractions, forKey: .ioFractions)
+        guard let searches else { return }
+        var list = c.nestedUnkeyedContainer(forKey: .searches)
+        for search in searches {
+            var s = list.nestedContainer(keyedBy: SearchKeys.self)
+            try s.encode(search.workers, forKey: .workers)
+            try s.encode(search.runtime, forKey: .runtime)
+            try s.encode(search.predicted, forKey: .predicted)
+            try s.encodeIfPresent(search.low, forKey: .low)
+            try s.encodeIfPresent(search.high, forKey: .high)
+            try s.encode(search.steps, forKey: .steps)
+        }
+    }
 }
 
 /// One machine of a merged result: the label its cells carry, its fingerprint, and its sources.

@@ -72,7 +72,8 @@ public struct Planner: Sendable {
             workload: spec, model: model, workers: model.workers(requested: workers), tasks: configuration.tasks,
             repetition: 0, coresAvailable: configuration.coresAvailable, allocator: allocator)
         request.recordTimeline = configuration.recordTimeline
-        request.interpreter = configuration.interpreters[spec.runtime]
+        request.interpreter =
+            configuration.interpreters[spec.runtime] ?? preparation.interpreters[spec.runtime]?.executable
         if model == .serial { request.measuredTasks = configuration.serialMeasuredTasks(taskSeconds: spec.taskSeconds) }
         let fault = configuration.fault.flatMap { plan in
             plan.model == model

@@ -1,7 +1,8 @@
 extension RunConfiguration {
-    /// Checks every value and normalises the model list (serial first, no duplicates).
+    /// Checks every value and normalises the model list (serial first, no duplicates); `probe`,
+    /// when given, is called once for each runtime's interpreter right after the runtimes are checked.
     /// - Throws: ``BenchError/usage(_:)`` with a sentence naming the bad value and what to do.
-    mutating func validate() throws {
+    mutating func validate(probe: (() throws -> Void)? = nil) throws {
         if workloads.isEmpty {
             throw BenchError.usage("No workload given; choose from: \(WorkloadCatalog.names.joined(separator: ", ")).")
         }
@@ -32,6 +33,7 @@ extension RunConfiguration {
         try check(warmup, "--warmup", 0...Limits.maxWarmup)
         if allocators.isEmpty { allocators = [.system] }
         try validateRuntimes()
+        try probe?()
         if allocators.contains(.jemalloc) && simulation == nil {
             guard Jemalloc.libraryPath != nil else {
                 throw BenchError.usage(

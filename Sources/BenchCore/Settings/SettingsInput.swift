@@ -78,6 +78,12 @@ public struct ListSetting: Sendable, Equatable, ExpressibleByStringLiteral {
     public var items: [String] {
         text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     }
+
+    /// The items between commas that have something between them, trimmed (a blank one stays, as
+    /// "", to be refused).
+    public var presentItems: [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
 }
 
 extension SettingsInput {

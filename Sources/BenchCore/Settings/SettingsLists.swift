@@ -47,10 +47,11 @@ enum SettingsLists {
     static func numbers<T: Comparable>(_ list: ListSetting, flag: String, example: String, _ parse: (String) -> T?)
         throws -> [T]
     {
-        let items = list.items.filter { !$0.isEmpty }
+        let items = list.presentItems
         guard !items.isEmpty else { throw BenchError.usage("\(flag) needs at least one value.") }
         let values: [T] = try SettingsLists.parse(
-            ListSetting(items: items), parse, empty: "",
+            ListSetting(items: items), parse,
+            empty: "\(flag) '' is not a number; give a comma-separated list such as \(example).",
             unknown: { "\(flag) '\($0)' is not a number; give a comma-separated list such as \(example)." })
         return values.sorted()
     }

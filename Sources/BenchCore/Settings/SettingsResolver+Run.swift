@@ -5,7 +5,7 @@ extension SettingsResolver {
     func resolveRun() throws -> Settings {
         let models = try SettingsLists.models(pick(\.models)!)
         let workers = try pick(\.cores).map { try number($0, flag: "--cores", Int.init) } ?? coresAvailable
-        let workloads = file.map { [$0.name] } ?? pick(\.workloads)!.items.filter { !$0.isEmpty }
+        let workloads = file.map { [$0.name] } ?? pick(\.workloads)!.presentItems
         var configuration = RunConfiguration(
             workloads: workloads, models: models, workers: workers, tasks: tasks(workers: workers),
             taskMilliseconds: pick(\.taskMilliseconds)!, warmup: pick(\.warmup)!, coresAvailable: coresAvailable)

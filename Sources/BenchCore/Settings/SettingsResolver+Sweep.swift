@@ -43,16 +43,17 @@ extension SettingsResolver {
             taskMilliseconds: pick(\.taskMilliseconds)!, warmup: pick(\.warmup)!, coresAvailable: coresAvailable)
         try applyShared(to: &configuration)
         configuration.simulation = try flags.simulate.map(Simulation.checked(cores:))
-        // Every point of the grid is checked, not only the largest.
+        // Every point of the grid is checked, not only the largest (the interpreter is probed
+        // once, afterwards).
         for count in workers {
             var point = configuration
             point.workers = count
-            try point.checkWorkers()
+            try point.validate()
         }
         for fraction in fractions {
             var point = configuration
             point.ioFraction = fraction
-            try point.checkIOFraction()
+            try point.validate()
         }
         return try settle(
             configuration, sweep: SweepConfiguration(workers: workers, ioFractions: fractions), search: search)

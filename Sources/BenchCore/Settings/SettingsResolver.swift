@@ -61,15 +61,20 @@ public struct SettingsResolver {
         -> Settings
     {
         var configuration = configuration
-        try configuration.validate()
         var interpreters: [Runtime: InterpreterInfo] = [:]
-        for runtime in configuration.runtimes {
-            let found =
-                configuration.simulation != nil
-                ? runtime.backend.simulatedInterpreter : try locate(runtime, configuration.interpreters[runtime])
-            guard let found else { continue }
-            interpreters[runtime] = found
-            if configuration.simulation == nil { configuration.interpreters[runtime] = found.executable }
+        // The probe runs where the checks reach the runtimes, so a missing interpreter is named
+        // before the checks that follow.
+        let checked = configuration
+        try configuration.validate(probe: {
+            for runtime in checked.runtimes.sorted() {
+                let found =
+                    checked.simulation != nil
+                    ? runtime.backend.simulatedInterpreter : try locate(runtime, checked.interpreters[runtime])
+                if let found { interpreters[runtime] = found }
+            }
+        })
+        if configuration.simulation == nil {
+            for (runtime, found) in interpreters { configuration.interpreters[runtime] = found.executable }
         }
         return Settings(
             configuration: configuration, interpreters: interpreters, sweep: sweep, searchesCrossover: search)

@@ -7,7 +7,7 @@ extension WorkloadFile {
     /// - Throws: ``BenchError/usage(_:)`` for a missing file, an unknown name, or a file beside other workloads.
     public static func referenced(by list: String?, searching explicit: String?) throws -> WorkloadFile? {
         guard let list else { return nil }
-        let names = ListSetting(list).items.filter { !$0.isEmpty }
+        let names = ListSetting(list).presentItems
         guard let reference = names.first(where: { WorkloadCatalog.entry(named: $0) == nil }) else { return nil }
         let folders = WorkloadDirectory.searchPath(explicit: explicit)
         let isPath = reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/")
