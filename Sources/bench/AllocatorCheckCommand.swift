@@ -17,9 +17,10 @@ struct AllocatorCheckCommand: ParsableCommand {
     var objectBytes = 64
 
     func run() throws {
-        print("allocator: \(Jemalloc.inUse)")
+        var out = "allocator: \(Jemalloc.inUse)\n"
         if let growth = Jemalloc.allocatedGrowth(bytes: bytes, objectBytes: objectBytes) {
-            print("allocated_growth_bytes: \(growth)")
+            out += "allocated_growth_bytes: \(growth)\n"
         }
+        try Console.out(out, what: "the allocator check")
     }
 }

@@ -25,6 +25,8 @@ struct Bench: ParsableCommand {
 
     /// Parses, runs, and turns every error into one sentence on stderr and a documented exit status.
     static func main() {
+        // A closed stderr or stdout reader must never kill bench with SIGPIPE: writes report it.
+        Sys.ignoreBrokenPipes()
         // Thousands of worker processes need two pipes each; take what the hard limit allows.
         Sys.raiseDescriptorLimit()
         // A worker needs no argument parsing, and skipping it halves a worker's start-up: the
@@ -47,7 +49,10 @@ struct Bench: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                // --help and --version: their text is the output, so losing it is a failure.
+                do { try Console.out(fullMessage(for: error) + "\n", what: "the help") } catch {
+                    fail("\(error)", status: .failure)
+                }
                 Foundation.exit(0)
             }
             if code == .validationFailure {
@@ -58,7 +63,7 @@ struct Bench: ParsableCommand {
     }
 
     private static func fail(_ message: String, status: ExitStatus) -> Never {
-        FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+        Console.error("bench: \(message)\n")
         Foundation.exit(status.rawValue)
     }
 }

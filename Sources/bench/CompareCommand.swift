@@ -60,7 +60,7 @@ struct CompareCommand: ParsableCommand {
             difference = why
         }
         let comparison = try Comparison(baseline: base, current: now, settings: settings, machineDifference: difference)
-        print(format.render(comparison), terminator: "")
+        try Console.out(format.render(comparison), what: "the comparison")
         if comparison.hasRegression {
             throw ExitCode(ExitStatus.regression.rawValue)
         }

@@ -62,7 +62,7 @@ struct HistoryCommand: ParsableCommand {
             try ReportWriter.write(
                 HistoryFormatter.json(history), to: (out as NSString).appendingPathComponent("history.json"))
         }
-        print(format == .markdown ? markdown : HistoryFormatter.json(history), terminator: "")
+        try Console.out(format == .markdown ? markdown : HistoryFormatter.json(history), what: "the history")
         if history.hasRegression { throw ExitCode(ExitStatus.regression.rawValue) }
     }
 }

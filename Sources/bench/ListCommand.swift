@@ -13,24 +13,31 @@ struct ListCommand: ParsableCommand {
         help: ArgumentHelp("Folder of workload files, searched first (see 'bench run --help').", valueName: "dir"))
     var workloadsDirectory: String?
 
-    func run() {
+    func run() throws {
         let width = (WorkloadCatalog.names + ModelKind.allCases.map(\.rawValue)).map(\.count).max() ?? 0
         func pad(_ name: String) -> String { name + String(repeating: " ", count: width - name.count) }
-        print("Workloads (--workload):")
-        for entry in WorkloadCatalog.entries { print("  \(pad(entry.name))  \(entry.summary)") }
+        var out = "Workloads (--workload):\n"
+        for entry in WorkloadCatalog.entries { out += "  \(pad(entry.name))  \(entry.summary)\n" }
         let folders = WorkloadDirectory.searchPath(explicit: workloadsDirectory)
         let files = WorkloadDirectory.all(in: folders)
         if files.isEmpty {
-            print("\nNo workload files in \(folders.joined(separator: ", ")).")
+            out += "\nNo workload files in \(folders.joined(separator: ", ")).\n"
         } else {
-            print("\nWorkload files (--workload NAME, looked for in \(folders.joined(separator: ", "))):")
+            out += "\nWorkload files (--workload NAME, looked for in \(folders.joined(separator: ", "))):\n"
             let fileWidth = files.map(\.file.name.count).max() ?? 0
             for (_, file) in files {
-                print(
-                    "  \(file.name + String(repeating: " ", count: fileWidth - file.name.count))  \(file.description)")
+                out +=
+                    "  \(file.name + String(repeating: " ", count: fileWidth - file.name.count))  \(file.description)\n"
             }
         }
-        print("\nModels (--models):")
-        for model in ModelKind.allCases { print("  \(pad(model.rawValue))  \(model.summary)") }
+        // A file that cannot be used is named with its reason, never left out without a word.
+        let rejected = folders.flatMap { WorkloadFile.rejected(in: $0) }
+        if !rejected.isEmpty {
+            out += "\nLeft out (cannot be used):\n"
+            for (path, reason) in rejected { out += "  \(path): \(reason)\n" }
+        }
+        out += "\nModels (--models):\n"
+        for model in ModelKind.allCases { out += "  \(pad(model.rawValue))  \(model.summary)\n" }
+        try Console.out(out, what: "the list")
     }
 }

@@ -19,14 +19,12 @@ enum Measuring {
         progress.clear()
         let (written, markdown) = try outputs.write(Report(result))
         if result.interrupted {
-            FileHandle.standardError.write(
-                Data("bench: interrupted; kept the \(result.samples.count) samples measured so far.\n".utf8))
+            Console.error("bench: interrupted; kept the \(result.samples.count) samples measured so far.\n")
         }
         for sample in result.unsuccessfulSamples {
-            FileHandle.standardError.write(
-                Data(
-                    "bench: \(sample.cell.experimentName) · \(sample.cell.modelName) · \(sample.repetition == 0 ? "warm-up" : "repetition \(sample.repetition)") \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n"
-                        .utf8))
+            Console.error(
+                "bench: \(sample.cell.experimentName) · \(sample.cell.modelName) · \(sample.repetition == 0 ? "warm-up" : "repetition \(sample.repetition)") \(sample.status.rawValue): \(sample.failureReason ?? "no reason given")\n"
+            )
         }
         if !quiet {
             if !outputs.usesStdout {
@@ -34,7 +32,7 @@ enum Measuring {
                 try? OutputPlan.writeStdout(markdown, what: "the report")
             }
             if !written.isEmpty {
-                FileHandle.standardError.write(Data("bench: wrote \(written.joined(separator: ", "))\n".utf8))
+                Console.error("bench: wrote \(written.joined(separator: ", "))\n")
             }
         }
         RunCommand.exit(withError: ExitCode(ExitStatus.of(result).rawValue))

@@ -31,7 +31,7 @@ struct MergeCommand: ParsableCommand {
         if !output.quiet {
             if !outputs.usesStdout { try? OutputPlan.writeStdout(markdown, what: "the report") }
             if !written.isEmpty {
-                FileHandle.standardError.write(Data("bench: wrote \(written.joined(separator: ", "))\n".utf8))
+                Console.error("bench: wrote \(written.joined(separator: ", "))\n")
             }
         }
     }

@@ -144,18 +144,7 @@ struct OutputPlan {
 
     /// Writes `text` to stdout whole, or says why it could not (a closed pipe, a full device).
     static func writeStdout(_ text: String, what: String) throws {
-        do {
-            try Sys.writeAll(1, Array(text.utf8))
-        } catch let error as SystemCallError {
-            throw BenchError.failure(
-                "Could not write \(what) to stdout (\(error.description)); it is lost, so this run failed.")
-        }
-        let lost = Sys.bytesLostInPipe(1, seconds: 2)
-        if lost > 0 {
-            throw BenchError.failure(
-                "The reader of stdout closed the pipe with \(lost) bytes of \(what) unread; it is lost, so this run failed."
-            )
-        }
+        try Console.out(text, what: what)
     }
 
     /// A folder name from a UTC timestamp, sortable and free of characters shells dislike.

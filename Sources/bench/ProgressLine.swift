@@ -14,11 +14,11 @@ struct ProgressLine {
         let phase = progress.repetition.map { "repetition \($0)" } ?? "warm-up"
         let line =
             "[\(progress.completed + 1)/\(progress.total)] \(progress.cell.experimentName) · \(progress.cell.modelName) · \(phase)"
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
+        Console.error("\r\u{1B}[2K\(line)")
     }
 
     func clear() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        Console.error("\r\u{1B}[2K")
     }
 }

@@ -38,6 +38,6 @@ struct ReportCommand: ParsableCommand {
             case .json: JSONFormatter()
             case .trace: ChromeTraceFormatter()
             }
-        print(formatter.format(Report(document.result)), terminator: "")
+        try Console.out(formatter.format(Report(document.result)), what: "the report")
     }
 }

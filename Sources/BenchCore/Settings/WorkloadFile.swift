@@ -57,12 +57,26 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// The workload files in `directory`, sorted by name; unreadable ones are skipped.
+    /// The workload files in `directory`, sorted by name; unreadable ones are left out (see
+    /// ``rejected(in:)`` for them and why).
     public static func all(in directory: String = "workloads") -> [(path: String, file: WorkloadFile)] {
+        loadEach(in: directory).compactMap { path, result in (try? result.get()).map { (path, $0) } }
+    }
+
+    /// The files in `directory` that look like workload files but cannot be used, with the
+    /// sentence saying why.
+    public static func rejected(in directory: String = "workloads") -> [(path: String, reason: String)] {
+        loadEach(in: directory).compactMap { path, result in
+            guard case .failure(let error) = result else { return nil }
+            return (path, (error as? BenchError)?.description ?? String(describing: error))
+        }
+    }
+
+    private static func loadEach(in directory: String) -> [(String, Result<WorkloadFile, any Error>)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap { name in
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { name in
             let path = "\(directory)/\(name)"
-            return (try? load(path)).map { (path, $0) }
+            return (path, Result { try load(path) })
         }
     }
 
