@@ -27,6 +27,18 @@ public struct IsolatedSampleRunner: SampleRunner {
         do {
             try worker.transport.send(.runSample(request))
             switch try worker.transport.receive(deadline: deadline) {
+            case .sample(let sample)? where sample.cell != request.cell || sample.repetition != request.repetition:
+                try worker.kill()
+                return .unmeasured(
+                    request, startedAt: startedAt, status: .failed,
+                    reason:
+                        "sample process answered a sample of another cell (\(sample.cell), repetition \(sample.repetition))"
+                )
+            case .sample(let sample)? where !(sample.wallSeconds.isFinite && sample.wallSeconds >= 0):
+                try worker.kill()
+                return .unmeasured(
+                    request, startedAt: startedAt, status: .failed,
+                    reason: "sample process answered a wall time of \(sample.wallSeconds) s, which no real sample has")
             case .sample(let sample)?:
                 let ending = try worker.finish()
                 guard ending.isSuccess else {

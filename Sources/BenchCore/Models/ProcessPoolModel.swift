@@ -57,7 +57,7 @@ public struct ProcessPoolModel: ExecutionModel {
             for fd in try Sys.pollReadable(Array(busy.keys), timeoutMilliseconds: -1) {
                 let (worker, tasks) = busy[fd]!
                 guard case .tasksDone(let records) = try reply(from: worker), records.count == tasks.count,
-                    records.allSatisfy({ tasks.contains($0.index) })
+                    records.allSatisfy({ tasks.contains($0.index) && $0.isPlausible })
                 else {
                     throw SampleFailure(
                         "\(worker.label) sent an unexpected reply to tasks \(tasks.lowerBound)..<\(tasks.upperBound)"

@@ -41,7 +41,8 @@ public struct SpawnModel: ExecutionModel {
                     answer = try reply(from: worker)
                 }
                 switch answer {
-                case .tasksDone(let records) where records.count == 1 && records[0].index < log.count:
+                case .tasksDone(let records)
+                where records.count == 1 && records[0].index < log.count && records[0].isPlausible:
                     log.record(records[0])
                     alive[fd] = nil
                     let ending = try worker.reap()

@@ -37,7 +37,9 @@ public final class BufferedReader: @unchecked Sendable {
     }
 
     /// The next line, without its newline; nil when the stream ended first.
-    func line(deadline: UInt64?) throws -> [UInt8]? {
+    /// - Throws: ``Frame/Error/timedOut`` past `deadline`; ``Frame/Error/lineTooLong(_:)`` when
+    ///   more than `maximumLength` bytes arrive without a newline (the peer is not to be trusted).
+    func line(deadline: UInt64?, maximumLength: Int = 1 << 20) throws -> [UInt8]? {
         var searched = 0
         while true {
             if let newline = buffer[searched...].firstIndex(of: UInt8(ascii: "\n")) {
@@ -45,6 +47,7 @@ public final class BufferedReader: @unchecked Sendable {
                 return take(newline)
             }
             searched = buffer.count
+            guard searched <= maximumLength else { throw Frame.Error.lineTooLong(maximumLength) }
             guard try readMore(deadline: deadline) else { return nil }
         }
     }

@@ -24,6 +24,8 @@ public enum Frame {
         case timedOut
         /// A binary payload does not match its layout.
         case malformed(String)
+        /// A line went on past the longest any real one is, without its newline.
+        case lineTooLong(Int)
 
         public var description: String {
             switch self {
@@ -31,6 +33,7 @@ public enum Frame {
             case .oversized(let length): "a message claimed \(length) bytes, more than any real one"
             case .timedOut: "no message arrived in time"
             case .malformed(let what): "a malformed message: \(what)"
+            case .lineTooLong(let limit): "a line of more than \(limit) bytes without its end"
             }
         }
     }

@@ -45,3 +45,9 @@ public struct TaskRecord: Codable, Sendable, Equatable {
         self.pid = pid
     }
 }
+
+extension TaskRecord {
+    /// Whether a task could have run so: it ended no earlier than it started. A record that
+    /// arrives from another process is untrusted.
+    public var isPlausible: Bool { endNanoseconds >= startNanoseconds }
+}

@@ -13,8 +13,15 @@ public struct Calibration: Codable, Sendable, Equatable {
 
     /// The iterations that make one task take `seconds` of CPU on one core.
     public func iterations(forSeconds seconds: Double) -> Int {
-        max(1, Int((iterationsPerSecond * seconds).rounded()))
+        // Bounded, so no figure that arrived from elsewhere can trap the conversion.
+        let iterations = (iterationsPerSecond * seconds).rounded()
+        guard iterations.isFinite, iterations < Double(Int.max / 2) else { return iterations > 0 ? Int.max / 2 : 1 }
+        return max(1, Int(iterations))
     }
+
+    /// Faster than any kernel runs on any machine (a step is several multiplications): a speed
+    /// above this that arrives from an interpreter is refused.
+    public static let fastestIterationsPerSecond = 1e11
 
     /// Measures the kernel's speed on the calling thread.
     ///

@@ -65,10 +65,17 @@ public enum PythonInterpreter {
         var request = Request(op: "calibrate")
         request.trialSeconds = trialSeconds
         request.trials = trials
-        guard let answer = try call(python, request, as: CalibrationReply.self, timeoutSeconds: 120),
-            answer.iterationsPerSecond > 0
-        else {
+        guard let answer = try call(python, request, as: CalibrationReply.self, timeoutSeconds: 120) else {
             throw BenchError.failure("CPython (\(python)) could not calibrate the compute kernel.")
+        }
+        // An answer is untrusted: a speed no machine has (or a count of no trials) is refused.
+        guard answer.iterationsPerSecond.isFinite,
+            (1...Calibration.fastestIterationsPerSecond).contains(answer.iterationsPerSecond),
+            (1...10_000).contains(answer.trials)
+        else {
+            throw BenchError.failure(
+                "CPython (\(python)) answered a calibration of \(answer.iterationsPerSecond) kernel iterations per second over \(answer.trials) trials, which no machine runs; the interpreter is not running bench's worker as written."
+            )
         }
         return Calibration(iterationsPerSecond: answer.iterationsPerSecond, trials: answer.trials)
     }

@@ -52,19 +52,25 @@ public struct PythonSampleRunner: SampleRunner {
             guard ending.reason.isSuccess else {
                 return unmeasured(.failed, "CPython worker \(ending.reason) after reporting")
             }
-            let log = TaskLog(count: count)
-            table.withUnsafeBytes { raw in
-                for index in 0..<count {
+            let records = table.withUnsafeBytes { raw in
+                (0..<count).map { index in
                     func value(_ field: Int) -> UInt64 {
                         UInt64(
                             littleEndian: raw.loadUnaligned(fromByteOffset: (index * 4 + field) * 8, as: UInt64.self))
                     }
-                    log.record(
-                        TaskRecord(
-                            index: index, checksum: value(3), startNanoseconds: value(0), endNanoseconds: value(1),
-                            pid: Int32(truncatingIfNeeded: value(2))))
+                    return TaskRecord(
+                        index: index, checksum: value(3), startNanoseconds: value(0), endNanoseconds: value(1),
+                        pid: Int32(truncatingIfNeeded: value(2)))
                 }
             }
+            // Every figure from the interpreter is untrusted: one no real sample has fails it.
+            if let problem = Self.implausibility(
+                wall: wall, began: began, startup: done.startupNs, records: records, now: Sys.monotonicNanoseconds())
+            {
+                return unmeasured(.failed, "CPython worker answered \(problem), which no real sample has")
+            }
+            let log = TaskLog(count: count)
+            records.forEach(log.record)
             let own = ResourceUsage(
                 userSeconds: startup.userSeconds, systemSeconds: startup.systemSeconds, voluntaryContextSwitches: 0,
                 involuntaryContextSwitches: 0, peakRSSBytes: 0)
