@@ -19,12 +19,23 @@ public struct Waiting: Sendable {
             Sys.sleep(nanoseconds: nanoseconds)
             return 0
         case .file:
-            return (try? Sys.fileRoundTrip(bytes: fileBytes, directory: NSTemporaryDirectory(), tag: task)) ?? 0
+            do {
+                return try Sys.fileRoundTrip(bytes: fileBytes, directory: NSTemporaryDirectory(), tag: task)
+            } catch {
+                return failed(task, error)
+            }
         case .socket:
-            guard let fd = try? Sys.connectLoopback(port: port, nonBlocking: false) else { return 0 }
-            defer { Sys.close(fd) }
-            try? Sys.writeAll(fd, request(task))
-            return (try? Sys.readExactly(fd, 8)).flatMap { $0 }.map(Self.decode) ?? 0
+            do {
+                let fd = try Sys.connectLoopback(port: port, nonBlocking: false)
+                defer { Sys.close(fd) }
+                try Sys.writeAll(fd, request(task))
+                guard let reply = try Sys.readExactly(fd, 8) else {
+                    return failed(task, "the server closed the connection before answering")
+                }
+                return Self.decode(reply)
+            } catch {
+                return failed(task, error)
+            }
         }
     }
 
@@ -39,27 +50,45 @@ public struct Waiting: Sendable {
             // run_in_executor and SwiftNIO's NonBlockingFileIO do, the blocking calls run on a
             // thread of their own while the task is suspended.
             let bytes = fileBytes
-            return
-                (try? await runOnDedicatedThread {
+            do {
+                return try await runOnDedicatedThread {
                     try Sys.fileRoundTrip(bytes: bytes, directory: NSTemporaryDirectory(), tag: task)
-                }) ?? 0
+                }
+            } catch {
+                return failed(task, error)
+            }
         case .socket:
-            guard let fd = try? Sys.connectLoopback(port: port, nonBlocking: true) else { return 0 }
+            let fd: Int32
+            do { fd = try Sys.connectLoopback(port: port, nonBlocking: true) } catch { return failed(task, error) }
             defer { Sys.close(fd) }
             await Reactor.shared.wait(fd, writable: true)
-            guard Sys.socketError(fd) == 0 else { return 0 }
-            try? Sys.writeAll(fd, request(task))
+            let code = Sys.socketError(fd)
+            guard code == 0 else { return failed(task, SystemCallError(call: "connect", errno: code)) }
+            do { try Sys.writeAll(fd, request(task)) } catch { return failed(task, error) }
             var received: [UInt8] = []
             while received.count < 8 {
                 await Reactor.shared.wait(fd, writable: false)
                 var chunk = [UInt8](repeating: 0, count: 8 - received.count)
-                guard let got = try? chunk.withUnsafeMutableBytes({ try Sys.read(fd, into: $0) }), got > 0 else {
-                    break
+                let got: Int
+                do { got = try chunk.withUnsafeMutableBytes { try Sys.read(fd, into: $0) } } catch {
+                    return failed(task, error)
                 }
+                guard got > 0 else { return failed(task, "the server closed the connection before answering") }
                 received += chunk[0..<got]
             }
-            return received.count == 8 ? Self.decode(received) : 0
+            return Self.decode(received)
         }
+    }
+
+    /// Records that task `task`'s wait failed (the sample then fails) and returns no checksum.
+    private func failed(_ task: Int, _ error: any Error) -> UInt64 {
+        failed(task, (error as? SystemCallError)?.description ?? String(describing: error))
+    }
+
+    private func failed(_ task: Int, _ reason: String) -> UInt64 {
+        let place = kind == .file ? " in \(NSTemporaryDirectory()) (TMPDIR must name a writable folder)" : ""
+        IOFailures.record(task: task, kind, reason + place)
+        return 0
     }
 
     /// Creates a description of a wait.

@@ -19,6 +19,7 @@ public enum SampleMeasurer {
         let statsBefore = Jemalloc.stats()
         let before = Sys.resourceUsage(.process)
         let childrenBefore = Sys.resourceUsage(.children)
+        _ = IOFailures.take()
         let start = Sys.monotonicNanoseconds()
         let report: ExecutionReport
         do {
@@ -27,6 +28,10 @@ public enum SampleMeasurer {
             return Sample.unmeasured(request, startedAt: startedAt, status: .failed, reason: reason(for: error))
         }
         let end = Sys.monotonicNanoseconds()
+        // A task that could not do its I/O makes a failed sample, not a fast one.
+        if let failure = IOFailures.take() {
+            return Sample.unmeasured(request, startedAt: startedAt, status: .failed, reason: failure)
+        }
         let own = Sys.resourceUsage(.process).since(before)
         let children = Sys.resourceUsage(.children).since(childrenBefore)
         var sample = Sample.measured(

@@ -25,6 +25,11 @@ public enum WorkerLoop {
                             index: index, checksum: checksum, startNanoseconds: began,
                             endNanoseconds: Sys.monotonicNanoseconds(), pid: pid))
                 }
+                // A task that could not do its I/O fails the sample: the parent hears why.
+                if let failure = IOFailures.take() {
+                    try endpoint.send(.error(failure))
+                    continue
+                }
                 try endpoint.send(.tasksDone(records))
             case .runSample(let request):
                 try endpoint.send(.sample(SampleMeasurer.measure(request)))
