@@ -82,3 +82,17 @@ extension Sys {
         return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 }
+
+extension Sys {
+    /// Whether a regular file can really be created in `directory`: one is made there exclusively
+    /// (never following a link) and removed at once. Permission bits cannot tell (root passes
+    /// `access` on /proc, a read-only mount or a full device).
+    public static func canCreateFile(in directory: String) -> Bool {
+        let path = "\(directory)/.bench-probe-\(processID)-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        close(fd)
+        unlink(path)
+        return true
+    }
+}

@@ -47,7 +47,8 @@ public enum ReportWriter {
                     "Cannot create the output folder \(directory); choose a writable path with --out.")
             }
         }
-        guard FileManager.default.isWritableFile(atPath: directory) else {
+        // access(W_OK) says yes to root everywhere (/proc included): only creating a file tells.
+        guard Sys.canCreateFile(in: directory) else {
             throw BenchError.usage("The output folder \(directory) is not writable; choose another with --out.")
         }
     }

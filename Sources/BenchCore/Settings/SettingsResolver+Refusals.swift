@@ -50,4 +50,19 @@ extension SettingsResolver {
             )
         }
     }
+
+    /// Refuses `--baseline extrapolated` where the prefix it measures would be every task, so
+    /// serial would be measured in full without a word.
+    func refuseBaselineWithoutEffect(_ configuration: RunConfiguration) throws {
+        guard configuration.baseline == .extrapolated else { return }
+        let prefixes = configuration.workloads.map { name in
+            configuration.serialMeasuredTasks(
+                taskSeconds: configuration.usesTaskDuration(name) ? configuration.taskSeconds : 0)
+        }
+        guard prefixes.allSatisfy({ $0 == nil }) else { return }
+        let least = BaselineMode.extrapolated.prefixTasks(tasks: Int.max, taskSeconds: configuration.taskSeconds) ?? 0
+        throw BenchError.usage(
+            "--baseline extrapolated measures serial on a prefix of at least \(least) tasks (\(Format.number(BaselineMode.prefixSeconds)) s of them), which covers all \(configuration.tasks) tasks of this run, so serial would be measured in full; drop --baseline or raise --tasks above \(least)."
+        )
+    }
 }

@@ -38,6 +38,7 @@ extension SettingsResolver {
         }
         configuration.simulation = try flags.simulate.map(Simulation.checked(cores:))
         try refuseFlagsWithoutEffect(configuration)
+        try refuseBaselineWithoutEffect(configuration)
         return try settle(configuration)
     }
 

@@ -43,6 +43,7 @@ extension SettingsResolver {
             taskMilliseconds: pick(\.taskMilliseconds)!, warmup: pick(\.warmup)!, coresAvailable: coresAvailable)
         try applyShared(to: &configuration)
         configuration.simulation = try flags.simulate.map(Simulation.checked(cores:))
+        try refuseBaselineWithoutEffect(configuration)
         // Every point of the grid is checked, not only the largest (the interpreter is probed
         // once, afterwards).
         for count in workers {
