@@ -25,6 +25,7 @@ struct MergeCommand: ParsableCommand {
         }
         let merged = try ResultMerger.merge(inputs)
         let outputs = try output.plan()
+        try outputs.refuseOverwriting(inputs: results)
         try outputs.prepare()
         Sys.ignoreBrokenPipes()
         let (written, markdown) = try outputs.write(Report(merged))

@@ -114,6 +114,25 @@ struct OutputPlan {
         }
     }
 
+    /// Refuses a destination that is one of `inputs` (a results.json, or its folder): it would be
+    /// overwritten, and counted twice by the next merge.
+    /// - Throws: ``BenchError/usage(_:)`` naming the input and the flag.
+    func refuseOverwriting(inputs: [String]) throws {
+        for input in inputs {
+            let file =
+                Sys.fileIdentity(path: (input as NSString).appendingPathComponent("results.json"))
+                ?? Sys.fileIdentity(path: input)
+            guard let file else { continue }
+            for destination in destinations where destination.path != "-" {
+                if Sys.fileIdentity(path: destination.path) == file {
+                    throw BenchError.usage(
+                        "\(destination.flag) \(destination.path) is the input \(input); it would be overwritten. Write the merged result elsewhere."
+                    )
+                }
+            }
+        }
+    }
+
     /// Rewrites the per-sample CSV with the samples so far, when it is a regular file: a FIFO, a
     /// device or stdout gets the CSV once, whole, at the end.
     func checkpoint(_ result: RunResult) throws {

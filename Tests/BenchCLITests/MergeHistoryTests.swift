@@ -36,12 +36,32 @@ import Testing
         #expect(report.contains("waiting does not need cores"), "\(report.prefix(3000))")
         let csv = try String(contentsOf: merged.appendingPathComponent("samples.csv"), encoding: .utf8)
         #expect(csv.contains("16 CPUs"), "the machine is a column of every sample")
-        // Merging the same machine and configuration twice adds repetitions, not a machine.
+        // Merging two runs of the same machine and configuration adds repetitions, not a machine.
+        let second = folder.appendingPathComponent("two-more")
+        try Self.simulated(2, in: second, extra: ["--repetitions", "8"])
         let again = folder.appendingPathComponent("again")
-        #expect(try BenchBinary.run(["merge", small.path, small.path, "--out", again.path, "--quiet"]).status == 0)
+        #expect(try BenchBinary.run(["merge", small.path, second.path, "--out", again.path, "--quiet"]).status == 0)
         let document = try ResultLoader.document(at: again.path)
         #expect(document.result.machines?.count == 1)
-        #expect(document.summaries.allSatisfy { $0.wall.count == 14 })
+        #expect(document.summaries.allSatisfy { $0.wall.count == 15 })
+    }
+
+    @Test func theSameRunTwiceOrTheOutputAsAnInputIsRefused() throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (a, b) = (folder.appendingPathComponent("a"), folder.appendingPathComponent("b"))
+        try Self.simulated(2, in: a)
+        try Self.simulated(16, in: b)
+        let twice = try BenchBinary.run(["merge", a.path, a.path, "--out", folder.appendingPathComponent("m").path])
+        #expect(twice.status == ExitStatus.incomparable.rawValue)
+        #expect(twice.stderr.contains("are the same run"), "\(twice.stderr)")
+        let copy = folder.appendingPathComponent("copy.json")
+        try FileManager.default.copyItem(at: a.appendingPathComponent("results.json"), to: copy)
+        #expect(
+            try BenchBinary.run(["merge", a.path, copy.path, "--quiet"]).status == ExitStatus.incomparable.rawValue)
+        let into = try BenchBinary.run(["merge", a.path, b.path, "--out", a.path, "--quiet"])
+        #expect(into.status == ExitStatus.usage.rawValue)
+        #expect(into.stderr.contains("it would be overwritten"), "\(into.stderr)")
     }
 
     @Test func theSameMachineWithAnotherConfigurationIsRefused() throws {

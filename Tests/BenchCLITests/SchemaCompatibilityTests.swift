@@ -14,12 +14,18 @@ import Testing
             .appendingPathComponent("BenchCoreTests/Fixtures/\(name)").path
     }
 
-    /// A copy of `name` in a fresh folder: a second result of the same run, for the commands that
-    /// need two.
+    /// A second run of `name`'s experiment, in a fresh folder: the same samples, started a day
+    /// later (merge refuses the same run twice), for the commands that need two results.
     static func copy(_ name: String) throws -> (folder: URL, path: String) {
         let folder = try BenchBinary.temporaryFolder()
-        let path = folder.appendingPathComponent("copy.json").path
-        try FileManager.default.copyItem(atPath: fixture(name), toPath: path)
+        let path = folder.appendingPathComponent("later.json").path
+        var text = try String(contentsOfFile: fixture(name), encoding: .utf8)
+        let data = try #require(text.data(using: .utf8))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let started = try #require((document["result"] as? [String: Any])?["startedAt"] as? String)
+        let later = "2099" + started.dropFirst(4)
+        text = text.replacingOccurrences(of: "\"startedAt\" : \"\(started)\"", with: "\"startedAt\" : \"\(later)\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
         return (folder, path)
     }
 

@@ -73,6 +73,16 @@ public struct History: Codable, Sendable, Equatable {
         var cells: [Cell] = []
         for groups in values { for cell in groups.keys.sorted() where !cells.contains(cell) { cells.append(cell) } }
         let latest = values.count - 1
+        // The latest must share a cell with an earlier result in the window, as compare requires.
+        let earlierCells = Set(values[..<latest].suffix(window).flatMap(\.keys))
+        if !values[latest].keys.contains(where: earlierCells.contains) {
+            let previous = ordered[..<latest].suffix(window)
+            throw BenchError.incomparable(
+                Comparison.noCommonCell(
+                    Array(earlierCells).sorted(), values[latest].keys.sorted(),
+                    baseline: previous.map(\.path).joined(separator: ", "), current: ordered[latest].path,
+                    metric: settings.metric))
+        }
         let series = cells.map { cell -> Series in
             let points = values.enumerated().compactMap { index, groups -> Point? in
                 guard let samples = groups[cell], let median = Stats.median(samples) else { return nil }

@@ -15,6 +15,19 @@ public enum ResultMerger {
         guard inputs.count >= 2 else {
             throw BenchError.usage("bench merge needs two results or more (files or folders); give their paths.")
         }
+        // The same run twice (one file named twice, or a copy of it) would count every sample twice.
+        for (index, input) in inputs.enumerated() {
+            if let earlier = inputs[..<index].first(where: { $0.document.result == input.document.result }) {
+                throw BenchError.incomparable(
+                    "\(earlier.path) and \(input.path) are the same run (the same start, machine and samples); merging it with itself would count every sample twice. Give each run once."
+                )
+            }
+            // A figure no measurement yields (an edited or damaged file) is refused, as compare refuses it.
+            do { _ = try ResultLoader.comparable(input.document, path: input.path) } catch let error as ResultLoadError
+            {
+                throw BenchError.incomparable(error.description)
+            }
+        }
         let versions = Set(inputs.map(\.document.schemaVersion))
         if versions.count > 1 {
             let list = inputs.map { "\($0.path) (schema \($0.document.schemaVersion))" }.joined(separator: ", ")
