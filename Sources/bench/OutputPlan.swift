@@ -147,16 +147,27 @@ struct OutputPlan {
     /// - Throws: ``BenchError/failure(_:)`` when any report, stdout included, could not be written whole.
     func write(_ report: Report) throws -> (written: [String], markdown: String) {
         var written: [String] = []
+        var lost: [String] = []
         var markdown = ""
+        // One report that cannot be written never costs the others: each is tried, then every
+        // loss is named together.
         for destination in destinations {
             let text = destination.formatter.format(report)
             if destination.formatter is MarkdownFormatter { markdown = text }
-            if destination.path == "-" {
-                try Self.writeStdout(text, what: "the \(destination.flag) report")
-            } else {
-                try ReportWriter.write(text, to: destination.path)
-                written.append(destination.path)
+            do {
+                if destination.path == "-" {
+                    try Self.writeStdout(text, what: "the \(destination.flag) report")
+                } else {
+                    try ReportWriter.write(text, to: destination.path)
+                    written.append(destination.path)
+                }
+            } catch {
+                lost.append("\(error)")
             }
+        }
+        if !lost.isEmpty {
+            let kept = written.isEmpty ? "" : " The other reports were written: \(written.joined(separator: ", "))."
+            throw BenchError.failure(lost.joined(separator: " ") + kept)
         }
         return (written, markdown)
     }
