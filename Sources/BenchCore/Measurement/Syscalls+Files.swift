@@ -96,3 +96,56 @@ extension Sys {
         return true
     }
 }
+
+/// Files bench writes for itself, checked before anything is written into them.
+extension Sys {
+    /// Makes `path` a folder only this user can write, or checks that the one there is: a real
+    /// folder (never a link), owned by this user, writable by no one else.
+    /// - Throws: ``BenchError/usage(_:)`` naming what is there instead.
+    public static func privateDirectory(_ path: String) throws {
+        if mkdir(path, 0o700) == 0 { return }
+        let made = errno
+        var info = stat()
+        guard made == EEXIST, lstat(path, &info) == 0 else {
+            throw BenchError.usage(
+                "Cannot create \(path) (\(SystemCallError(call: "mkdir", errno: made).description)); TMPDIR must name a writable folder."
+            )
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid(), info.st_mode & 0o022 == 0 else {
+            throw BenchError.usage(
+                "\(path) is not bench's own folder (it is a link, another user's, or writable by others); remove it, or set TMPDIR to another folder."
+            )
+        }
+    }
+
+    /// Creates `path` afresh (never through a link, never over an existing file) holding `bytes`.
+    public static func writeNewFile(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o600) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw SystemCallError(call: "open", errno: errno) }
+        defer { close(fd) }
+        try writeAll(fd, bytes)
+    }
+
+    /// The bytes of the regular file `path`, at most `limit`, never through a link; nil when
+    /// there is none, it is a link, or it is larger.
+    public static func readOwnFile(_ path: String, limit: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == getuid(),
+            Int(info.st_size) <= limit
+        else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var got = 0
+        while got < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { raw in
+                Glibc.read(fd, raw.baseAddress! + got, raw.count - got)
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            got += n
+        }
+        return bytes
+    }
+}

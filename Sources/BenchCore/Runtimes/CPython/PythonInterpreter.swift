@@ -29,6 +29,8 @@ public enum PythonInterpreter {
                     : "--python \(name): no such executable; give the path of a CPython \(minimumVersion.0).\(minimumVersion.1)+ interpreter, or \(installHint)."
             )
         }
+        // bench's own worker script first: a problem there (TMPDIR) is not the interpreter's.
+        _ = try PythonWorkerScript.path()
         let info: InterpreterInfo
         do {
             guard let answer = try call(path, Request(op: "info"), as: InterpreterInfo.self, timeoutSeconds: 30) else {

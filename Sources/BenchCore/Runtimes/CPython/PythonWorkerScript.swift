@@ -14,37 +14,29 @@ public enum PythonWorkerScript {
     private static let written: Result<String, any Error> = Result { try write() }
 
     private static func write() throws -> String {
-        let bytes = Data(PackageResources.bench_worker_py)
+        let bytes = Array(PackageResources.bench_worker_py)
         // FNV-1a of the bytes: a new bench with a changed script gets a folder of its own.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let manager = FileManager.default
-        let folder = "\(NSTemporaryDirectory())/bench-python-\(getuid())-\(String(hash, radix: 16))"
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "bench-python-\(getuid())-\(String(hash, radix: 16))")
         let path = "\(folder)/bench_worker.py"
-        if isOurs(folder), manager.contents(atPath: path) == bytes { return path }
+        // The folder is made, or checked, before anything is written into it: a link planted in
+        // its place, or another user's folder, is refused, never written through.
+        try Sys.privateDirectory(folder)
+        if Sys.readOwnFile(path, limit: bytes.count) == bytes { return path }
         // Another bench may be writing the same folder now: both write a staging file and rename
         // it into place, so whichever rename lands last, the script is whole.
-        try? manager.createDirectory(
-            atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         let staging = "\(path).\(Sys.processID)"
-        guard manager.createFile(atPath: staging, contents: bytes, attributes: [.posixPermissions: 0o600]) else {
-            throw BenchError.failure(
-                "Cannot write the CPython worker to \(staging); check that \(NSTemporaryDirectory()) is writable.")
+        unlink(staging)
+        do { try Sys.writeNewFile(staging, bytes) } catch {
+            throw BenchError.usage(
+                "Cannot write the CPython worker to \(staging) (\(error)); TMPDIR must name a writable folder.")
         }
         _ = rename(staging, path)
-        guard isOurs(folder), manager.contents(atPath: path) == bytes else {
+        guard Sys.readOwnFile(path, limit: bytes.count) == bytes else {
             throw BenchError.failure("The CPython worker at \(path) does not hold bench's script; remove \(folder).")
         }
         return path
-    }
-
-    /// Whether `folder` exists, belongs to this user and only this user can write to it.
-    private static func isOurs(_ folder: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: folder),
-            attributes[.type] as? FileAttributeType == .typeDirectory,
-            (attributes[.ownerAccountID] as? NSNumber)?.uint32Value == getuid(),
-            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
-        else { return false }
-        return mode & 0o022 == 0
     }
 }
