@@ -15,7 +15,16 @@ enum Measuring {
         Sys.ignoreBrokenPipes()
         let progress = ProgressLine(enabled: !quiet)
         // The CSV is rewritten (atomically) after every sample, so a crash keeps what came before.
-        let result = try measure(progress.show, outputs.checkpoint)
+        let result: RunResult
+        do {
+            result = try measure(progress.show, outputs.checkpoint)
+        } catch  where Interruption.isRequested {
+            // Stopped while calibrating or starting (the stop killed what was running): an
+            // interruption, not a failure of the run.
+            progress.clear()
+            Console.error("bench: interrupted before the first sample was measured; no report was written.\n")
+            RunCommand.exit(withError: ExitCode(ExitStatus.interrupted.rawValue))
+        }
         progress.clear()
         let (written, markdown) = try outputs.write(Report(result))
         if result.interrupted {

@@ -272,8 +272,9 @@ def run_threads(workload, count, workers, log):
 _POOL_WORKLOAD = None
 
 
-def _pool_ready(spec, barrier, started):
+def _pool_ready(spec, barrier, started, interpreter):
     global _POOL_WORKLOAD
+    die_with_interpreter(interpreter)
     _POOL_WORKLOAD = Workload(spec)
     with started.get_lock():
         started.value += 1
@@ -294,7 +295,7 @@ def run_processes(workload, count, workers, log, spec):
     # Workers ever started: a pool silently replaces a worker that dies, and the task it ran is
     # lost, so a count above `workers` is how a dead worker shows.
     started = context.Value("i", 0)
-    pool = context.Pool(workers, initializer=_pool_ready, initargs=(spec, barrier, started))
+    pool = context.Pool(workers, initializer=_pool_ready, initargs=(spec, barrier, started, os.getpid()))
     try:
         barrier.wait()
         ready = time.monotonic_ns()
@@ -319,7 +320,8 @@ def run_processes(workload, count, workers, log, spec):
     return ready, ended - ready, ready - began
 
 
-def _spawned_task(spec, index, connection):
+def _spawned_task(spec, index, connection, interpreter):
+    die_with_interpreter(interpreter)
     start = time.monotonic_ns()
     checksum = Workload(spec).blocking(index)
     connection.send((index, start, time.monotonic_ns(), os.getpid(), checksum))
@@ -338,7 +340,7 @@ def run_spawn(workload, count, workers, log, spec):
         while following < count or alive:
             while following < count and len(alive) < workers:
                 reader, writer = context.Pipe(duplex=False)
-                process = context.Process(target=_spawned_task, args=(spec, following, writer))
+                process = context.Process(target=_spawned_task, args=(spec, following, writer, os.getpid()))
                 process.start()
                 writer.close()
                 alive[process.sentinel] = (process, reader, following)
@@ -485,14 +487,26 @@ def sample(request, stream):
 
 def die_with_parent():
     """Like bench's own workers: the kernel kills this process when bench dies."""
+    expected = os.environ.get("BENCH_PARENT_PID")
+    _die_with(int(expected) if expected else None)
+
+
+def die_with_interpreter(interpreter):
+    """A multiprocessing child dies with the interpreter that started it: the kernel clears the
+    parent-death signal on fork, so each child asks again, and one whose interpreter is already
+    gone (bench killed it between fork and here) leaves at once. With the interpreter dying with
+    bench, nothing of a run outlives it, to the last grandchild."""
+    _die_with(interpreter)
+
+
+def _die_with(parent):
     try:
         import ctypes
 
         ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
     except (OSError, AttributeError):
         return
-    expected = os.environ.get("BENCH_PARENT_PID")
-    if expected and os.getppid() != int(expected):
+    if parent is not None and os.getppid() != parent:
         os._exit(1)
 
 
