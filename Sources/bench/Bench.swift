@@ -32,6 +32,12 @@ struct Bench: ParsableCommand {
         // A worker needs no argument parsing, and skipping it halves a worker's start-up: the
         // parser's dynamic casts make the runtime scan every protocol conformance in the binary.
         if CommandLine.arguments.dropFirst().first == WorkerCommand.configuration.commandName {
+            // Run by hand (no request pipe on fd 3), it has nothing to serve: say what it is.
+            guard Sys.isOpen(3) else {
+                fail(
+                    "bench worker is internal: bench starts it itself, with its requests on fd 3 and replies on fd 4; run 'bench --help' for the commands.",
+                    status: .usage)
+            }
             do {
                 try WorkerCommand().run()
                 Foundation.exit(0)

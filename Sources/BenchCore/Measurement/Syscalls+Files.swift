@@ -149,3 +149,8 @@ extension Sys {
         return bytes
     }
 }
+
+extension Sys {
+    /// Whether descriptor `fd` is open in this process.
+    public static func isOpen(_ fd: Int32) -> Bool { fcntl(fd, F_GETFD) != -1 }
+}

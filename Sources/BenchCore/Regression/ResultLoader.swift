@@ -120,6 +120,14 @@ public enum ResultLoader {
     private static func decodeDocument(_ data: Data, path: String) throws -> ResultDocument {
         struct Version: Decodable { var schemaVersion: Int? }
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+            // A valid CSV of bench's (samples.csv, summary.csv) is not a damaged JSON: say what it is.
+            let head = String(decoding: data.prefix(200), as: UTF8.self)
+            if head.hasPrefix("workload,kind,model,") {
+                throw ResultLoadError(
+                    description:
+                        "\(path) is one of bench's CSV files, not a result: bench report reads the results.json written beside it (or its folder); give that."
+                )
+            }
             throw ResultLoadError(
                 description:
                     "\(path) is not valid JSON (truncated or corrupted); write it again with 'bench run --json'.")

@@ -39,6 +39,10 @@ public protocol RuntimeBackend: Sendable {
     /// The sentences a report gives for what `configuration` skipped in this runtime, never faked.
     func skipped(_ configuration: RunConfiguration) -> [String]
 
+    /// What one task of `spec` does in this runtime, where it differs from what bench's Swift
+    /// workload says of itself (how the runtime waits); nil to keep that.
+    func taskDescription(of spec: WorkloadSpec) -> String?
+
     /// The machine table's row for the interpreter: a label and its description.
     func fingerprint(_ interpreter: InterpreterInfo) -> (label: String, value: String)
 }

@@ -7,7 +7,7 @@ extension SettingsResolver {
         let workers = try pick(\.cores).map { try number($0, flag: "--cores", Int.init) } ?? coresAvailable
         let workloads = file.map { [$0.name] } ?? pick(\.workloads)!.presentItems
         var configuration = RunConfiguration(
-            workloads: workloads, models: models, workers: workers, tasks: tasks(workers: workers),
+            workloads: workloads, models: models, workers: workers, tasks: try tasks(workers: workers),
             taskMilliseconds: pick(\.taskMilliseconds)!, warmup: pick(\.warmup)!, coresAvailable: coresAvailable)
         configuration.workloadFile = file
         try applyShared(to: &configuration)

@@ -39,7 +39,7 @@ extension SettingsResolver {
         }
         let most = workers.last!
         var configuration = RunConfiguration(
-            workloads: [workload], models: models, workers: most, tasks: tasks(workers: most),
+            workloads: [workload], models: models, workers: most, tasks: try tasks(workers: most),
             taskMilliseconds: pick(\.taskMilliseconds)!, warmup: pick(\.warmup)!, coresAvailable: coresAvailable)
         try applyShared(to: &configuration)
         configuration.simulation = try flags.simulate.map(Simulation.checked(cores:))

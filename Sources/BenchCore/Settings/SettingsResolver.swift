@@ -52,8 +52,23 @@ public struct SettingsResolver {
     var coresAvailable: Int { flags.simulate ?? machine.coresAvailable }
 
     /// Tasks per sample: as given, else ``SettingsDefaults/tasksPerWorker`` per (most) worker.
-    func tasks(workers: Int) -> Int {
-        pick(\.tasks) ?? SettingsDefaults.tasksPerWorker * workers
+    /// - Throws: ``BenchError/usage(_:)`` when that default is out of range, naming `--cores`,
+    ///   which made it (`--tasks` was never given).
+    func tasks(workers: Int) throws -> Int {
+        if let given = pick(\.tasks) { return given }
+        let tasks = SettingsDefaults.tasksPerWorker * workers
+        guard tasks <= RunLimits.maxTasks else {
+            // Name only what was given: the flag, or the workload file's field.
+            let source =
+                flags.cores != nil
+                ? "--cores \(workers)"
+                : fileInput.cores != nil
+                    ? "the workload file's cores: \(workers)" : "\(workers) workers (the CPUs here)"
+            throw BenchError.usage(
+                "\(source) makes the default --tasks (\(SettingsDefaults.tasksPerWorker) × \(command == .sweep ? "the most workers" : "the workers")) \(tasks), above the most a sample runs, \(RunLimits.maxTasks); give --tasks, at most \(RunLimits.maxTasks)."
+            )
+        }
+        return tasks
     }
 
     /// The settled configuration of `configuration` with its interpreters probed once.

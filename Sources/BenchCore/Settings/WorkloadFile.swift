@@ -93,8 +93,11 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
             throw BenchError.usage("\(path) is not a regular file; give a .yaml workload file.")
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw BenchError.usage("\(path) cannot be read; check the path.")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BenchError.usage("\(path) cannot be read; check the path and its permissions.")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw BenchError.usage("\(path) is not UTF-8 text; a workload file is YAML, saved as UTF-8.")
         }
         return try parse(text, path: path)
     }

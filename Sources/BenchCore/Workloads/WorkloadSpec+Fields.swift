@@ -72,7 +72,8 @@ extension WorkloadSpec {
     public var description: WorkloadDescription {
         let workload = make()
         return WorkloadDescription(
-            name: workload.name, kind: workload.kind, taskDescription: workload.taskDescription,
+            name: workload.name, kind: workload.kind,
+            taskDescription: runtime.backend.taskDescription(of: self) ?? workload.taskDescription,
             runtime: runtime == .swift ? nil : runtime)
     }
 }

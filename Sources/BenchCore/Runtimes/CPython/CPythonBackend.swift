@@ -85,6 +85,23 @@ public struct CPythonBackend: RuntimeBackend {
         return notes
     }
 
+    /// How CPython's worker waits: time.sleep, file calls and blocking sockets on threads and
+    /// processes; asyncio on the event loop.
+    public func taskDescription(of spec: WorkloadSpec) -> String? {
+        guard case .wait(let seconds, let io) = spec.shape else { return nil }
+        switch io.kind {
+        case .sleep:
+            return
+                "a wait of \(Format.milliseconds(seconds)) (time.sleep on threads and processes, asyncio.sleep on the event loop)"
+        case .file:
+            return
+                "writing, fsyncing and reading back a \(Format.bytes(io.fileBytes)) temporary file (blocking on threads and processes; in asyncio's executor on the event loop)"
+        case .socket:
+            return
+                "a request to a loopback TCP server that answers after \(Format.milliseconds(seconds)) (blocking sockets on threads and processes, asyncio streams on the event loop)"
+        }
+    }
+
     /// "CPython 3.11.7 (main May 9 2026, GCC 12.2.0), GIL enabled, multiprocessing start method
     /// fork (`/usr/bin/python3.11`)".
     public func fingerprint(_ interpreter: InterpreterInfo) -> (label: String, value: String) {

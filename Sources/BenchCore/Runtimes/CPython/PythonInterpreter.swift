@@ -22,6 +22,11 @@ public enum PythonInterpreter {
     }
 
     private static func probe(_ name: String, given: String?) throws -> InterpreterInfo {
+        guard !name.isEmpty else {
+            throw BenchError.usage(
+                "--python '' names no interpreter; give the path of a CPython \(minimumVersion.0).\(minimumVersion.1)+ interpreter or a command on PATH, or drop --python for python3."
+            )
+        }
         guard let path = resolve(name) else {
             throw BenchError.usage(
                 given == nil
@@ -56,9 +61,16 @@ public enum PythonInterpreter {
     /// `name` itself when it contains a slash and is executable; else the first executable of
     /// that name on PATH.
     static func resolve(_ name: String) -> String? {
-        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
+        // An executable regular file: a folder passes access(X_OK) too, and an empty name would
+        // resolve to the first folder on PATH.
+        func runnable(_ path: String) -> Bool {
+            var info = stat()
+            return access(path, X_OK) == 0 && stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        }
+        guard !name.isEmpty else { return nil }
+        if name.contains("/") { return runnable(name) ? name : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first(where: runnable)
     }
 
     /// The kernel's speed in CPython on this machine: iterations per second of thread CPU time,

@@ -40,6 +40,9 @@ public struct SwiftBackend: RuntimeBackend {
     /// Swift has a counterpart of every model and workload: nothing is skipped.
     public func skipped(_ configuration: RunConfiguration) -> [String] { [] }
 
+    /// The Swift workloads describe themselves.
+    public func taskDescription(of spec: WorkloadSpec) -> String? { nil }
+
     public func fingerprint(_ interpreter: InterpreterInfo) -> (label: String, value: String) {
         ("Swift", interpreter.version)
     }
