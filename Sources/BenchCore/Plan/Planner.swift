@@ -73,7 +73,8 @@ public struct Planner: Sendable {
             repetition: 0, coresAvailable: configuration.coresAvailable, allocator: allocator)
         request.recordTimeline = configuration.recordTimeline
         request.interpreter =
-            configuration.interpreters[spec.runtime] ?? preparation.interpreters[spec.runtime]?.executable
+            configuration.interpreters[spec.runtime]
+            ?? preparation.interpreters[spec.runtime].flatMap { $0.command ?? $0.executable }
         if model == .serial { request.measuredTasks = configuration.serialMeasuredTasks(taskSeconds: spec.taskSeconds) }
         let fault = configuration.fault.flatMap { plan in
             plan.model == model

@@ -17,6 +17,10 @@ public struct InterpreterInfo: Codable, Sendable, Equatable {
     public var gilEnabled: Bool
     /// multiprocessing's start method: fork, forkserver or spawn.
     public var startMethod: String
+    /// What bench starts for every sample: the path `--python` named (found on PATH when it was a
+    /// command), which may be a wrapper that sets up the environment before the interpreter
+    /// (``executable``) runs; nil when the interpreter did not come from a probe.
+    public var command: String?
 
     /// Creates a description from known values.
     public init(

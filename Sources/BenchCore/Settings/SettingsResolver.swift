@@ -89,7 +89,10 @@ public struct SettingsResolver {
             }
         })
         if configuration.simulation == nil {
-            for (runtime, found) in interpreters { configuration.interpreters[runtime] = found.executable }
+            // What the user named runs, wrapper and all: never its interpreter's own path instead.
+            for (runtime, found) in interpreters {
+                configuration.interpreters[runtime] = found.command ?? found.executable
+            }
         }
         return Settings(
             configuration: configuration, interpreters: interpreters, sweep: sweep, searchesCrossover: search)

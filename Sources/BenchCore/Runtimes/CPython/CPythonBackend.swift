@@ -36,7 +36,8 @@ public struct CPythonBackend: RuntimeBackend {
     }
 
     public func calibrate(_ interpreter: InterpreterInfo?) throws -> Calibration {
-        try PythonInterpreter.calibrate(interpreter?.executable ?? PythonInterpreter.defaultName)
+        try PythonInterpreter.calibrate(
+            interpreter?.command ?? interpreter?.executable ?? PythonInterpreter.defaultName)
     }
 
     /// An interpreter is always a process of its own, whatever `--isolation` says.
@@ -110,9 +111,10 @@ public struct CPythonBackend: RuntimeBackend {
             ? (interpreter.freeThreadedBuild ? "free-threaded build with the GIL re-enabled" : "GIL enabled")
             : "free-threaded (GIL disabled)"
         let build = [interpreter.build, interpreter.compiler].filter { !$0.isEmpty }.joined(separator: ", ")
+        let command = interpreter.command.flatMap { $0 == interpreter.executable ? nil : " run by `\($0)`" } ?? ""
         return (
             "Python",
-            "CPython \(interpreter.version) (\(build)), \(gil), multiprocessing start method \(interpreter.startMethod) (`\(interpreter.executable)`)"
+            "CPython \(interpreter.version) (\(build)), \(gil), multiprocessing start method \(interpreter.startMethod) (`\(interpreter.executable)`\(command))"
         )
     }
 }

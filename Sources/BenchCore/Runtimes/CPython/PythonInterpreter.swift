@@ -51,7 +51,11 @@ public enum PythonInterpreter {
         else {
             throw BenchError.usage(notCPython(name, path, "it is \(info.implementation) \(info.version)"))
         }
-        return info
+        // What --python named runs every sample, so a wrapper's environment holds; the default
+        // python3 runs as the interpreter it resolved to.
+        var found = info
+        if given != nil { found.command = path }
+        return found
     }
 
     private static func notCPython(_ name: String, _ path: String, _ why: String) -> String {
