@@ -22,7 +22,10 @@ public struct IsolatedSampleRunner: SampleRunner {
         // jemalloc is preloaded into the sample's process (and so into its worker processes).
         var environment: [String: String] = [:]
         if request.allocator == .jemalloc, let library = Jemalloc.libraryPath { environment["LD_PRELOAD"] = library }
-        let worker = try WorkerProcess.start(environment: environment)
+        let worker: WorkerProcess
+        do { worker = try WorkerProcess.start(environment: environment) } catch {
+            throw SystemLimit.stopping(error, starting: "a sample's process")
+        }
         let deadline = Sys.monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)
         do {
             try worker.transport.send(.runSample(request))

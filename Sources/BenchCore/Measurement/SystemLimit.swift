@@ -24,6 +24,21 @@ public enum SystemLimit {
         )
     }
 
+    /// The error that stops a run when bench itself cannot start `what` (a sample's process, an
+    /// interpreter): at a limit of the system, its sentence, with how to raise it; else `error`.
+    public static func stopping(_ error: any Error, starting what: String) -> any Error {
+        guard let call = error as? SystemCallError, let sentence = sentence(call, limits: Sys.limits()) else {
+            return error
+        }
+        let own =
+            ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.count).map {
+                " (bench itself holds \($0 - 1) descriptors: its pipes, signal and event descriptors, the folder lock)"
+            } ?? ""
+        return BenchError.failure(
+            "Could not start \(what): \(call.call) failed with \(name(call.errno))\(own); \(sentence) The run was stopped."
+        )
+    }
+
     /// The failure when `count` worker processes of about `bytesEach` resident memory each would
     /// not fit in the memory available, or nil when they fit (or nothing can be read).
     public static func memoryFailure(processes count: Int, bytesEach: Int?) -> SampleFailure? {

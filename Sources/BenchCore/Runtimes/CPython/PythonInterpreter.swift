@@ -112,7 +112,10 @@ public enum PythonInterpreter {
     static func call<T: Decodable>(
         _ python: String, _ request: Request, as type: T.Type, timeoutSeconds: Double
     ) throws -> T? {
-        let process = try PythonProcess.start(python: python)
+        let process: PythonProcess
+        do { process = try PythonProcess.start(python: python) } catch {
+            throw SystemLimit.stopping(error, starting: "the CPython interpreter \(python)")
+        }
         let deadline = Sys.monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)
         do {
             try process.send(request)

@@ -28,7 +28,10 @@ public struct PythonSampleRunner: SampleRunner {
         guard let python = request.interpreter else {
             return unmeasured(.failed, "no CPython interpreter was given for a CPython sample")
         }
-        let process = try PythonProcess.start(python: python)
+        let process: PythonProcess
+        do { process = try PythonProcess.start(python: python) } catch {
+            throw SystemLimit.stopping(error, starting: "the CPython interpreter \(python)")
+        }
         let deadline = Sys.monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)
         do {
             try process.send(SampleOrder(request))
