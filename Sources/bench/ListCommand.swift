@@ -34,7 +34,7 @@ struct ListCommand: ParsableCommand {
         let rejected = folders.flatMap { WorkloadFile.rejected(in: $0) }
         if !rejected.isEmpty {
             out += "\nLeft out (cannot be used):\n"
-            for (path, reason) in rejected { out += "  \(path): \(reason)\n" }
+            for (_, reason) in rejected { out += "  \(reason)\n" }
         }
         out += "\nModels (--models):\n"
         for model in ModelKind.allCases { out += "  \(pad(model.rawValue))  \(model.summary)\n" }

@@ -126,7 +126,7 @@ struct OutputPlan {
             for destination in destinations where destination.path != "-" {
                 if Sys.fileIdentity(path: destination.path) == file {
                     throw BenchError.usage(
-                        "\(destination.flag) \(destination.path) is the input \(input); it would be overwritten. Write the merged result elsewhere."
+                        "The merged result would be written to \(destination.path), which is the input \(input), and overwrite it; give --out (or \(destination.flag)) another path."
                     )
                 }
             }
