@@ -19,11 +19,8 @@ enum Measuring {
         do {
             result = try measure(progress.show, outputs.checkpoint)
         } catch  where Interruption.isRequested {
-            // Stopped while calibrating or starting (the stop killed what was running): an
-            // interruption, not a failure of the run.
             progress.clear()
-            Console.error("bench: interrupted before the first sample was measured; no report was written.\n")
-            RunCommand.exit(withError: ExitCode(ExitStatus.interrupted.rawValue))
+            interruptedBeforeMeasuring()
         }
         progress.clear()
         let (written, markdown) = try outputs.write(Report(result))
@@ -45,5 +42,24 @@ enum Measuring {
             }
         }
         RunCommand.exit(withError: ExitCode(ExitStatus.of(result).rawValue))
+    }
+
+    /// Resolves settings with the stopping signals already handled, so a stop while the
+    /// interpreter is probed is an interruption (exit 130), never bench ended by the signal or a
+    /// probe killed by the stop reported as a bad interpreter.
+    static func settings(_ resolve: () throws -> Settings) throws -> Settings {
+        Interruption.install()
+        do {
+            return try resolve()
+        } catch  where Interruption.isRequested {
+            interruptedBeforeMeasuring()
+        }
+    }
+
+    /// Stopped while resolving, calibrating or starting (the stop killed what was running): an
+    /// interruption, not a failure of the run.
+    static func interruptedBeforeMeasuring() -> Never {
+        Console.error("bench: interrupted before the first sample was measured; no report was written.\n")
+        RunCommand.exit(withError: ExitCode(ExitStatus.interrupted.rawValue))
     }
 }

@@ -140,7 +140,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let file = try WorkloadFile.referenced(by: workload, searching: workloadsDirectory)
-        let settings = try SettingsResolver(.run, flags: input, file: file, machine: .current()).resolve()
+        let settings = try Measuring.settings {
+            try SettingsResolver(.run, flags: input, file: file, machine: .current()).resolve()
+        }
         let configuration = settings.configuration
         let outputs = try output.plan(trace: trace ?? (configuration.recordTimeline ? "" : nil))
         try Measuring.run(outputs: outputs, quiet: output.quiet) { progress, checkpoint in

@@ -76,7 +76,9 @@ struct SweepCommand: ParsableCommand {
         input.warmup = warmup
         input.isolation = isolation
         input.simulate = simulate
-        let settings = try SettingsResolver(.sweep, flags: input, machine: .current()).resolve()
+        let settings = try Measuring.settings {
+            try SettingsResolver(.sweep, flags: input, machine: .current()).resolve()
+        }
         let outputs = try output.plan()
         try Measuring.run(outputs: outputs, quiet: output.quiet) { progress, checkpoint in
             let experiment = Experiment(settings)
