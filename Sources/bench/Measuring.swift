@@ -35,7 +35,7 @@ enum Measuring {
         if !quiet {
             if !outputs.usesStdout {
                 // A courtesy copy: the report itself is in its file, so a closed terminal pipe is no loss.
-                try? OutputPlan.writeStdout(markdown, what: "the report")
+                try? Console.out(markdown, what: "the report")
             }
             if !written.isEmpty {
                 Console.error("bench: wrote \(written.joined(separator: ", "))\n")

@@ -30,7 +30,7 @@ struct MergeCommand: ParsableCommand {
         Sys.ignoreBrokenPipes()
         let (written, markdown) = try outputs.write(Report(merged))
         if !output.quiet {
-            if !outputs.usesStdout { try? OutputPlan.writeStdout(markdown, what: "the report") }
+            if !outputs.usesStdout { try? Console.out(markdown, what: "the report") }
             if !written.isEmpty {
                 Console.error("bench: wrote \(written.joined(separator: ", "))\n")
             }

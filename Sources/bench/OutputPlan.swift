@@ -156,7 +156,7 @@ struct OutputPlan {
             if destination.formatter is MarkdownFormatter { markdown = text }
             do {
                 if destination.path == "-" {
-                    try Self.writeStdout(text, what: "the \(destination.flag) report")
+                    try Console.out(text, what: "the \(destination.flag) report")
                 } else {
                     try ReportWriter.write(text, to: destination.path)
                     written.append(destination.path)
@@ -170,11 +170,6 @@ struct OutputPlan {
             throw BenchError.failure(lost.joined(separator: " ") + kept)
         }
         return (written, markdown)
-    }
-
-    /// Writes `text` to stdout whole, or says why it could not (a closed pipe, a full device).
-    static func writeStdout(_ text: String, what: String) throws {
-        try Console.out(text, what: what)
     }
 
     /// A folder name from a UTC timestamp, sortable and free of characters shells dislike.

@@ -25,12 +25,8 @@ public struct Experiment: Sendable {
     public func run(
         progress: (RunProgress) -> Void = { _ in }, checkpoint: (RunResult) throws -> Void = { _ in }
     ) throws -> RunResult {
-        let preparation = try Preparation.measure(configuration, interpreters: interpreters)
-        return try withServer { port in
-            let planner = Planner(configuration: configuration, preparation: preparation, socketPort: port)
-            let workloads = planner.workloads(ioFractions: [configuration.ioFraction])
-            return try harness(planner.run(), workloads: workloads, preparation: preparation).run(
-                progress: progress, checkpoint: checkpoint)
+        try measure(ioFractions: [configuration.ioFraction], order: nil, progress: progress, checkpoint: checkpoint) {
+            $0.run()
         }
     }
 
@@ -40,16 +36,27 @@ public struct Experiment: Sendable {
         _ sweep: SweepConfiguration, progress: (RunProgress) -> Void = { _ in },
         checkpoint: (RunResult) throws -> Void = { _ in }
     ) throws -> RunResult {
-        let preparation = try Preparation.measure(configuration, interpreters: interpreters)
-        var result = try withServer { port in
-            let planner = Planner(configuration: configuration, preparation: preparation, socketPort: port)
-            let blocks = planner.sweep(workers: sweep.workers, ioFractions: sweep.ioFractions)
-            let workloads = planner.workloads(ioFractions: sweep.ioFractions)
-            return try harness(blocks, workloads: workloads, preparation: preparation, order: .interleaved).run(
-                progress: progress, checkpoint: checkpoint)
-        }
+        var result = try measure(
+            ioFractions: sweep.ioFractions, order: .interleaved, progress: progress, checkpoint: checkpoint
+        ) { $0.sweep(workers: sweep.workers, ioFractions: sweep.ioFractions) }
         result.sweep = sweep
         return result
+    }
+
+    /// The pipeline both share: prepare, start the server, plan the blocks `plan` picks, and run
+    /// the loop over them.
+    private func measure(
+        ioFractions: [Double], order: RunOrder?, progress: (RunProgress) -> Void,
+        checkpoint: (RunResult) throws -> Void, plan: (Planner) -> [[PlannedCell]]
+    ) throws -> RunResult {
+        let preparation = try Preparation.measure(configuration, interpreters: interpreters)
+        return try withServer { port in
+            let planner = Planner(configuration: configuration, preparation: preparation, socketPort: port)
+            return try harness(
+                plan(planner), workloads: planner.workloads(ioFractions: ioFractions), preparation: preparation,
+                order: order
+            ).run(progress: progress, checkpoint: checkpoint)
+        }
     }
 
     /// The loop over `blocks`, with an empty result describing the run (`workloads` as run) and
