@@ -87,6 +87,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var runtimeOptions: RuntimeOptions
 
+    @OptionGroup var taskOptions: TaskOptions
+
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Warm-up repetitions per model, run first and not recorded.", valueName: "n"))
@@ -166,6 +168,7 @@ struct RunCommand: ParsableCommand {
         input.fileBytes = fileBytes
         repetitionOptions.fill(&input)
         runtimeOptions.fill(&input)
+        taskOptions.fill(&input)
         input.warmup = warmup
         input.trace = trace != nil ? true : nil
         input.order = order

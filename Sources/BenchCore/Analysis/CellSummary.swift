@@ -32,6 +32,12 @@ public struct CellSummary: Codable, Sendable, Equatable {
     /// bench could extrapolate it (they were all measured).
     public var baseline: BaselineSource?
 
+    /// Median pickled bytes of arguments sent to a worker process per call (the user's function
+    /// under CPython's processes and spawn); nil where no call crosses a process.
+    public var argumentBytesPerCall: Double?
+    /// Median pickled bytes of return value sent back per call; nil where no call crosses a process.
+    public var resultBytesPerCall: Double?
+
     /// Whether the speedup, efficiency and ideal are against an extrapolated serial baseline.
     public var isAgainstExtrapolatedBaseline: Bool { baseline?.isExtrapolated == true }
 }

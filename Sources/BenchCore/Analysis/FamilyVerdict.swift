@@ -20,7 +20,7 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
         else { return nil }
         let others = cells.filter { $0.cell.model != .serial }
         let summary = { (cell: Cell) in cells.first { $0.cell == cell }! }
-        if serial.cell.taskSeconds == 0 && serial.cell.kind != .alloc {
+        if serial.cell.taskSeconds == 0 && serial.cell.kind != .alloc && serial.cell.kind != .user {
             // Tasks that do nothing: there is nothing to speed up, only a per-task cost to compare.
             let costs = cells.map {
                 "\($0.cell.modelName) \(Format.duration($0.wall.median / Double(max(1, $0.cell.tasks))))"
@@ -44,7 +44,7 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
         if let most = counts.last {
             let atMost = others.filter { $0.cell.workers == most }
             sentences += kindSentences(serial: serial, cells: atMost, workers: most, walls: walls, cores: cores)
-            sentences += processSentences(atMost)
+            sentences += serial.cell.kind == .user ? userProcessSentences(atMost) : processSentences(atMost)
         }
         if unsuccessful > 0 {
             sentences.append(
@@ -113,6 +113,8 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
         let eventLoop = cells.first { $0.cell.model == .eventLoop }
         let bestParallel = cells.filter { $0.cell.model.isParallel }.max { $0.speedup < $1.speedup }
         switch serial.cell.kind {
+        case .user:
+            sentences += userSentences(serial: serial, cells: cells, workers: workers, walls: walls, cores: cores)
         case .cpu, .alloc:
             if let eventLoop, eventLoop.speedup <= 1.1 {
                 sentences.append(

@@ -20,6 +20,8 @@ public enum IdealTime {
     ///   parallel, because waits overlap without using a core.
     /// - Mixed: whichever bound binds, the compute (serial compute share ÷ usable cores) or the
     ///   rounds of whole tasks (⌈tasks ÷ workers⌉ × task time).
+    /// - The user's own code (`user`): it may compute or wait, so the waiting bound, ⌈tasks ÷
+    ///   workers⌉ rounds of one serial task's time.
     public static func wallSeconds(
         kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
         taskSeconds: Double, serialWallSeconds: Double,
@@ -40,6 +42,11 @@ public enum IdealTime {
         case .io:
             let inFlight = max(1, model.workers(requested: workers))
             return Double(Bounds.rounds(tasks: tasks, inFlight: inFlight)) * taskSeconds
+        case .user:
+            // The user's task may compute or wait, so its ideal is the looser bound, waiting's:
+            // ⌈tasks ÷ workers⌉ rounds of one serial task.
+            let inFlight = max(1, model.workers(requested: workers))
+            return Double(Bounds.rounds(tasks: tasks, inFlight: inFlight)) * serialWallSeconds / Double(max(1, tasks))
         }
     }
 

@@ -59,7 +59,7 @@ public struct MachineComparison: Codable, Sendable, Equatable {
         let spread = (speedups.max() ?? 1) / max(speedups.min() ?? 1, 1e-9)
         let cpuSpread = (cpus.max() ?? 1) / max(cpus.min() ?? 1, 1e-9)
         switch experiment.kind {
-        case .cpu, .alloc:
+        case .cpu, .alloc, .user:
             text +=
                 spread > 1.2 && cpuSpread > 1.2
                 ? ": compute scales with cores, so the machine with more usable CPUs went further."

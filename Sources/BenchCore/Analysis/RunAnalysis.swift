@@ -36,6 +36,8 @@ public struct RunAnalysis: Sendable, Equatable {
     public var workerCrossovers: [WorkerCrossover]
     /// In a merged result, each experiment side by side on every machine that ran it.
     public var machines: [MachineComparison]
+    /// For the user's own code, each experiment's results compared model by model with serial's.
+    public var resultChecks: [ResultCheck] = []
     /// For a sweep, the ideal speedup over serial of each family (by its serial cell) at each of
     /// the sweep's worker counts (``IdealTime/speedup(serialWallSeconds:serial:workers:usableCPUs:)``).
     public var idealSpeedups: [Cell: [Int: Double]] = [:]
@@ -94,6 +96,7 @@ public struct RunAnalysis: Sendable, Equatable {
         scalability = ScalabilityFit.make(families, capacity: capacity)
         machines = MachineComparison.make(families, capacity: capacity)
         workerCrossovers = WorkerCrossover.make(result, families: families)
+        resultChecks = ResultCheck.make(result.samples, families: families.map(\.baseline))
         for family in families {
             guard let sweep = result.sweep, let serial = family.cells.first(where: { $0.cell.model == .serial })
             else { continue }
@@ -189,7 +192,9 @@ public struct RunAnalysis: Sendable, Equatable {
             startupSeconds: Stats.median(group.compactMap(\.startupSeconds)),
             speedup: speedup,
             efficiency: speedup / max(1, Bounds.parallelCPUs(workers: cell.workers, usableCPUs: capacity)),
-            idealWallSeconds: ideal, vsIdeal: ideal > 0 ? wall.median / ideal : 0, coresAvailable: cores)
+            idealWallSeconds: ideal, vsIdeal: ideal > 0 ? wall.median / ideal : 0, coresAvailable: cores,
+            argumentBytesPerCall: Stats.median(group.compactMap(\.argumentBytesPerCall)),
+            resultBytesPerCall: Stats.median(group.compactMap(\.resultBytesPerCall)))
     }
 
     private static func idealWallSeconds(_ cell: Cell, coresAvailable: Double, serialWallSeconds: Double) -> Double {

@@ -87,7 +87,7 @@ public struct Waiting: Sendable {
 
     private func failed(_ task: Int, _ reason: String) -> UInt64 {
         let place = kind == .file ? " in \(NSTemporaryDirectory()) (TMPDIR must name a writable folder)" : ""
-        IOFailures.record(task: task, kind, reason + place)
+        TaskFailures.record(task: task, kind, reason + place)
         return 0
     }
 

@@ -31,6 +31,12 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
     public var allocator: Allocator
     /// The language runtime the tasks ran in: Swift, or CPython driven by bench.
     public var runtime: Runtime
+    /// The user's function, for a workload of the user's own code: its module (or file) and name,
+    /// `tasks:sha256_1mib`, or `swift:NAME` for a closure; nil for the built-in workloads.
+    public var function: String?
+    /// A stable hash of the arguments each call of the user's function received (16 hex digits);
+    /// nil when each call received its task's index, and for the built-in workloads.
+    public var arguments: String?
     /// The machine, in a result merged from several (`bench merge`): its label, e.g. "AMD EPYC,
     /// 2 CPUs"; empty in a result from one machine.
     public var machine: String
@@ -41,7 +47,7 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
         taskSeconds: Double, ioFraction: Double? = nil, ioKind: IOKind = .sleep, fileBytes: Int? = nil,
         allocObjects: Int? = nil, allocObjectBytes: Int? = nil, allocator: Allocator = .system,
-        runtime: Runtime = .swift, machine: String = ""
+        runtime: Runtime = .swift, function: String? = nil, arguments: String? = nil, machine: String = ""
     ) {
         self.workload = workload
         self.kind = kind
@@ -57,6 +63,8 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         self.allocObjectBytes = kind == .alloc ? allocObjectBytes : nil
         self.allocator = allocator
         self.runtime = runtime
+        self.function = kind == .user ? function : nil
+        self.arguments = kind == .user ? arguments : nil
         self.machine = machine
     }
 
@@ -97,6 +105,8 @@ extension Cell {
         case allocObjectBytes = "alloc_bytes"
         case allocator
         case runtime
+        case function
+        case arguments
         case machine
 
         /// How a sentence names the dimension: "I/O fraction".
@@ -115,6 +125,8 @@ extension Cell {
             case .allocObjectBytes: "bytes per allocated object"
             case .allocator: "allocator"
             case .runtime: "runtime"
+            case .function: "function"
+            case .arguments: "arguments"
             case .machine: "machine"
             }
         }
@@ -143,6 +155,8 @@ extension Cell {
         case .allocObjectBytes: allocObjectBytes.map { .number(Double($0)) } ?? .absent
         case .allocator: .number(Double(Allocator.allCases.firstIndex(of: allocator)!))
         case .runtime: .number(Double(Runtime.allCases.firstIndex(of: runtime)!))
+        case .function: function.map { .text($0) } ?? .absent
+        case .arguments: arguments.map { .text($0) } ?? .absent
         case .machine: .text(machine)
         }
     }
@@ -163,6 +177,8 @@ extension Cell {
         case .allocObjectBytes: allocObjectBytes.map { "\($0) B" } ?? "none"
         case .allocator: allocator.rawValue
         case .runtime: runtime.rawValue
+        case .function: function ?? "none"
+        case .arguments: arguments ?? "the task's index"
         case .machine: machine.isEmpty ? "this machine" : machine
         }
     }
@@ -182,6 +198,8 @@ extension Cell {
         }
         if let allocObjects, let allocObjectBytes { parts.append("\(allocObjects) × \(allocObjectBytes) B objects") }
         if allocator != .system { parts.append(allocator.rawValue) }
+        if let function, function.split(separator: ":").last.map(String.init) != workload { parts.append(function) }
+        if let arguments { parts.append("arguments #\(arguments.prefix(8))") }
         if runtime != .swift { parts.append(runtime.displayName) }
         if !machine.isEmpty { parts.append(machine) }
         return parts
@@ -214,6 +232,8 @@ extension Cell {
             allocObjectBytes: try c.decodeIfPresent(Int.self, forKey: .allocObjectBytes),
             allocator: try c.decodeIfPresent(Allocator.self, forKey: .allocator) ?? .system,
             runtime: try c.decodeIfPresent(Runtime.self, forKey: .runtime) ?? .swift,
+            function: try c.decodeIfPresent(String.self, forKey: .function),
+            arguments: try c.decodeIfPresent(String.self, forKey: .arguments),
             machine: try c.decodeIfPresent(String.self, forKey: .machine) ?? "")
     }
 }

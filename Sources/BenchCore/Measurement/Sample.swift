@@ -100,6 +100,15 @@ public struct Sample: Codable, Sendable, Equatable {
     public var throttledPeriods: Int?
     /// Time the sample's cgroup spent throttled during the sample, in seconds.
     public var throttledSeconds: Double?
+    /// Each task's result hash, index for index, for the user's own code with the result check on
+    /// (``UserTask/checksResults``); nil otherwise. Compared across models by ``ResultCheck``.
+    public var taskResults: [UInt64]?
+    /// Mean bytes of pickled arguments sent to a worker process per call (CPython's processes and
+    /// spawn, for the user's function); nil where no call crosses a process.
+    public var argumentBytesPerCall: Double?
+    /// Mean bytes of pickled return value sent back from a worker process per call; nil where no
+    /// call crosses a process.
+    public var resultBytesPerCall: Double?
     /// CPU time the hypervisor stole from this machine (all CPUs) during the sample, in seconds;
     /// nil when `/proc/stat` has no steal figure.
     public var stealSeconds: Double?
@@ -187,6 +196,9 @@ extension Sample {
             startupSeconds: startupNanoseconds.map { Double($0) / 1e9 }, usage: usage.scaled(by: scale),
             latency: LatencySummary(taskSeconds: log.taskSeconds), checksum: log.combinedChecksum)
         if log.count < request.tasks { sample.measuredTasks = log.count }
+        if request.workload.userTask?.checksResults == true && log.count == request.tasks {
+            sample.taskResults = log.checksums
+        }
         if request.recordTimeline { sample.timeline = log.timeline(origin: origin) }
         return sample
     }
@@ -236,5 +248,8 @@ extension Sample {
         throttledPeriods = try c.decodeIfPresent(Int.self, forKey: .throttledPeriods)
         throttledSeconds = try c.decodeIfPresent(Double.self, forKey: .throttledSeconds)
         stealSeconds = try c.decodeIfPresent(Double.self, forKey: .stealSeconds)
+        taskResults = try c.decodeIfPresent([UInt64].self, forKey: .taskResults)
+        argumentBytesPerCall = try c.decodeIfPresent(Double.self, forKey: .argumentBytesPerCall)
+        resultBytesPerCall = try c.decodeIfPresent(Double.self, forKey: .resultBytesPerCall)
     }
 }

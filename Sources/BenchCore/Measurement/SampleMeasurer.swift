@@ -19,7 +19,7 @@ public enum SampleMeasurer {
         let statsBefore = Jemalloc.stats()
         let before = Sys.resourceUsage(.process)
         let childrenBefore = Sys.resourceUsage(.children)
-        _ = IOFailures.take()
+        _ = TaskFailures.take()
         let start = Sys.monotonicNanoseconds()
         let report: ExecutionReport
         do {
@@ -29,7 +29,7 @@ public enum SampleMeasurer {
         }
         let end = Sys.monotonicNanoseconds()
         // A task that could not do its I/O makes a failed sample, not a fast one.
-        if let failure = IOFailures.take() {
+        if let failure = TaskFailures.take() {
             return Sample.unmeasured(request, startedAt: startedAt, status: .failed, reason: failure)
         }
         let own = Sys.resourceUsage(.process).since(before)

@@ -8,7 +8,7 @@ public final class TaskLog: @unchecked Sendable {
     public let count: Int
     private let starts: UnsafeMutableBufferPointer<UInt64>
     private let ends: UnsafeMutableBufferPointer<UInt64>
-    private let checksums: UnsafeMutableBufferPointer<UInt64>
+    private let checksumStore: UnsafeMutableBufferPointer<UInt64>
     private let threads: UnsafeMutableBufferPointer<UInt64>
 
     /// Creates a log for `count` tasks.
@@ -16,18 +16,18 @@ public final class TaskLog: @unchecked Sendable {
         self.count = count
         starts = .allocate(capacity: count)
         ends = .allocate(capacity: count)
-        checksums = .allocate(capacity: count)
+        checksumStore = .allocate(capacity: count)
         threads = .allocate(capacity: count)
         threads.initialize(repeating: 0)
         starts.initialize(repeating: 0)
         ends.initialize(repeating: 0)
-        checksums.initialize(repeating: 0)
+        checksumStore.initialize(repeating: 0)
     }
 
     deinit {
         starts.deallocate()
         ends.deallocate()
-        checksums.deallocate()
+        checksumStore.deallocate()
         threads.deallocate()
     }
 
@@ -36,7 +36,7 @@ public final class TaskLog: @unchecked Sendable {
     public func run(_ index: Int, _ body: () -> UInt64) {
         threads[index] = Sys.currentThreadID()
         starts[index] = Sys.monotonicNanoseconds()
-        checksums[index] = body()
+        checksumStore[index] = body()
         ends[index] = Sys.monotonicNanoseconds()
     }
 
@@ -45,7 +45,7 @@ public final class TaskLog: @unchecked Sendable {
     public func run(_ index: Int, _ body: () async -> UInt64) async {
         threads[index] = Sys.currentThreadID()
         starts[index] = Sys.monotonicNanoseconds()
-        checksums[index] = await body()
+        checksumStore[index] = await body()
         ends[index] = Sys.monotonicNanoseconds()
     }
 
@@ -53,7 +53,7 @@ public final class TaskLog: @unchecked Sendable {
     public func record(_ task: TaskRecord) {
         threads[task.index] = UInt64(UInt32(bitPattern: task.pid))
         starts[task.index] = task.startNanoseconds
-        checksums[task.index] = task.checksum
+        checksumStore[task.index] = task.checksum
         ends[task.index] = task.endNanoseconds
     }
 
@@ -104,10 +104,13 @@ public final class TaskLog: @unchecked Sendable {
         (0..<count).map { Double(ends[$0] &- starts[$0]) / 1e9 }
     }
 
+    /// Each task's checksum, in task order.
+    public var checksums: [UInt64] { Array(checksumStore) }
+
     /// The checksums of every task folded into one value; routed to ``blackHole(_:)`` as well.
     public var combinedChecksum: UInt64 {
         var combined: UInt64 = 0
-        for index in 0..<count { combined = (combined &* 31) ^ checksums[index] }
+        for index in 0..<count { combined = (combined &* 31) ^ checksumStore[index] }
         blackHole(combined)
         return combined
     }

@@ -6,6 +6,7 @@ extension Cell {
             workload: workload.name, kind: workload.kind, model: model, workers: workers, tasks: tasks,
             taskSeconds: workload.taskSeconds, ioFraction: workload.ioFraction, ioKind: workload.ioKind,
             fileBytes: workload.fileBytes, allocObjects: workload.allocObjects,
-            allocObjectBytes: workload.allocObjectBytes, allocator: allocator, runtime: workload.runtime)
+            allocObjectBytes: workload.allocObjectBytes, allocator: allocator, runtime: workload.runtime,
+            function: workload.userTask?.qualifiedName, arguments: workload.userTask?.argumentsHash)
     }
 }

@@ -41,7 +41,7 @@ public struct Planner: Sendable {
     public func run() -> [[PlannedCell]] {
         configuration.allocators.flatMap { allocator in
             workloads(ioFractions: [configuration.ioFraction]).map { spec in
-                configuration.models.filter(spec.runtime.supports).map {
+                configuration.models.filter { spec.runtime.supports($0) && spec.runs(under: $0) }.map {
                     cell(spec, model: $0, workers: configuration.workers, allocator: allocator)
                 }
             }
@@ -57,7 +57,9 @@ public struct Planner: Sendable {
     /// Serial, then every other model of `models` (default: the configuration's) that `spec`'s
     /// runtime has, at each worker count.
     public func cells(_ spec: WorkloadSpec, workers: [Int], models: [ModelKind]? = nil) -> [PlannedCell] {
-        let parallel = (models ?? configuration.models).filter { $0 != .serial && spec.runtime.supports($0) }
+        let parallel = (models ?? configuration.models).filter {
+            $0 != .serial && spec.runtime.supports($0) && spec.runs(under: $0)
+        }
         return [cell(spec, model: .serial, workers: 1)]
             + workers.flatMap { count in parallel.map { cell(spec, model: $0, workers: count) } }
     }
@@ -86,6 +88,14 @@ public struct Planner: Sendable {
     /// The workload `name` at `ioFraction` in `runtime`, built whole from the catalog entry that
     /// runs it (a workload file's kind picks its built-in) and the run's calibration.
     func spec(_ name: String, ioFraction: Double, runtime: Runtime) -> WorkloadSpec {
+        if let task = configuration.userTask, task.name == name {
+            return WorkloadSpec(name: name, shape: .user(task), runtime: runtime)
+        }
+        if let closure = UserWorkloads.named(name) {
+            var task = closure.task
+            task.checksResults = configuration.checksResults
+            return WorkloadSpec(name: name, shape: .user(task), runtime: runtime)
+        }
         let entryName = configuration.workloadFile.flatMap { $0.name == name ? $0.kind.rawValue : nil } ?? name
         let entry = WorkloadCatalog.entry(named: entryName)!
         let rate = preparation.calibrations[runtime] ?? Calibration(iterationsPerSecond: 0, trials: 0)

@@ -209,6 +209,8 @@ public enum ResultLoader {
                 allocObjectBytes: optional("alloc_bytes").flatMap { Int($0) },
                 allocator: Allocator(describing: optional("allocator")),
                 runtime: optional("runtime").flatMap(Runtime.init(rawValue:)) ?? .swift,
+                function: optional("function").flatMap { $0.isEmpty ? nil : $0 },
+                arguments: optional("arguments").flatMap { $0.isEmpty ? nil : $0 },
                 machine: optional("machine") ?? "")
             samples.append(ComparableSample(cell: cell, values: values))
         }

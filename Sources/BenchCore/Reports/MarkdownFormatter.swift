@@ -70,7 +70,10 @@ public struct MarkdownFormatter: ReportFormatter {
                 " (**oversubscribed**: more workers than the \(Format.number(usable)) usable \(usable == 1 ? "CPU" : "CPUs"))"
         }
         out += "\n"
-        out += "- Tasks per sample: \(config.tasks) of \(Format.number(config.taskMilliseconds)) ms each\n"
+        out +=
+            config.usesTaskDuration
+            ? "- Tasks per sample: \(config.tasks) of \(Format.number(config.taskMilliseconds)) ms each\n"
+            : "- Tasks per sample: \(config.tasks)\n"
         out +=
             "- Repetitions: \(Self.repetitionText(config)), after \(config.warmup) warm-up; \(Self.orderText(config, sweep: result.sweep != nil))\n"
         if let source = analysis.families.lazy.compactMap({ $0.cells.first?.baseline }).first(where: \.isExtrapolated) {
@@ -133,6 +136,11 @@ public struct MarkdownFormatter: ReportFormatter {
                 out += "\n"
             }
             out += "\n"
+            if let check = analysis.resultChecks.first(where: { $0.baseline == family.baseline }),
+                !check.sentences.isEmpty
+            {
+                out += "Result check: " + check.sentences.joined(separator: " ") + "\n\n"
+            }
             if let source = family.cells.first?.baseline, source.isExtrapolated {
                 out +=
                     "† Against \(source): serial's wall and CPU times are its first \(source.measuredTasks) tasks' scaled by \(source.tasks) ÷ \(source.measuredTasks), and every ratio here rests on them.\n\n"

@@ -71,6 +71,12 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// resolution the interpreter's real path.
     public internal(set) var interpreters: [Runtime: String] = [:]
 
+    /// The user's Python function, when it is the run's workload (`--task`); nil otherwise.
+    public internal(set) var userTask: UserTask?
+    /// Whether the user's code has each call's result compared across models (`--no-result-check`
+    /// turns it off).
+    public internal(set) var checksResults = true
+
     /// Recorded repetitions when none are asked for: 9 is the fewest that give a 95% confidence
     /// interval of the median narrower than the full range (ranks 2 and 8), and an odd count has
     /// a true middle value.
@@ -126,6 +132,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var workloadKinds: [WorkloadKind] {
         workloads.map { name in
             if let workloadFile, workloadFile.name == name { return workloadFile.kind }
+            if userTask?.name == name || UserWorkloads.named(name) != nil { return .user }
             return WorkloadCatalog.entry(named: name)?.kind ?? .cpu
         }
     }
@@ -135,7 +142,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
     /// Whether the workload `name`'s tasks have a set duration (a workload file's always do).
     public func usesTaskDuration(_ name: String) -> Bool {
-        name == workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
+        if userTask?.name == name || UserWorkloads.named(name) != nil { return false }
+        return name == workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
     }
 
     /// Whether more workers were asked for than there are cores to run them.
@@ -180,5 +188,7 @@ extension RunConfiguration {
             ?? SchemaKey.perRuntime(String.self, in: decoder, named: \.rawValue)
         autoRepetitions = try c.decodeIfPresent(AutoRepetitions.self, forKey: .autoRepetitions)
         baseline = try c.decodeIfPresent(BaselineMode.self, forKey: .baseline)
+        userTask = try c.decodeIfPresent(UserTask.self, forKey: .userTask)
+        checksResults = try c.decodeIfPresent(Bool.self, forKey: .checksResults) ?? true
     }
 }

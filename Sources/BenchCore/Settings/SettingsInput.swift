@@ -56,6 +56,13 @@ public struct SettingsInput: Sendable, Equatable {
     public var slowdown: String?
     /// The simulated machine's cores (`--simulate`), for tests.
     public var simulate: Int?
+    /// The user's Python function as the task (`--task` and its options).
+    public var task: TaskSetting?
+    /// `--task-path`, `--task-args`, `--task-args-each` or `--task-setup` given without `--task`,
+    /// kept to be refused by name.
+    public var strayTaskOptions: TaskSetting?
+    /// Whether the user's code has its results compared across models (`--no-result-check`: false).
+    public var resultCheck: Bool?
 
     /// An input that says nothing.
     public init() {}
@@ -102,5 +109,6 @@ extension SettingsInput {
         warmup = file.warmup
         runtimes = file.runtimes.map { ListSetting(items: $0.map(\.rawValue)) }
         trace = file.trace
+        task = file.task
     }
 }

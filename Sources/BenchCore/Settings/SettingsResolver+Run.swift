@@ -5,12 +5,18 @@ extension SettingsResolver {
     func resolveRun() throws -> Settings {
         let models = try SettingsLists.models(pick(\.models)!)
         let workers = try pick(\.cores).map { try number($0, flag: "--cores", Int.init) } ?? coresAvailable
-        let workloads = file.map { [$0.name] } ?? pick(\.workloads)!.presentItems
+        let task = try userTask()
+        let workloads = task.map { [$0.name] } ?? file.map { [$0.name] } ?? pick(\.workloads)!.presentItems
         var configuration = RunConfiguration(
             workloads: workloads, models: models, workers: workers, tasks: try tasks(workers: workers),
             taskMilliseconds: pick(\.taskMilliseconds)!, warmup: pick(\.warmup)!, coresAvailable: coresAvailable)
         configuration.workloadFile = file
         try applyShared(to: &configuration)
+        if let task {
+            configuration.userTask = task
+            configuration.runtimes = [.python]
+        }
+        configuration.checksResults = pick(\.resultCheck) ?? true
         configuration.timeoutSeconds = flags.timeoutSeconds
         configuration.order = pick(\.order)!
         configuration.seed = pick(\.seed)!

@@ -21,6 +21,9 @@ public struct SettingsResolver {
     public var machine: MachineFacts
     /// Finds and describes a runtime's interpreter; the runtime's backend, unless a test says otherwise.
     public var locate: (Runtime, String?) throws -> InterpreterInfo? = { try $0.backend.locate($1) }
+    /// Imports the user's Python function in the interpreter and describes it; CPython's, unless a
+    /// test says otherwise.
+    public var describeTask: (UserTask, String) throws -> UserTask = { try PythonInterpreter.describe($0, python: $1) }
 
     /// A resolver for `command`.
     public init(_ command: Command, flags: SettingsInput, file: WorkloadFile? = nil, machine: MachineFacts) {
@@ -92,6 +95,11 @@ public struct SettingsResolver {
             // What the user named runs, wrapper and all: never its interpreter's own path instead.
             for (runtime, found) in interpreters {
                 configuration.interpreters[runtime] = found.command ?? found.executable
+            }
+            // The function is imported before anything runs, so a module that does not import is
+            // one sentence and exit 64, not a run of failed samples.
+            if let task = configuration.userTask, let python = configuration.interpreters[.python] {
+                configuration.userTask = try describeTask(task, python)
             }
         }
         return Settings(

@@ -8,7 +8,11 @@ extension WorkloadFile {
     public static func referenced(by list: String?, searching explicit: String?) throws -> WorkloadFile? {
         guard let list else { return nil }
         let names = ListSetting(list).presentItems
-        guard let reference = names.first(where: { WorkloadCatalog.entry(named: $0) == nil }) else { return nil }
+        guard
+            let reference = names.first(where: {
+                WorkloadCatalog.entry(named: $0) == nil && UserWorkloads.named($0) == nil
+            })
+        else { return nil }
         let folders = WorkloadDirectory.searchPath(explicit: explicit)
         let isPath = reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") || reference.contains("/")
         guard let path = isPath ? locate(reference) : WorkloadDirectory.locate(reference, in: folders) else {

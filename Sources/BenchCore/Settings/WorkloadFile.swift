@@ -35,6 +35,8 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
     public var trace: Bool?
     /// The runtimes to measure in: swift, python or both.
     public var runtimes: [Runtime]?
+    /// The user's Python function as the task (`task: {python: …}`); its kind is then user.
+    public var task: TaskSetting?
 
     /// The keys a file may have, with what each expects (for error messages and docs).
     public static let fields: [(key: String, expects: String)] = [
@@ -47,6 +49,7 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         ("repetitions", "a whole number from 1 to \(RunLimits.maxRepetitions)"),
         ("warmup", "a whole number from 0 to \(RunLimits.maxWarmup)"), ("trace", "true or false"),
         ("runtime", "swift, python, or a list of both"),
+        ("task", "a mapping: python (MODULE:FUNCTION or FILE.py:FUNCTION), and optionally path, args, args_each, setup"),
     ]
 
     /// Where `reference` points: a path to a .yaml/.yml file, or a name looked up in `directory`.
@@ -159,10 +162,13 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
             guard let text = value as? String, !text.isEmpty else { throw fail(key, value) }
             return text
         }
-        guard let kindText = map["kind"] else {
+        let task = try map["task"].map { try taskSetting($0, path: path) }
+        guard let kindText = map["kind"] ?? (task != nil ? "user" : nil) else {
             throw BenchError.usage("\(path): field 'kind' is missing; it expects cpu, io or mixed.")
         }
-        guard let kindName = kindText as? String, let kind = WorkloadKind(rawValue: kindName) else {
+        guard let kindName = kindText as? String, let kind = WorkloadKind(rawValue: kindName),
+            (kind == .user) == (task != nil)
+        else {
             throw fail("kind", kindText)
         }
         var models: [ModelKind]?
@@ -199,6 +205,11 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
                 "\(path): field 'io_fraction' applies to kind mixed only; this workload's kind is \(kind.rawValue).")
         }
         let defaultName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if task != nil, let key = ["task_ms", "io_fraction", "io_kind", "file_bytes"].first(where: { map[$0] != nil }) {
+            throw BenchError.usage(
+                "\(path): field '\(key)' does not apply to a task of the user's function, whose calls take the time they take; drop it."
+            )
+        }
         return WorkloadFile(
             name: try string("name") ?? defaultName, description: try string("description") ?? "",
             kind: kind, tasks: try int("tasks", 1...RunLimits.maxTasks),
@@ -206,7 +217,40 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
             ioFraction: ioFraction, ioKind: ioKind, fileBytes: try int("file_bytes", 1...(1 << 30)), models: models,
             cores: try int("cores", 1...RunLimits.maxWorkers),
             repetitions: try int("repetitions", 1...RunLimits.maxRepetitions),
-            warmup: try int("warmup", 0...RunLimits.maxWarmup), trace: trace, runtimes: runtimes)
+            warmup: try int("warmup", 0...RunLimits.maxWarmup), trace: trace, runtimes: runtimes, task: task)
+    }
+
+    /// The `task:` mapping: `python`, and optionally `path`, `args`, `args_each` and `setup`; the
+    /// arguments are YAML values, passed on as JSON, and paths are relative to the file's folder.
+    static func taskSetting(_ value: Any, path: String) throws -> TaskSetting {
+        let keys = ["python", "path", "args", "args_each", "setup"]
+        func fail(_ why: String) -> BenchError {
+            BenchError.usage("\(path): field 'task' \(why); it is a mapping of \(keys.joined(separator: ", ")).")
+        }
+        guard let map = value as? [String: Any] else { throw fail("is not a mapping") }
+        if let unknown = map.keys.sorted().first(where: { !keys.contains($0) }) { throw fail("has an unknown key '\(unknown)'") }
+        guard let function = map["python"] as? String, !function.isEmpty else {
+            throw fail("needs python: MODULE:FUNCTION or FILE.py:FUNCTION")
+        }
+        func text(_ key: String) throws -> String? {
+            guard let value = map[key] else { return nil }
+            guard let text = value as? String, !text.isEmpty else { throw fail("has '\(key)' that is not a string") }
+            return text
+        }
+        func json(_ key: String) throws -> String? {
+            guard let value = map[key] else { return nil }
+            guard JSONSerialization.isValidJSONObject([value]),
+                let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
+            else { throw fail("has '\(key)' that cannot be written as JSON") }
+            return String(decoding: data, as: UTF8.self)
+        }
+        var setting = TaskSetting(function: function)
+        setting.path = try text("path")
+        setting.setup = try text("setup")
+        setting.arguments = try json("args")
+        setting.argumentsEach = try json("args_each")
+        setting.base = (path as NSString).deletingLastPathComponent
+        return setting
     }
 
     /// Refuses a tree of more than ``Limits/nodes`` nodes (counting every expansion of an alias) or

@@ -26,7 +26,7 @@ public enum WorkerLoop {
                             endNanoseconds: Sys.monotonicNanoseconds(), pid: pid))
                 }
                 // A task that could not do its I/O fails the sample: the parent hears why.
-                if let failure = IOFailures.take() {
+                if let failure = TaskFailures.take() {
                     try endpoint.send(.error(failure))
                     continue
                 }

@@ -8,6 +8,8 @@ public enum WorkloadKind: String, Codable, Sendable, CaseIterable {
     case mixed
     /// Tasks allocate and free many small objects: the heap and the allocator are the work.
     case alloc
+    /// Each task is one call of the user's own code: a Python function or a Swift closure.
+    case user
 }
 
 /// A unit of work the execution models run many times.

@@ -6,6 +6,7 @@ extension WorkloadSpec {
         case .wait: .io
         case .mixed: .mixed
         case .alloc: .alloc
+        case .user: .user
         }
     }
 
@@ -13,7 +14,7 @@ extension WorkloadSpec {
     public var taskSeconds: Double {
         switch shape {
         case .compute(let seconds, _), .wait(let seconds, _), .mixed(let seconds, _, _, _): seconds
-        case .alloc, .noop: 0
+        case .alloc, .noop, .user: 0
         }
     }
 
@@ -21,7 +22,7 @@ extension WorkloadSpec {
     public var iterations: Int {
         switch shape {
         case .compute(_, let iterations), .mixed(_, let iterations, _, _): iterations
-        case .wait, .alloc, .noop: 0
+        case .wait, .alloc, .noop, .user: 0
         }
     }
 
@@ -30,7 +31,7 @@ extension WorkloadSpec {
         switch shape {
         case .wait: 1
         case .mixed(_, _, let fraction, _): fraction
-        case .compute, .alloc, .noop: 0
+        case .compute, .alloc, .noop, .user: 0
         }
     }
 
@@ -38,8 +39,20 @@ extension WorkloadSpec {
     public var io: IOSpec? {
         switch shape {
         case .wait(_, let io), .mixed(_, _, _, let io): io
-        case .compute, .alloc, .noop: nil
+        case .compute, .alloc, .noop, .user: nil
         }
+    }
+
+    /// The user's task, for a workload of the user's own code; nil for the built-ins.
+    public var userTask: UserTask? {
+        if case .user(let task) = shape { return task }
+        return nil
+    }
+
+    /// Whether `model` can run this workload: an async user function has no blocking call for
+    /// async-blocking to make.
+    public func runs(under model: ModelKind) -> Bool {
+        !(model == .asyncBlocking && userTask?.isAsync == true)
     }
 
     /// How tasks wait (`sleep` for tasks that never do).

@@ -3,7 +3,7 @@
 /// processes, worker processes and CPython alike, so every process runs exactly the same number
 /// of kernel iterations.
 public struct WorkloadSpec: Codable, Sendable, Equatable {
-    /// What one task does: compute, wait, both, allocate, or nothing.
+    /// What one task does: compute, wait, both, allocate, nothing, or the user's own code.
     public enum Shape: Codable, Sendable, Equatable {
         /// Each task runs `iterations` of the kernel, calibrated to `taskSeconds` on one core.
         case compute(taskSeconds: Double, iterations: Int)
@@ -15,6 +15,8 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
         case alloc(objects: Int, objectBytes: Int)
         /// Each task does nothing: what handing out a task costs.
         case noop
+        /// Each task is one call of the user's own code.
+        case user(UserTask)
     }
 
     /// The name users select it by.
@@ -43,6 +45,7 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
             case .wait: SleepWorkload(self)
             case .mixed: MixedWorkload(self)
             case .alloc: AllocWorkload(self)
+            case .user(let task): ClosureWorkload(self, task: task)
             }
         let slowed: any Workload = slowdown.map { SlowdownWorkload(base: base, factor: $0) } ?? base
         guard let fault else { return slowed }

@@ -149,6 +149,7 @@ public enum PythonInterpreter {
         var trials: Int?
         var iterations: Int?
         var seed: UInt64?
+        var task: PythonTaskOrder?
     }
 
     struct CalibrationReply: Decodable {

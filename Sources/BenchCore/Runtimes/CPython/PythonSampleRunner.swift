@@ -77,9 +77,12 @@ public struct PythonSampleRunner: SampleRunner {
             let own = ResourceUsage(
                 userSeconds: startup.userSeconds, systemSeconds: startup.systemSeconds, voluntaryContextSwitches: 0,
                 involuntaryContextSwitches: 0, peakRSSBytes: 0)
-            return .measured(
+            var sample = Sample.measured(
                 request, startedAt: startedAt, log: log, origin: began, wallNanoseconds: wall,
                 startupNanoseconds: done.startupNs, usage: ending.usage.since(own))
+            sample.argumentBytesPerCall = done.argumentBytes.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+            sample.resultBytesPerCall = done.resultBytes.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+            return sample
         } catch Frame.Error.timedOut {
             try process.kill()
             return unmeasured(
@@ -137,6 +140,7 @@ public struct PythonSampleRunner: SampleRunner {
             var directory: String
             var fault: InjectedFault?
             var slowdown: Double?
+            var task: PythonTaskOrder?
         }
 
         init(_ request: SampleRequest) {
@@ -147,7 +151,8 @@ public struct PythonSampleRunner: SampleRunner {
             workload = Workload(
                 kind: spec.kind.rawValue, iterations: spec.iterations, taskSeconds: spec.taskSeconds,
                 ioFraction: spec.ioFraction, ioKind: spec.ioKind.rawValue, fileBytes: spec.fileBytes,
-                port: spec.socketPort, directory: NSTemporaryDirectory(), fault: spec.fault, slowdown: spec.slowdown)
+                port: spec.socketPort, directory: NSTemporaryDirectory(), fault: spec.fault, slowdown: spec.slowdown,
+                task: spec.userTask.map(PythonTaskOrder.init))
         }
     }
 
@@ -159,6 +164,8 @@ public struct PythonSampleRunner: SampleRunner {
         var startupNs: UInt64?
         var tasks: Int?
         var startMethod: String?
+        var argumentBytes: Double?
+        var resultBytes: Double?
         var error: String?
         var errno: Int32?
     }

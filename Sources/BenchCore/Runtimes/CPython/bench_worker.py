@@ -11,6 +11,8 @@ Requests (one JSON object, one line):
                                             kernel iterations per second of thread CPU time
     {"op": "kernel", "iterations": n, "seed": s}
                                             one chain, to check it equals bench's Swift kernel
+    {"op": "task", "task": {...}}           imports the user's function (and setup) and describes
+                                            it: qualified name, whether it is a coroutine function
     {"op": "sample", "workload": {...}, "model": m, "workers": w, "tasks": n}
                                             replies {"ready": true}, waits for the line "go", runs
                                             the tasks, and replies with a JSON line followed by
@@ -21,9 +23,14 @@ An error is {"error": sentence, "errno": n or null}.
 
 import array
 import asyncio
+import hashlib
+import importlib
+import importlib.util
+import inspect
 import json
 import multiprocessing
 import os
+import pickle
 import signal
 import socket
 import struct
@@ -31,6 +38,7 @@ import sys
 import sysconfig
 import threading
 import time
+import traceback
 import zlib
 
 MASK = (1 << 64) - 1
@@ -73,6 +81,11 @@ class Workload:
         fault = spec.get("fault") or {}
         self.fault_kind, self.fault_task = fault.get("kind"), fault.get("task_index")
         self.slowdown = float(spec.get("slowdown") or 1)
+
+    has_setup = False
+
+    def prepare(self, loop=None):
+        """Nothing to make per worker: bench's own tasks need no setup."""
 
     def strike(self, index):
         if self.fault_kind is None or index != self.fault_task:
@@ -186,6 +199,213 @@ def receive_exactly(connection, count):
     return data
 
 
+# --- The user's own function ------------------------------------------------------------------
+
+
+class TaskFailed(Exception):
+    """A call (or the setup) of the user's function raised: the sample fails with these words."""
+
+
+class TaskRefused(Exception):
+    """The user's function cannot be used at all (not importable, not callable): bench refuses it."""
+
+
+def resolve(reference, search_path=None):
+    """The object `reference` names: "pkg.mod:func", "path/file.py:func" (a dotted name after the
+    colon reaches into classes), imported the way the user's own program would."""
+    if search_path and search_path not in sys.path:
+        sys.path.insert(0, search_path)
+    module_part, colon, name = reference.rpartition(":")
+    if not colon or not module_part or not name:
+        raise TaskRefused("%r names no function: give MODULE:FUNCTION or FILE.py:FUNCTION" % reference)
+    if module_part.endswith(".py") or os.sep in module_part:
+        path = os.path.abspath(module_part)
+        if not os.path.isfile(path):
+            raise TaskRefused("the file %s does not exist" % module_part)
+        module_name = os.path.splitext(os.path.basename(path))[0]
+        module = sys.modules.get(module_name)
+        if module is None or os.path.abspath(getattr(module, "__file__", "") or "") != path:
+            spec = importlib.util.spec_from_file_location(module_name, path)
+            module = importlib.util.module_from_spec(spec)
+            # Registered under its name, so pickle (the process models) finds what it defines.
+            sys.modules[module_name] = module
+            sys.path.insert(0, os.path.dirname(path))
+            try:
+                spec.loader.exec_module(module)
+            except BaseException as error:  # noqa: B902 - the import's own message is the refusal
+                del sys.modules[module_name]
+                raise TaskRefused("importing %s raised %s" % (module_part, describe(error))) from None
+    else:
+        module_name = module_part
+        try:
+            module = importlib.import_module(module_part)
+        except ImportError as error:
+            raise TaskRefused("cannot import %s: %s" % (module_part, error)) from None
+        except BaseException as error:  # noqa: B902
+            raise TaskRefused("importing %s raised %s" % (module_part, describe(error))) from None
+    target = module
+    for part in name.split("."):
+        try:
+            target = getattr(target, part)
+        except AttributeError:
+            raise TaskRefused("%s has no attribute %r" % (module_part, part)) from None
+    if not callable(target):
+        raise TaskRefused("%s is a %s, not a function bench can call" % (reference, type(target).__name__))
+    return module_name + ":" + name, target
+
+
+def describe(error):
+    """"ValueError: bad input (tasks.py:42 in parse)": the exception and the line it came from,
+    the last frame outside this file."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if os.path.abspath(frame.filename) != os.path.abspath(__file__)]
+    place = ""
+    if frames:
+        frame = frames[-1]
+        place = " (%s:%d in %s)" % (os.path.basename(frame.filename), frame.lineno, frame.name)
+    message = str(error)
+    return "%s%s%s" % (type(error).__name__, ": " + message if message else "", place)
+
+
+def canonical(value, depth=0):
+    """A form of `value` equal for equal results in any process: containers element by element,
+    sets and dicts in a sorted order (string hashes differ between processes), objects by their
+    fields; what has only a default repr (an address) by its pickle."""
+    if depth > 50:
+        return b"..."
+    if value is None or isinstance(value, (bool, int, float, complex, str, bytes)):
+        return repr(value).encode()
+    if isinstance(value, (bytearray, memoryview)):
+        return b"bytes:" + bytes(value)
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__.encode() + b"[" + b",".join(canonical(item, depth + 1) for item in value) + b"]")
+    if isinstance(value, dict):
+        items = sorted((canonical(k, depth + 1), canonical(v, depth + 1)) for k, v in value.items())
+        return b"dict{" + b",".join(k + b":" + v for k, v in items) + b"}"
+    if isinstance(value, (set, frozenset)):
+        return b"set{" + b",".join(sorted(canonical(item, depth + 1) for item in value)) + b"}"
+    fields = getattr(value, "__dict__", None)
+    if isinstance(fields, dict) and fields:
+        return type(value).__qualname__.encode() + canonical(fields, depth + 1)
+    text = repr(value)
+    if " at 0x" not in text:
+        return type(value).__qualname__.encode() + b":" + text.encode()
+    try:
+        return pickle.dumps(value, protocol=4)
+    except Exception:  # noqa: B902 - nothing stable to hash: the type alone
+        return type(value).__qualname__.encode()
+
+
+def result_hash(value):
+    """The stable 64-bit hash of a call's result that bench compares across models."""
+    digest = hashlib.blake2b(canonical(value), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+class UserFunction:
+    """The user's function as the task: one call per task, with the task's index or the given
+    JSON arguments, and the setup's value (made once per worker, outside the clock) first."""
+
+    def __init__(self, spec):
+        task = spec["task"]
+        self.name, self.function = resolve(task["reference"], task.get("path"))
+        self.setup_name, self.setup = (None, None)
+        if task.get("setup"):
+            self.setup_name, self.setup = resolve(task["setup"], task.get("path"))
+        self.is_async = inspect.iscoroutinefunction(self.function)
+        self.checks = bool(task.get("check_results", True))
+        mode = task.get("arguments") or {"mode": "index"}
+        self.mode = mode["mode"]
+        self.value = json.loads(mode["json"]) if self.mode in ("same", "each") else None
+        self.local = threading.local()
+        self.has_setup = self.setup is not None
+        fault = spec.get("fault") or {}
+        self.fault_kind, self.fault_task = fault.get("kind"), fault.get("task_index")
+
+    strike = Workload.strike
+
+    def arguments(self, index):
+        """The positional and keyword arguments of call `index` (a JSON list spreads, an object
+        gives keywords, anything else is one argument)."""
+        if self.mode == "index":
+            return (index,), {}
+        value = self.value if self.mode == "same" else self.value[index % len(self.value)]
+        if isinstance(value, list):
+            return tuple(value), {}
+        if isinstance(value, dict):
+            return (), value
+        return (value,), {}
+
+    def prepare(self, loop=None):
+        """Runs the setup for the calling worker (thread or process), outside the clock."""
+        if self.setup is None:
+            return
+        try:
+            state = self.setup()
+            if inspect.isawaitable(state):
+                state = loop.run_until_complete(state) if loop is not None else asyncio.run(state)
+        except BaseException as error:  # noqa: B902 - the setup's error fails the cell
+            raise TaskFailed("the setup %s raised %s" % (self.setup_name, describe(error))) from None
+        self.local.state = state
+        self.local.ready = True
+
+    def leading(self):
+        if self.setup is None:
+            return ()
+        if not getattr(self.local, "ready", False):
+            self.prepare()
+        return (self.local.state,)
+
+    def call(self, index, args, kwargs):
+        """One call, blocking: a coroutine function's call runs with asyncio.run, as a user's
+        blocking code would write it."""
+        self.strike(index)
+        try:
+            value = self.function(*self.leading(), *args, **kwargs)
+            if inspect.isawaitable(value):
+                value = asyncio.run(value)
+        except BaseException as error:  # noqa: B902 - the call's error fails the sample
+            raise TaskFailed("task %d: %s raised %s" % (index, self.name, describe(error))) from None
+        return value
+
+    async def call_awaiting(self, index, args, kwargs):
+        """One call on the event loop: a coroutine is awaited (N in flight); a plain function runs
+        on the loop's thread, as calling blocking code from asyncio does."""
+        self.strike(index)
+        try:
+            value = self.function(*self.leading(), *args, **kwargs)
+            if inspect.isawaitable(value):
+                value = await value
+        except BaseException as error:  # noqa: B902
+            raise TaskFailed("task %d: %s raised %s" % (index, self.name, describe(error))) from None
+        return value
+
+    def digest(self, value):
+        return result_hash(value) if self.checks else 0
+
+    def blocking(self, index):
+        args, kwargs = self.arguments(index)
+        return self.digest(self.call(index, args, kwargs))
+
+    async def awaiting(self, index):
+        args, kwargs = self.arguments(index)
+        return self.digest(await self.call_awaiting(index, args, kwargs))
+
+
+def make_workload(spec):
+    return UserFunction(spec) if spec.get("kind") == "user" else Workload(spec)
+
+
+def describe_task(task):
+    """The probe bench runs before anything else: the function and setup import and are callable."""
+    name, function = resolve(task["reference"], task.get("path"))
+    described = {"qualified_name": name, "is_async": inspect.iscoroutinefunction(function)}
+    if task.get("setup"):
+        setup_name, setup = resolve(task["setup"], task.get("path"))
+        described["setup"] = setup_name
+    return described
+
+
 class Log:
     """Each task's start, end, lane and checksum, one slot per task."""
 
@@ -194,6 +414,10 @@ class Log:
         self.ends = [0] * count
         self.lanes = [0] * count
         self.sums = [0] * count
+        # The user's function under the process models: each call's return value as it came
+        # back, and the pickled size of what each call sent, for the report.
+        self.values = None
+        self.argument_bytes = None
 
     def run(self, index, lane, body):
         self.starts[index] = time.monotonic_ns()
@@ -219,6 +443,7 @@ class Log:
 
 
 def run_serial(workload, count, workers, log):
+    workload.prepare()
     lane = threading.get_native_id()
     began = time.monotonic_ns()
     for index in range(count):
@@ -238,18 +463,28 @@ def run_threads(workload, count, workers, log):
         return index
 
     failures = []
+    # With the user's setup, each thread makes its value first and the clock starts once every
+    # thread has: the setup is outside the clock, as a pool's start-up is.
+    gate = threading.Barrier(min(workers, count) + 1) if workload.has_setup else None
 
     def work():
         lane = threading.get_native_id()
         try:
+            if gate is not None:
+                workload.prepare()
+                gate.wait()
             index = take()
             while index < count:
                 log.run(index, lane, workload.blocking)
                 index = take()
+        except threading.BrokenBarrierError:
+            pass  # another thread's setup failed, and its error is the sample's
         except BaseException as error:  # noqa: B902 - the sample fails with the task's own error
             failures.append(error)
             with lock:
                 following[0] = count
+            if gate is not None:
+                gate.abort()
 
     began = time.monotonic_ns()
     threads = [threading.Thread(target=work) for _ in range(min(workers, count))]
@@ -258,10 +493,18 @@ def run_threads(workload, count, workers, log):
         for thread in threads:
             thread.start()
             started.append(thread)
+        if gate is not None:
+            try:
+                gate.wait()
+            except threading.BrokenBarrierError:
+                pass
+            began = time.monotonic_ns()
     finally:
         if len(started) < len(threads):
             with lock:
                 following[0] = count  # hand out nothing more, so the started threads end
+            if gate is not None:
+                gate.abort()
         for thread in started:
             thread.join()
     if failures:
@@ -270,21 +513,39 @@ def run_threads(workload, count, workers, log):
 
 
 _POOL_WORKLOAD = None
+_POOL_FAILURE = None
 
 
 def _pool_ready(spec, barrier, started, interpreter):
-    global _POOL_WORKLOAD
+    global _POOL_WORKLOAD, _POOL_FAILURE
     die_with_interpreter(interpreter)
-    _POOL_WORKLOAD = Workload(spec)
+    try:
+        _POOL_WORKLOAD = make_workload(spec)
+        _POOL_WORKLOAD.prepare()
+    except BaseException as error:  # noqa: B902 - an initializer that raises is restarted forever:
+        _POOL_FAILURE = error  # the worker starts, and its first task raises this instead
     with started.get_lock():
         started.value += 1
     barrier.wait()
 
 
 def _pool_task(index):
+    if _POOL_FAILURE is not None:
+        raise _POOL_FAILURE
     start = time.monotonic_ns()
     checksum = _POOL_WORKLOAD.blocking(index)
     return index, start, time.monotonic_ns(), os.getpid(), checksum
+
+
+def _pool_call(item):
+    """One call of the user's function in a pool worker: its arguments came pickled, as
+    pool.imap's do, and its return value goes back pickled."""
+    if _POOL_FAILURE is not None:
+        raise _POOL_FAILURE
+    index, args, kwargs = item
+    start = time.monotonic_ns()
+    value = _POOL_WORKLOAD.call(index, args, kwargs)
+    return index, start, time.monotonic_ns(), os.getpid(), value
 
 
 def run_processes(workload, count, workers, log, spec):
@@ -297,9 +558,14 @@ def run_processes(workload, count, workers, log, spec):
     started = context.Value("i", 0)
     pool = context.Pool(workers, initializer=_pool_ready, initargs=(spec, barrier, started, os.getpid()))
     try:
+        user = isinstance(workload, UserFunction)
+        items = [(index,) + workload.arguments(index) for index in range(count)] if user else range(count)
+        if user:
+            log.values = [None] * count
+            log.argument_bytes = sum(len(pickle.dumps(item[1:])) for item in items) / max(1, count)
         barrier.wait()
         ready = time.monotonic_ns()
-        results = pool.imap_unordered(_pool_task, range(count), chunksize=1)
+        results = pool.imap_unordered(_pool_call if user else _pool_task, items, chunksize=1)
         received = 0
         while received < count:
             try:
@@ -309,6 +575,9 @@ def run_processes(workload, count, workers, log, spec):
                     raise RuntimeError("a worker process of the multiprocessing pool died while running a task "
                                        "(the pool started another; the task's result is lost)")
                 continue
+            if user:
+                log.values[index] = checksum
+                checksum = workload.digest(checksum)
             log.record(index, start, end, pid, checksum)
             received += 1
         pool.close()
@@ -322,9 +591,20 @@ def run_processes(workload, count, workers, log, spec):
 
 def _spawned_task(spec, index, connection, interpreter):
     die_with_interpreter(interpreter)
-    start = time.monotonic_ns()
-    checksum = Workload(spec).blocking(index)
-    connection.send((index, start, time.monotonic_ns(), os.getpid(), checksum))
+    try:
+        workload = make_workload(spec)
+        if isinstance(workload, UserFunction):
+            # A process per task: each pays its own setup, as it pays its own start-up.
+            workload.prepare()
+            args, kwargs = workload.arguments(index)
+            start = time.monotonic_ns()
+            value = workload.call(index, args, kwargs)
+        else:
+            start = time.monotonic_ns()
+            value = workload.blocking(index)
+        connection.send((index, start, time.monotonic_ns(), os.getpid(), value))
+    except TaskFailed as error:
+        connection.send(error)
     connection.close()
 
 
@@ -333,6 +613,11 @@ def run_spawn(workload, count, workers, log, spec):
     from multiprocessing import connection as connections
 
     context = multiprocessing.get_context()
+    user = isinstance(workload, UserFunction)
+    if user:
+        log.values = [None] * count
+        if context.get_start_method() != "fork":  # fork inherits the arguments; the others pickle them
+            log.argument_bytes = sum(len(pickle.dumps(workload.arguments(index))) for index in range(count)) / max(1, count)
     began = time.monotonic_ns()
     alive = {}
     following = 0
@@ -349,7 +634,13 @@ def run_spawn(workload, count, workers, log, spec):
                 process, reader, index = alive.pop(sentinel)
                 process.join()
                 try:
-                    log.record(*reader.recv())
+                    got = reader.recv()
+                    if isinstance(got, BaseException):
+                        raise got
+                    if user:
+                        log.values[got[0]] = got[4]
+                        got = got[:4] + (workload.digest(got[4]),)
+                    log.record(*got)
                 except EOFError:
                     raise RuntimeError("worker process %d for task %d exited with %s before reporting"
                                        % (process.pid, index, process.exitcode))
@@ -370,6 +661,11 @@ def run_event_loop(workload, count, workers, log, blocking=False):
     loop = asyncio.new_event_loop()
     lane = threading.get_native_id()
     indices = iter(range(count))
+    try:
+        workload.prepare(loop)  # on the loop's thread, before the clock
+    except BaseException:
+        loop.close()
+        raise
 
     async def coroutine():
         for index in indices:
@@ -468,7 +764,7 @@ def sample(request, stream):
     if model is None:
         raise ValueError("model %r has no CPython counterpart" % request["model"])
     spec = request["workload"]
-    workload = Workload(spec)
+    workload = make_workload(spec)
     count = int(request["tasks"])
     workers = max(1, int(request["workers"]))
     log = Log(count)
@@ -481,8 +777,13 @@ def sample(request, stream):
     if any(end == 0 for end in log.ends):
         raise RuntimeError("model %s returned before every task finished" % request["model"])
 
-    reply({"began_ns": began, "wall_ns": wall, "startup_ns": startup, "tasks": count,
-           "start_method": multiprocessing.get_start_method()}, log.binary())
+    figures = {"began_ns": began, "wall_ns": wall, "startup_ns": startup, "tasks": count,
+               "start_method": multiprocessing.get_start_method()}
+    if log.values is not None:
+        # What crossing a process cost each call, measured after the clock stopped.
+        figures["result_bytes"] = sum(len(pickle.dumps(value)) for value in log.values) / max(1, count)
+        figures["argument_bytes"] = log.argument_bytes
+    reply(figures, log.binary())
 
 
 def die_with_parent():
@@ -524,8 +825,17 @@ def main():
             reply({"checksum": str(kernel(int(request["iterations"]), int(request["seed"])))})
         elif op == "sample":
             sample(request, stream)
+        elif op == "task":
+            try:
+                reply(describe_task(request["task"]))
+            except TaskRefused as refusal:
+                reply({"refused": str(refusal)})
         else:
             raise ValueError("unknown request %r" % op)
+    except (TaskFailed, TaskRefused) as error:
+        reply({"error": str(error), "errno": None})
+        sys.stderr.flush()
+        os._exit(1)
     except BaseException as error:  # noqa: B902 - every failure becomes one sentence for bench
         code = getattr(error, "errno", None)
         if code is None and "can't start new thread" in str(error):
