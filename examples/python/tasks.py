@@ -23,7 +23,7 @@ def pure_python(index):
     """Pure-Python compute: it holds the GIL the whole time, so CPython threads take turns and
     only processes run in parallel."""
     total = index
-    for step in range(300_000):
+    for step in range(1_000_000):
         total = (total * 31 + step) % 1_000_003
     return total
 

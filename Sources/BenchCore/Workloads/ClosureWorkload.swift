@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A workload of the user's own code (``UserTask``): for Swift, the registered closure; a task
 /// that throws is a failed sample with the error's words. A Python function never runs here (its
@@ -23,12 +24,26 @@ public struct ClosureWorkload: Workload {
     public var taskDescription: String {
         switch task.language {
         case .python:
-            let awaited = task.isAsync ? "coroutine function" : "function"
-            return "one call of the Python \(awaited) \(task.qualifiedName)\(argumentsText)"
+            let how =
+                task.isAsync
+                ? "coroutine function \(task.qualifiedName)\(argumentsText): awaited on the event loop with every worker's call in flight, run with asyncio.run per call under serial, threads and processes"
+                : "function \(task.qualifiedName)\(argumentsText); on the event loop it is called on the loop's thread, as calling blocking code from asyncio does"
+            let setup = task.setup.map {
+                "; its setup \(Self.shortName($0)) runs once per worker outside the clock (under spawn, once per task's process, inside its time)"
+            }
+            return "one call of the Python \(how)\(setup ?? "")"
         case .swift:
             let summary = workload.map { $0.summary.isEmpty ? "" : ": \($0.summary)" } ?? ""
             return "one call of the \(task.isAsync ? "async " : "")Swift closure \(task.reference)\(summary)"
         }
+    }
+
+    /// `tasks:start_server` for an absolute `/path/tasks.py:start_server`.
+    static func shortName(_ reference: String) -> String {
+        guard let colon = reference.lastIndex(of: ":") else { return reference }
+        let module = String(reference[..<colon])
+        let stem = ((module as NSString).lastPathComponent as NSString).deletingPathExtension
+        return (module.hasSuffix(".py") ? stem : module) + reference[colon...]
     }
 
     private var argumentsText: String {

@@ -250,7 +250,7 @@ def resolve(reference, search_path=None):
         except AttributeError:
             raise TaskRefused("%s has no attribute %r" % (module_part, part)) from None
     if not callable(target):
-        raise TaskRefused("%s is a %s, not a function bench can call" % (reference, type(target).__name__))
+        raise TaskRefused("%s is not callable: it is of type %s" % (reference, type(target).__name__))
     return module_name + ":" + name, target
 
 
@@ -380,6 +380,15 @@ class UserFunction:
             raise TaskFailed("task %d: %s raised %s" % (index, self.name, describe(error))) from None
         return value
 
+    def pickled(self, index, value):
+        """The return value as it crosses back to the parent process, pickled here so a value
+        that cannot be is named (the pool would only say it could not send a result)."""
+        try:
+            return pickle.dumps(value)
+        except Exception as error:  # noqa: B902 - any pickling failure is the value's
+            raise TaskFailed("task %d: the return value of %s (%s) cannot be pickled to send it back from a worker "
+                             "process: %s" % (index, self.name, type(value).__name__, error)) from None
+
     def digest(self, value):
         return result_hash(value) if self.checks else 0
 
@@ -414,8 +423,8 @@ class Log:
         self.ends = [0] * count
         self.lanes = [0] * count
         self.sums = [0] * count
-        # The user's function under the process models: each call's return value as it came
-        # back, and the pickled size of what each call sent, for the report.
+        # The user's function under the process models: the pickled size of each call's return
+        # value and the mean of its arguments', for the report.
         self.values = None
         self.argument_bytes = None
 
@@ -465,7 +474,10 @@ def run_threads(workload, count, workers, log):
     failures = []
     # With the user's setup, each thread makes its value first and the clock starts once every
     # thread has: the setup is outside the clock, as a pool's start-up is.
-    gate = threading.Barrier(min(workers, count) + 1) if workload.has_setup else None
+    # The barrier's action runs before any thread is let go, so no task starts before the clock.
+    opened = []
+    gate = (threading.Barrier(min(workers, count) + 1, action=lambda: opened.append(time.monotonic_ns()))
+            if workload.has_setup else None)
 
     def work():
         lane = threading.get_native_id()
@@ -498,7 +510,7 @@ def run_threads(workload, count, workers, log):
                 gate.wait()
             except threading.BrokenBarrierError:
                 pass
-            began = time.monotonic_ns()
+            began = opened[0] if opened else time.monotonic_ns()
     finally:
         if len(started) < len(threads):
             with lock:
@@ -545,7 +557,7 @@ def _pool_call(item):
     index, args, kwargs = item
     start = time.monotonic_ns()
     value = _POOL_WORKLOAD.call(index, args, kwargs)
-    return index, start, time.monotonic_ns(), os.getpid(), value
+    return index, start, time.monotonic_ns(), os.getpid(), _POOL_WORKLOAD.pickled(index, value)
 
 
 def run_processes(workload, count, workers, log, spec):
@@ -576,8 +588,8 @@ def run_processes(workload, count, workers, log, spec):
                                        "(the pool started another; the task's result is lost)")
                 continue
             if user:
-                log.values[index] = checksum
-                checksum = workload.digest(checksum)
+                log.values[index] = len(checksum)
+                checksum = workload.digest(pickle.loads(checksum))
             log.record(index, start, end, pid, checksum)
             received += 1
         pool.close()
@@ -598,7 +610,7 @@ def _spawned_task(spec, index, connection, interpreter):
             workload.prepare()
             args, kwargs = workload.arguments(index)
             start = time.monotonic_ns()
-            value = workload.call(index, args, kwargs)
+            value = workload.pickled(index, workload.call(index, args, kwargs))
         else:
             start = time.monotonic_ns()
             value = workload.blocking(index)
@@ -638,8 +650,8 @@ def run_spawn(workload, count, workers, log, spec):
                     if isinstance(got, BaseException):
                         raise got
                     if user:
-                        log.values[got[0]] = got[4]
-                        got = got[:4] + (workload.digest(got[4]),)
+                        log.values[got[0]] = len(got[4])
+                        got = got[:4] + (workload.digest(pickle.loads(got[4])),)
                     log.record(*got)
                 except EOFError:
                     raise RuntimeError("worker process %d for task %d exited with %s before reporting"
@@ -781,7 +793,7 @@ def sample(request, stream):
                "start_method": multiprocessing.get_start_method()}
     if log.values is not None:
         # What crossing a process cost each call, measured after the clock stopped.
-        figures["result_bytes"] = sum(len(pickle.dumps(value)) for value in log.values) / max(1, count)
+        figures["result_bytes"] = sum(log.values) / max(1, count)
         figures["argument_bytes"] = log.argument_bytes
     reply(figures, log.binary())
 
