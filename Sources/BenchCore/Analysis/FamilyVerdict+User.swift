@@ -8,7 +8,7 @@ extension FamilyVerdict {
         var sentences: [String] = []
         let python = serial.cell.runtime == .python
         if let threads = cells.first(where: { $0.cell.model == .threads }) {
-            let busy = Format.number((threads.utilisationCores * 100).rounded() / 100)
+            let busy = Format.fixed(threads.utilisationCores, 2)
             let name = threads.cell.modelName
             if threads.utilisationCores >= 1.3 && threads.speedup >= 1.3 {
                 sentences.append(

@@ -44,13 +44,15 @@ public struct ResultCheck: Codable, Sendable, Equatable {
                 return tasks.isEmpty
                     ? nil : Difference(cell: cell, tasks: tasks, samples: samples, compared: runs.count)
             }
-            return ResultCheck(baseline: baseline, compared: others, differences: differences, serialVaries: serialVaries)
+            return ResultCheck(
+                baseline: baseline, compared: others, differences: differences, serialVaries: serialVaries)
         }
     }
 
     /// The tasks whose result in some of `runs` differs from `reference`'s, and how many runs differed.
-    private static func differing(_ runs: ArraySlice<[UInt64]>, from reference: [UInt64]) -> (tasks: [Int], samples: Int)
-    {
+    private static func differing(_ runs: ArraySlice<[UInt64]>, from reference: [UInt64]) -> (
+        tasks: [Int], samples: Int
+    ) {
         var tasks = Set<Int>()
         var samples = 0
         for run in runs {

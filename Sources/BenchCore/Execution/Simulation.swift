@@ -61,7 +61,10 @@ public struct Simulation: Codable, Sendable, Equatable {
         let cell = request.cell
         let n = Double(cell.tasks)
         // An alloc task has no --task-ms: model it as 10 ms of compute, 40% less under jemalloc.
-        let t = cell.kind == .alloc ? (cell.allocator == .jemalloc ? 0.006 : 0.01) : cell.taskSeconds
+        // The user's code has no set duration either: model it as 20 ms of compute.
+        let t =
+            cell.kind == .alloc
+            ? (cell.allocator == .jemalloc ? 0.006 : 0.01) : cell.kind == .user ? 0.02 : cell.taskSeconds
         let compute = t * (1 - cell.ioFraction)
         let wait = t * cell.ioFraction
         let slowdown = request.workload.slowdown ?? 1
@@ -104,6 +107,16 @@ public struct Simulation: Codable, Sendable, Equatable {
         // An extrapolated serial baseline: the prefix's figures scaled, which in a model are the same.
         sample.measuredTasks = request.tasksToRun < cell.tasks ? request.tasksToRun : nil
         sample.allocatorInUse = cell.allocator == .jemalloc ? "jemalloc (simulated)" : "system (glibc malloc)"
+        if let task = request.workload.userTask {
+            // Every model returns the same results, as a function without a data race does.
+            if task.checksResults {
+                sample.taskResults = (0..<cell.tasks).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 &+ 1 }
+            }
+            if cell.model == .processes || cell.model == .spawn {
+                sample.argumentBytesPerCall = cell.model == .processes ? 20 : nil
+                sample.resultBytesPerCall = 17
+            }
+        }
         return sample
     }
 }

@@ -23,7 +23,8 @@ extension SettingsResolver {
         }
         if let runtimes = flags.runtimes, runtimes.presentItems != [Runtime.python.rawValue] {
             throw BenchError.usage(
-                "--task runs a Python function, in CPython (--runtime python is implied); drop --runtime \(runtimes.text).")
+                "--task runs a Python function, in CPython (--runtime python is implied); drop --runtime \(runtimes.text)."
+            )
         }
         let base = setting.base ?? FileManager.default.currentDirectoryPath
         func absolute(_ path: String) -> String {
@@ -43,7 +44,8 @@ extension SettingsResolver {
             let path = absolute(module)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
-                throw BenchError.usage("\(flag) '\(text)': the file \(module) does not exist; give the path of a .py file.")
+                throw BenchError.usage(
+                    "\(flag) '\(text)': the file \(module) does not exist; give the path of a .py file.")
             }
             let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             return ("\(path):\(name)", "\(stem):\(name)")
@@ -70,7 +72,8 @@ extension SettingsResolver {
     static func arguments(same: String?, each: String?) throws -> UserTask.Arguments {
         if same != nil && each != nil {
             throw BenchError.usage(
-                "--task-args gives every call the same arguments and --task-args-each one set per task; give one of them.")
+                "--task-args gives every call the same arguments and --task-args-each one set per task; give one of them."
+            )
         }
         func parse(_ text: String, _ flag: String) throws -> (value: Any, json: String) {
             guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),

@@ -49,7 +49,10 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         ("repetitions", "a whole number from 1 to \(RunLimits.maxRepetitions)"),
         ("warmup", "a whole number from 0 to \(RunLimits.maxWarmup)"), ("trace", "true or false"),
         ("runtime", "swift, python, or a list of both"),
-        ("task", "a mapping: python (MODULE:FUNCTION or FILE.py:FUNCTION), and optionally path, args, args_each, setup"),
+        (
+            "task",
+            "a mapping: python (MODULE:FUNCTION or FILE.py:FUNCTION), and optionally path, args, args_each, setup"
+        ),
     ]
 
     /// Where `reference` points: a path to a .yaml/.yml file, or a name looked up in `directory`.
@@ -228,7 +231,9 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
             BenchError.usage("\(path): field 'task' \(why); it is a mapping of \(keys.joined(separator: ", ")).")
         }
         guard let map = value as? [String: Any] else { throw fail("is not a mapping") }
-        if let unknown = map.keys.sorted().first(where: { !keys.contains($0) }) { throw fail("has an unknown key '\(unknown)'") }
+        if let unknown = map.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw fail("has an unknown key '\(unknown)'")
+        }
         guard let function = map["python"] as? String, !function.isEmpty else {
             throw fail("needs python: MODULE:FUNCTION or FILE.py:FUNCTION")
         }
@@ -240,7 +245,8 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         func json(_ key: String) throws -> String? {
             guard let value = map[key] else { return nil }
             guard JSONSerialization.isValidJSONObject([value]),
-                let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
+                let data = try? JSONSerialization.data(
+                    withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
             else { throw fail("has '\(key)' that cannot be written as JSON") }
             return String(decoding: data, as: UTF8.self)
         }
