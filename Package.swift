@@ -3,7 +3,7 @@ import PackageDescription
 
 // Dependencies, each earning its build time:
 // - swift-argument-parser: the subcommand tree, `--help`, and EX_USAGE (64) on bad input; it stays
-//   in the thin `bench` executable.
+//   in the CLI library (BenchCLI), never in BenchCore.
 // - hdrhistogram-swift: per-task latency percentiles with bounded relative error and constant
 //   memory however many tasks a sample has, the standard tool for latency distributions.
 // - Yams: workload files are YAML; parsing YAML correctly (quoting, comments, flow lists) is not
@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .executable(name: "bench", targets: ["bench"]),
         .library(name: "BenchCore", targets: ["BenchCore"]),
+        // The whole command line as a library: `BenchMain.main(workloads:)` turns another package's
+        // executable into a bench that runs its Swift closures (Examples/SwiftTasks).
+        .library(name: "BenchCLI", targets: ["BenchCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,13 +34,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.embedInCode("Runtimes/CPython/bench_worker.py")]),
-        .executableTarget(
-            name: "bench",
+        .target(
+            name: "BenchCLI",
             dependencies: [
                 "BenchCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "bench", dependencies: ["BenchCLI"]),
         // What both test targets share: one CSV reader for bench's outputs, one golden-file helper.
         .target(name: "BenchTestSupport", dependencies: ["BenchCore"], path: "Tests/BenchTestSupport"),
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "BenchTestSupport"], exclude: ["Fixtures"]),

@@ -2,9 +2,8 @@ import ArgumentParser
 import BenchCore
 import Foundation
 
-/// `bench`: measures when parallelism beats concurrency.
-@main
-struct Bench: ParsableCommand {
+/// `bench`: measures when parallelism beats concurrency. ``BenchMain`` runs it.
+struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract:
@@ -24,7 +23,7 @@ struct Bench: ParsableCommand {
     )
 
     /// Parses, runs, and turns every error into one sentence on stderr and a documented exit status.
-    static func main() {
+    static func start() -> Never {
         // A closed stderr or stdout reader must never kill bench with SIGPIPE: writes report it.
         Sys.ignoreBrokenPipes()
         // Thousands of worker processes need two pipes each; take what the hard limit allows.
@@ -48,6 +47,7 @@ struct Bench: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            Foundation.exit(0)
         } catch let error as BenchError {
             fail(error.description, status: error.exitStatus)
         } catch let error as SystemCallError {

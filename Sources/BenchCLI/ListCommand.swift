@@ -14,10 +14,19 @@ struct ListCommand: ParsableCommand {
     var workloadsDirectory: String?
 
     func run() throws {
-        let width = (WorkloadCatalog.names + ModelKind.allCases.map(\.rawValue)).map(\.count).max() ?? 0
+        let own = UserWorkloads.all
+        let width =
+            (WorkloadCatalog.names + own.map(\.name) + ModelKind.allCases.map(\.rawValue)).map(\.count).max() ?? 0
         func pad(_ name: String) -> String { name + String(repeating: " ", count: width - name.count) }
         var out = "Workloads (--workload):\n"
         for entry in WorkloadCatalog.entries { out += "  \(pad(entry.name))  \(entry.summary)\n" }
+        if !own.isEmpty {
+            out += "\nThis executable's own workloads (--workload NAME, closures run under every Swift model):\n"
+            for workload in own {
+                let summary = workload.summary.isEmpty ? "" : ": \(workload.summary)"
+                out += "  \(pad(workload.name))  \(workload.isAsync ? "an async" : "a") Swift closure\(summary)\n"
+            }
+        }
         let folders = WorkloadDirectory.searchPath(explicit: workloadsDirectory)
         let files = WorkloadDirectory.all(in: folders)
         if files.isEmpty {
