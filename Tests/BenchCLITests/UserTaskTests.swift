@@ -173,4 +173,32 @@ import Testing
         #expect(try cells("{\"b\": 1, \"a\": 2}") == cells("{\"a\": 2, \"b\": 1}"), "keys sorted: the same arguments")
         #expect(try cells("[2]") != one)
     }
+
+    @Test func aWorkloadFileCanNameTheFunctionItsArgumentsAndSetup() throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("hashing.yaml")
+        try """
+        task:
+          python: \(Self.examples):zlib_1mib
+          args_each: [[1], [2]]
+        tasks: 4
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let outcome = try BenchBinary.run([
+            "--simulate", "2", "--workload", file.path, "--models", "threads", "--repetitions", "1", "--quiet",
+            "--out", out.path,
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = csvRows(try String(contentsOf: out.appendingPathComponent("samples.csv"), encoding: .utf8))
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0["workload"] == "hashing" && $0["kind"] == "user" && $0["arguments"]?.count == 16 })
+        try """
+        task: {python: "\(Self.examples):zlib_1mib"}
+        task_ms: 5
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let refused = try BenchBinary.run(["--simulate", "2", "--workload", file.path, "--quiet", "--out", out.path])
+        #expect(refused.status == ExitStatus.usage.rawValue)
+        #expect(refused.stderr.contains("field 'task_ms' does not apply to a task of the user's function"))
+    }
 }

@@ -50,7 +50,7 @@ public struct ClosureWorkload: Workload {
         switch task.arguments {
         case .index: " with the task's index"
         case .same: " with the same arguments every call"
-        case .each(_, let count): " with argument set (index mod \(count)) of \(count)"
+        case .each(_, let count): " with item (index mod \(count)) of a \(count)-item argument list"
         }
     }
 
