@@ -49,6 +49,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var runtimeOptions: RuntimeOptions
 
+    @OptionGroup var taskOptions: TaskOptions
+
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Warm-up repetitions per point. Default: \(SettingsDefaults.sweep.warmup!).", valueName: "n")
@@ -73,6 +75,7 @@ struct SweepCommand: ParsableCommand {
         input.taskMilliseconds = taskMilliseconds
         repetitionOptions.fill(&input)
         runtimeOptions.fill(&input)
+        taskOptions.fill(&input)
         input.warmup = warmup
         input.isolation = isolation
         input.simulate = simulate

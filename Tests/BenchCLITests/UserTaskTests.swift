@@ -201,4 +201,21 @@ import Testing
         #expect(refused.status == ExitStatus.usage.rawValue)
         #expect(refused.stderr.contains("field 'task_ms' does not apply to a task of the user's function"))
     }
+
+    @Test func aSweepOfTheUserTaskMeasuresEveryWorkerCount() throws {
+        let folder = try Golden.simulate([
+            "sweep", "--simulate", "4", "--task", Self.examples + ":pure_python", "--cores", "1,2,4", "--tasks", "8",
+            "--repetitions", "3", "--models", "threads,processes",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = csvRows(try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8))
+        #expect(Set(rows.map { $0["workers"] ?? "" }) == ["1", "2", "4"])
+        #expect(rows.allSatisfy { $0["kind"] == "user" && $0["runtime"] == "python" })
+        let refused = try BenchBinary.run([
+            "sweep", "--simulate", "4", "--task", Self.examples + ":pure_python", "--task-ms", "5", "--quiet",
+            "--out", "/nonexistent-never-written",
+        ])
+        #expect(refused.status == ExitStatus.usage.rawValue)
+        #expect(refused.stderr.contains("--task-ms does not apply to pure_python"), "\(refused.stderr)")
+    }
 }

@@ -11,23 +11,34 @@ extension SettingsResolver {
             search
             ? [0.5]
             : try SettingsLists.numbers(pick(\.ioFractions)!, flag: "--io-fraction", example: "0,0.5,1", Double.init)
-        let workload = pick(\.workloads)!.text
-        guard let entry = WorkloadCatalog.entry(named: workload) else {
+        let task = try userTask()
+        let workload = task?.name ?? pick(\.workloads)!.text
+        let kind: WorkloadKind
+        if task != nil || UserWorkloads.named(workload) != nil {
+            kind = .user
+            if flags.taskMilliseconds != nil {
+                throw BenchError.usage(
+                    "--task-ms does not apply to \(workload), whose calls take the time they take; drop --task-ms.")
+            }
+        } else if let entry = WorkloadCatalog.entry(named: workload) {
+            kind = entry.kind
+        } else {
+            let names = WorkloadCatalog.names + UserWorkloads.all.map(\.name)
             throw BenchError.usage(
-                "Unknown workload '\(workload)'; valid workloads: \(WorkloadCatalog.names.joined(separator: ", ")) (see 'bench list')."
+                "Unknown workload '\(workload)'; valid workloads: \(names.joined(separator: ", ")) (see 'bench list')."
             )
         }
-        if entry.kind != .mixed {
+        if kind != .mixed {
             guard flags.ioFractions == nil else {
                 throw BenchError.usage(
                     "--io-fraction applies to the mixed workload only, and this sweep is of \(workload); sweep --workload mixed or drop --io-fraction."
                 )
             }
-            fractions = [entry.kind == .io ? 1 : 0]
+            fractions = [kind == .io ? 1 : 0]
         }
         let models = try SettingsLists.models(pick(\.models)!)
         if search {
-            guard entry.kind == .mixed else {
+            guard kind == .mixed else {
                 throw BenchError.usage(
                     "--io-fraction auto searches the mixed workload's I/O fraction; sweep --workload mixed.")
             }
@@ -42,6 +53,16 @@ extension SettingsResolver {
             workloads: [workload], models: models, workers: most, tasks: try tasks(workers: most),
             taskMilliseconds: pick(\.taskMilliseconds)!, warmup: pick(\.warmup)!, coresAvailable: coresAvailable)
         try applyShared(to: &configuration)
+        if let task {
+            configuration.userTask = task
+            configuration.runtimes = [.python]
+        }
+        configuration.checksResults = pick(\.resultCheck) ?? true
+        if flags.resultCheck == false && kind != .user {
+            throw BenchError.usage(
+                "--no-result-check applies to your own code (--task, or a workload of BenchMain); this sweep is of \(workload); drop --no-result-check."
+            )
+        }
         configuration.simulation = try flags.simulate.map(Simulation.checked(cores:))
         try refuseBaselineWithoutEffect(configuration)
         // Every point of the grid is checked, not only the largest (the interpreter is probed
