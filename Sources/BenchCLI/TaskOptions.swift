@@ -5,7 +5,7 @@ import BenchCore
 struct TaskOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Your Python function as the task: MODULE:FUNCTION (on sys.path, the working directory or --task-path) or FILE.py:FUNCTION. Each task is one call, under every CPython model; implies --runtime python.",
+            "Your Python function as the task: MODULE:FUNCTION (in --task-path, the working directory or on sys.path) or FILE.py:FUNCTION. Each task is one call, under every CPython model; implies --runtime python.",
             valueName: "ref"))
     var task: String?
 

@@ -218,4 +218,58 @@ import Testing
         #expect(refused.status == ExitStatus.usage.rawValue)
         #expect(refused.stderr.contains("--task-ms does not apply to pure_python"), "\(refused.stderr)")
     }
+
+    @Test(.enabled(if: hasPython, "needs python3"))
+    func equalResultsHashAlikeInEveryProcessAndFloatArgumentsStayFloats() throws {
+        let (outcome, rows) = try run("sets", ["--models", "processes,spawn", "--repetitions", "2"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try BenchBinary.run(
+            [
+                "--task", "\(Self.faulty):sets", "--tasks", "4", "--cores", "2", "--repetitions", "2", "--warmup", "0",
+                "--models", "processes,spawn", "--quiet", "--out", folder.path,
+            ])
+        #expect(report.status == 0)
+        let text = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(text.contains("Every model returned serial's results for all 4 tasks"), "sets and slots, any hash seed")
+        #expect(rows.allSatisfy { $0["status"] == "ok" })
+        func arguments(_ json: String) throws -> String? {
+            let (outcome, rows) = try run("echo_type", ["--models", "threads", "--task-args", json])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            return rows.first?["arguments"]
+        }
+        #expect(try arguments("[1.0]") != arguments("[1]"), "1.0 reaches Python as a float: another cell")
+    }
+
+    @Test func setupsAndFileOptionsAreTheirOwnAndNothingIsSilentlyDropped() throws {
+        func arguments(_ extra: [String]) throws -> String {
+            let folder = try Golden.simulate(
+                [
+                    "--simulate", "2", "--task", Self.examples + ":pure_python", "--tasks", "2", "--repetitions", "1",
+                    "--models", "threads",
+                ] + extra)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let rows = csvRows(try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8))
+            return rows.first?["arguments"] ?? ""
+        }
+        #expect(try arguments([]) == "", "the index alone: no hash")
+        #expect(
+            try arguments(["--task-setup", Self.examples + ":start_server"]).count == 16, "a setup is its own cell")
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("own.yaml")
+        try "task: {python: \"\(Self.examples):pure_python\"}\n".write(to: file, atomically: true, encoding: .utf8)
+        let stray = try BenchBinary.run([
+            "--simulate", "2", "--workload", file.path, "--task-args", "[1]", "--quiet", "--out", folder.path,
+        ])
+        #expect(stray.status == ExitStatus.usage.rawValue)
+        #expect(stray.stderr.contains("--task-args applies to --task only"), "\(stray.stderr)")
+        let extrapolated = try BenchBinary.run([
+            "--simulate", "2", "--task", Self.examples + ":pure_python", "--baseline", "extrapolated", "--quiet",
+            "--out", folder.path,
+        ])
+        #expect(extrapolated.status == ExitStatus.usage.rawValue)
+        #expect(extrapolated.stderr.contains("its serial baseline is always measured in full"))
+    }
 }

@@ -13,7 +13,7 @@ extension FamilyVerdict {
             if threads.utilisationCores >= 1.3 && threads.speedup >= 1.3 {
                 sentences.append(
                     python
-                        ? "\(name) ran in parallel (\(Format.ratio(threads.speedup))): CPU ÷ wall was \(busy) cores, so the function releases the GIL while it works."
+                        ? "\(name) ran in parallel (\(Format.ratio(threads.speedup))): CPU ÷ wall was \(busy) cores, so the function releases the GIL while it works (or the interpreter runs without one)."
                         : "\(name) ran in parallel (\(Format.ratio(threads.speedup))): CPU ÷ wall was \(busy) cores."
                 )
             } else if threads.speedup >= 1.3 {

@@ -77,6 +77,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// turns it off).
     public internal(set) var checksResults = true
 
+    /// The timeout of a sample of the user's own code when none is given, in seconds.
+    public static let userTaskTimeoutSeconds = 600.0
+
     /// Recorded repetitions when none are asked for: 9 is the fewest that give a 95% confidence
     /// interval of the median narrower than the full range (ranks 2 and 8), and an odd count has
     /// a true middle value.
@@ -108,6 +111,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// take if that is longer (serial over the tasks it runs, or the others with every core busy),
     /// so only a genuinely stuck sample is ever killed.
     public var defaultTimeoutSeconds: Double {
+        // The user's code has no set duration to scale from: allow ten minutes a sample.
+        if workloadKinds.contains(.user) { return Self.userTaskTimeoutSeconds }
         let serialTasks = serialMeasuredTasks(taskSeconds: taskSeconds) ?? tasks
         let parallel =
             Double(tasks) * taskSeconds

@@ -60,6 +60,11 @@ extension SettingsResolver {
     /// serial would be measured in full without a word.
     func refuseBaselineWithoutEffect(_ configuration: RunConfiguration) throws {
         guard configuration.baseline == .extrapolated else { return }
+        if configuration.workloadKinds.contains(.user) {
+            throw BenchError.usage(
+                "--baseline extrapolated scales serial's first tasks up to all of them, which holds only when every task costs the same; your own code's calls may not, so its serial baseline is always measured in full; drop --baseline extrapolated."
+            )
+        }
         let prefixes = configuration.workloads.map { name in
             configuration.serialMeasuredTasks(
                 taskSeconds: configuration.usesTaskDuration(name) ? configuration.taskSeconds : 0)

@@ -6,17 +6,18 @@ extension SettingsResolver {
     /// arguments, and what may not go with it. The interpreter imports it later (``settle``).
     /// - Throws: ``BenchError/usage(_:)`` with one sentence naming what is wrong.
     func userTask() throws -> UserTask? {
-        let given = flags.task ?? file?.task
-        guard let setting = given else {
-            let stray = flags.strayTaskOptions
-            for (flag, value) in [
-                ("--task-path", stray?.path), ("--task-args", stray?.arguments),
-                ("--task-args-each", stray?.argumentsEach), ("--task-setup", stray?.setup),
-            ] where value != nil {
-                throw BenchError.usage("\(flag) applies to --task only; add --task MODULE:FUNCTION or drop \(flag).")
-            }
-            return nil
+        // Task options without --task are refused even when a workload file names a function:
+        // the file's own task: mapping says what its calls receive.
+        let stray = flags.strayTaskOptions
+        for (flag, value) in [
+            ("--task-path", stray?.path), ("--task-args", stray?.arguments),
+            ("--task-args-each", stray?.argumentsEach), ("--task-setup", stray?.setup),
+        ] where value != nil {
+            throw BenchError.usage(
+                "\(flag) applies to --task only (a workload file's task: mapping sets its own); add --task MODULE:FUNCTION or drop \(flag)."
+            )
         }
+        guard let setting = flags.task ?? file?.task else { return nil }
         if flags.task != nil && (flags.workloads != nil || file != nil) {
             throw BenchError.usage(
                 "--task runs your function as the workload, so it cannot go beside --workload; drop one of them.")
@@ -63,8 +64,20 @@ extension SettingsResolver {
         task.searchPath = setting.path.map(absolute) ?? base
         task.setup = try setting.setup.map { try reference($0, "--task-setup").reference }
         task.arguments = try Self.arguments(same: setting.arguments, each: setting.argumentsEach)
+        task.argumentsKey = Self.canonical(setting.arguments ?? setting.argumentsEach)
         task.checksResults = pick(\.resultCheck) ?? true
         return task
+    }
+
+    /// The JSON with its keys sorted, the hash's key until the interpreter's probe gives its own
+    /// (which also keeps 1.0 apart from 1); nil for none.
+    static func canonical(_ text: String?) -> String? {
+        guard let text,
+            let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
+            let data = try? JSONSerialization.data(
+                withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])
+        else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// What each call receives, from the JSON given; the JSON is stored canonical (keys sorted),
@@ -75,16 +88,16 @@ extension SettingsResolver {
                 "--task-args gives every call the same arguments and --task-args-each one set per task; give one of them."
             )
         }
+        // The text goes to Python as given (re-encoding it would turn 1.0 into 1); Python's probe
+        // gives the canonical form the cell's hash is of.
         func parse(_ text: String, _ flag: String) throws -> (value: Any, json: String) {
-            guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
-                let data = try? JSONSerialization.data(
-                    withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])
+            guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
             else {
                 throw BenchError.usage(
                     "\(flag) '\(text.prefix(80))' is not JSON; give a JSON value, e.g. '[1024, \"text\"]' or '{\"size\": 1024}' (a list is spread into positional arguments, an object into keywords)."
                 )
             }
-            return (value, String(decoding: data, as: UTF8.self))
+            return (value, text)
         }
         if let same { return .same(json: try parse(same, "--task-args").json) }
         if let each {

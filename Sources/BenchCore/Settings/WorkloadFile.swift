@@ -244,11 +244,8 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         }
         func json(_ key: String) throws -> String? {
             guard let value = map[key] else { return nil }
-            guard JSONSerialization.isValidJSONObject([value]),
-                let data = try? JSONSerialization.data(
-                    withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys])
-            else { throw fail("has '\(key)' that cannot be written as JSON") }
-            return String(decoding: data, as: UTF8.self)
+            guard let text = TaskSetting.json(value) else { throw fail("has '\(key)' that cannot be written as JSON") }
+            return text
         }
         var setting = TaskSetting(function: function)
         setting.path = try text("path")

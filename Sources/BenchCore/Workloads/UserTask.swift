@@ -40,6 +40,9 @@ public struct UserTask: Codable, Sendable, Equatable {
     /// Whether the function is a coroutine function (`async def`) or an async closure: awaited
     /// natively on the event loop, run with `asyncio.run` (or bridged) elsewhere.
     public var isAsync = false
+    /// The arguments in a canonical form (keys sorted, 1.0 kept apart from 1), which the cell's
+    /// hash is of; nil when each call receives its index.
+    public var argumentsKey: String?
     /// Whether each call's return value is hashed and compared across models (`--no-result-check`
     /// turns it off).
     public var checksResults = true
@@ -52,14 +55,18 @@ public struct UserTask: Codable, Sendable, Equatable {
         name = String(qualifiedName.split(separator: ":").last ?? Substring(qualifiedName))
     }
 
-    /// A stable hash of the arguments (16 hex digits), a cell dimension: two argument sets never
-    /// share a cell. Nil when each call receives its index.
+    /// A stable hash of what each call receives (16 hex digits), a cell dimension: two argument
+    /// sets, or two setups, never share a cell. Nil when each call receives its index alone.
     public var argumentsHash: String? {
-        switch arguments {
-        case .index: nil
-        case .same(let json): Self.hash("same:" + json)
-        case .each(let json, _): Self.hash("each:" + json)
-        }
+        let given: String? =
+            switch arguments {
+            case .index: nil
+            case .same(let json): "same:" + (argumentsKey ?? json)
+            case .each(let json, _): "each:" + (argumentsKey ?? json)
+            }
+        let setupText = setup.map { "setup:" + ClosureWorkload.shortName($0) }
+        guard given != nil || setupText != nil else { return nil }
+        return Self.hash([given, setupText].compactMap { $0 }.joined(separator: "|"))
     }
 
     /// FNV-1a, 64 bits: stable across runs, machines and versions (Swift's `Hasher` is seeded).

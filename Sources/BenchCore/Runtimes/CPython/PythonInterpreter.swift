@@ -110,10 +110,10 @@ public enum PythonInterpreter {
     /// ended without one.
     /// - Throws: ``BenchError/failure(_:)`` with the worker's error.
     static func call<T: Decodable>(
-        _ python: String, _ request: Request, as type: T.Type, timeoutSeconds: Double
+        _ python: String, _ request: Request, as type: T.Type, timeoutSeconds: Double, isolated: Bool = true
     ) throws -> T? {
         let process: PythonProcess
-        do { process = try PythonProcess.start(python: python) } catch {
+        do { process = try PythonProcess.start(python: python, isolated: isolated) } catch {
             throw SystemLimit.stopping(error, starting: "the CPython interpreter \(python)")
         }
         let deadline = Sys.monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)

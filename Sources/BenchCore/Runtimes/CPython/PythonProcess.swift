@@ -17,14 +17,17 @@ final class PythonProcess {
     var isReaped: Bool { process.isReaped }
 
     /// Starts `python` on the worker script, in a process group of its own (so killing the group
-    /// kills its multiprocessing workers too), dying with this process.
-    static func start(python: String) throws -> PythonProcess {
+    /// kills its multiprocessing workers too), dying with this process. Isolated (`-I`: no
+    /// `PYTHON*` variables, no user site-packages) for bench's own workloads; not for the user's
+    /// function, which imports what the user's own program would (`PYTHONPATH`, `pip --user`).
+    static func start(python: String, isolated: Bool = true) throws -> PythonProcess {
         // Whatever `python` turns out to be, one that exits early must not kill bench with SIGPIPE.
         Sys.ignoreBrokenPipes()
         let script = try PythonWorkerScript.path()
         let errors = try Sys.scratchFile()
         do {
-            let process = try Subprocess.start([python, "-I", script], descriptors: [(1, errors), (2, errors)])
+            let process = try Subprocess.start(
+                [python] + (isolated ? ["-I"] : []) + [script], descriptors: [(1, errors), (2, errors)])
             return PythonProcess(process, errors: errors)
         } catch {
             Sys.close(errors)

@@ -29,7 +29,7 @@ public struct PythonSampleRunner: SampleRunner {
             return unmeasured(.failed, "no CPython interpreter was given for a CPython sample")
         }
         let process: PythonProcess
-        do { process = try PythonProcess.start(python: python) } catch {
+        do { process = try PythonProcess.start(python: python, isolated: request.workload.userTask == nil) } catch {
             throw SystemLimit.stopping(error, starting: "the CPython interpreter \(python)")
         }
         let deadline = Sys.monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)
@@ -85,8 +85,10 @@ public struct PythonSampleRunner: SampleRunner {
             return sample
         } catch Frame.Error.timedOut {
             try process.kill()
+            let hint = request.workload.userTask != nil ? " (--timeout SECONDS allows more)" : ""
             return unmeasured(
-                .timedOut, "no result within the \(Format.number(timeoutSeconds)) s timeout; killed with SIGKILL")
+                .timedOut,
+                "no result within the \(Format.number(timeoutSeconds)) s timeout; killed with SIGKILL\(hint)")
         } catch {
             if !process.isReaped { try process.kill() }
             return unmeasured(.failed, "CPython worker answered something bench cannot read (\(error))")

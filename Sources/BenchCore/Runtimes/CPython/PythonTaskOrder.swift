@@ -37,6 +37,7 @@ extension PythonInterpreter {
     struct TaskReply: Decodable {
         var qualifiedName: String?
         var isAsync: Bool?
+        var arguments: String?
         var refused: String?
     }
 
@@ -48,7 +49,7 @@ extension PythonInterpreter {
         request.task = PythonTaskOrder(task)
         let reply: TaskReply?
         do {
-            reply = try call(python, request, as: TaskReply.self, timeoutSeconds: 120)
+            reply = try call(python, request, as: TaskReply.self, timeoutSeconds: 120, isolated: false)
         } catch let error as BenchError {
             throw BenchError.usage("--task \(task.reference): \(error.description)")
         }
@@ -66,6 +67,8 @@ extension PythonInterpreter {
         described.qualifiedName = name
         if ownName { described.name = String(name.split(separator: ":").last ?? Substring(name)) }
         described.isAsync = isAsync
+        // Python's own canonical JSON keeps 1.0 apart from 1, which the hash must too.
+        if let canonical = reply.arguments { described.argumentsKey = canonical }
         return described
     }
 }

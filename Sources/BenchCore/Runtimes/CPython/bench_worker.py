@@ -271,10 +271,12 @@ def canonical(value, depth=0):
     """A form of `value` equal for equal results in any process: containers element by element,
     sets and dicts in a sorted order (string hashes differ between processes), objects by their
     fields; what has only a default repr (an address) by its pickle."""
-    if depth > 50:
-        return b"..."
+    if depth > 200:
+        raise TaskFailed("a result nests more than 200 levels deep; bench cannot compare it (use --no-result-check)")
     if value is None or isinstance(value, (bool, int, float, complex, str, bytes)):
         return repr(value).encode()
+    if isinstance(value, type):
+        return b"type:" + (value.__module__ + "." + value.__qualname__).encode()
     if isinstance(value, (bytearray, memoryview)):
         return b"bytes:" + bytes(value)
     if isinstance(value, (list, tuple)):
@@ -284,16 +286,25 @@ def canonical(value, depth=0):
         return b"dict{" + b",".join(k + b":" + v for k, v in items) + b"}"
     if isinstance(value, (set, frozenset)):
         return b"set{" + b",".join(sorted(canonical(item, depth + 1) for item in value)) + b"}"
-    fields = getattr(value, "__dict__", None)
-    if isinstance(fields, dict) and fields:
-        return type(value).__qualname__.encode() + canonical(fields, depth + 1)
-    text = repr(value)
-    if " at 0x" not in text:
-        return type(value).__qualname__.encode() + b":" + text.encode()
+    # Any other object by what pickling it would keep (its class, arguments, state, items),
+    # each part canonical in turn: slots, deques, arrays and dataclasses alike, with no repr
+    # (which may elide or show an address) and no pickle bytes (which keep a set's order).
+    name = (type(value).__module__ + "." + type(value).__qualname__).encode()
     try:
-        return pickle.dumps(value, protocol=4)
-    except Exception:  # noqa: B902 - nothing stable to hash: the type alone
-        return type(value).__qualname__.encode()
+        reduced = value.__reduce_ex__(4)
+    except Exception:  # noqa: B902 - not reducible: its repr, the best there is
+        return name + b":" + repr(value).encode()
+    if isinstance(reduced, str):
+        return name + b":" + reduced.encode()
+    parts = list(reduced) + [None] * (5 - len(reduced))
+    builder, args, state, items, pairs = parts[:5]
+    builder_name = getattr(builder, "__qualname__", type(builder).__qualname__)
+    args = tuple(arg for arg in (args or ()) if arg is not type(value))  # copyreg.__newobj__'s class
+    return b"".join([
+        name, b"<", str(builder_name).encode(), b">", canonical(args, depth + 1), canonical(state, depth + 1),
+        canonical(list(items) if items is not None else None, depth + 1),
+        canonical(dict(pairs) if pairs is not None else None, depth + 1),
+    ])
 
 
 def result_hash(value):
@@ -312,7 +323,7 @@ class UserFunction:
         self.setup_name, self.setup = (None, None)
         if task.get("setup"):
             self.setup_name, self.setup = resolve(task["setup"], task.get("path"))
-        self.is_async = inspect.iscoroutinefunction(self.function)
+        self.is_async = is_coroutine_function(self.function)
         self.checks = bool(task.get("check_results", True))
         mode = task.get("arguments") or {"mode": "index"}
         self.mode = mode["mode"]
@@ -363,7 +374,13 @@ class UserFunction:
         try:
             value = self.function(*self.leading(), *args, **kwargs)
             if inspect.isawaitable(value):
+                if running_loop() is not None:
+                    value.close() if inspect.iscoroutine(value) else None
+                    raise TaskFailed("task %d: %s returned a coroutine inside a running event loop (async-blocking "
+                                     "calls it as blocking code); measure it under event-loop" % (index, self.name))
                 value = asyncio.run(value)
+        except TaskFailed:
+            raise
         except BaseException as error:  # noqa: B902 - the call's error fails the sample
             raise TaskFailed("task %d: %s raised %s" % (index, self.name, describe(error))) from None
         return value
@@ -390,15 +407,41 @@ class UserFunction:
                              "process: %s" % (index, self.name, type(value).__name__, error)) from None
 
     def digest(self, value):
+        """The result's hash, taken after the clock stopped (hashing is bench's work, not the
+        function's): a result that came back from a worker process is unpickled first."""
+        if isinstance(value, Pickled):
+            value = pickle.loads(value.data) if self.checks else None
         return result_hash(value) if self.checks else 0
 
     def blocking(self, index):
+        """One call; its raw result is kept in the log and hashed after the clock."""
         args, kwargs = self.arguments(index)
-        return self.digest(self.call(index, args, kwargs))
+        return self.call(index, args, kwargs)
 
     async def awaiting(self, index):
         args, kwargs = self.arguments(index)
-        return self.digest(await self.call_awaiting(index, args, kwargs))
+        return await self.call_awaiting(index, args, kwargs)
+
+
+def running_loop():
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+class Pickled:
+    """A result as it came back from a worker process, unpickled only once the clock stopped."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data):
+        self.data = data
+
+
+def is_coroutine_function(function):
+    """An `async def`, or a callable object whose `__call__` is one."""
+    return inspect.iscoroutinefunction(function) or inspect.iscoroutinefunction(getattr(function, "__call__", None))
 
 
 def make_workload(spec):
@@ -408,7 +451,10 @@ def make_workload(spec):
 def describe_task(task):
     """The probe bench runs before anything else: the function and setup import and are callable."""
     name, function = resolve(task["reference"], task.get("path"))
-    described = {"qualified_name": name, "is_async": inspect.iscoroutinefunction(function)}
+    described = {"qualified_name": name, "is_async": is_coroutine_function(function)}
+    mode = task.get("arguments") or {"mode": "index"}
+    if mode.get("json") is not None:
+        described["arguments"] = json.dumps(json.loads(mode["json"]), sort_keys=True, separators=(",", ":"))
     if task.get("setup"):
         setup_name, setup = resolve(task["setup"], task.get("path"))
         described["setup"] = setup_name
@@ -589,7 +635,7 @@ def run_processes(workload, count, workers, log, spec):
                 continue
             if user:
                 log.values[index] = len(checksum)
-                checksum = workload.digest(pickle.loads(checksum))
+                checksum = Pickled(checksum)
             log.record(index, start, end, pid, checksum)
             received += 1
         pool.close()
@@ -617,6 +663,8 @@ def _spawned_task(spec, index, connection, interpreter):
         connection.send((index, start, time.monotonic_ns(), os.getpid(), value))
     except TaskFailed as error:
         connection.send(error)
+    except Exception as error:  # noqa: B902 - an import or a fault of bench's own tasks: its words
+        connection.send(TaskFailed("task %d: %s" % (index, describe(error))))
     connection.close()
 
 
@@ -651,7 +699,7 @@ def run_spawn(workload, count, workers, log, spec):
                         raise got
                     if user:
                         log.values[got[0]] = len(got[4])
-                        got = got[:4] + (workload.digest(pickle.loads(got[4])),)
+                        got = got[:4] + (Pickled(got[4]),)
                     log.record(*got)
                 except EOFError:
                     raise RuntimeError("worker process %d for task %d exited with %s before reporting"
@@ -788,6 +836,8 @@ def sample(request, stream):
         began, wall, startup = model(workload, count, workers, log)
     if any(end == 0 for end in log.ends):
         raise RuntimeError("model %s returned before every task finished" % request["model"])
+    if isinstance(workload, UserFunction):
+        log.sums = [workload.digest(value) for value in log.sums]
 
     figures = {"began_ns": began, "wall_ns": wall, "startup_ns": startup, "tasks": count,
                "start_method": multiprocessing.get_start_method()}

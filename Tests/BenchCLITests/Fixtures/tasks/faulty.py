@@ -17,3 +17,12 @@ async def async_index(index):
     return index
 def racy(index):
     return index if index % 2 == 0 else index * 10
+import dataclasses
+@dataclasses.dataclass(slots=True)
+class Record:
+    name: str
+    tags: set
+def sets(index):
+    return Record("r%d" % index, {"alpha", "beta", "gamma%d" % index}), frozenset({"x", "y", "z"})
+def echo_type(value):
+    return type(value).__name__
