@@ -25,7 +25,7 @@ import Testing
     @Test func defaultsAreValidAndKeepFourTasksPerWorker() throws {
         let configuration = try validated { _ in }
         #expect(configuration.tasks == 8)
-        #expect(configuration.models == ModelKind.allCases)
+        #expect(configuration.models == ModelKind.defaults)
     }
 
     @Test func unknownWorkloadListsTheValidOnes() throws {

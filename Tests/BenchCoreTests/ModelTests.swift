@@ -7,7 +7,7 @@ import Testing
 @Suite struct ModelTests {
     /// Models that run inside this process. The process models re-execute `bench` itself, which
     /// this test binary is not; BenchCLITests cover them through the built executable.
-    static let inProcessModels = ModelKind.allCases.filter { $0 != .processes && $0 != .spawn }
+    static let inProcessModels = ModelKind.defaults.filter { $0 != .processes && $0 != .spawn }
 
     static let compute = ComputeWorkload(taskSeconds: 0.001, iterations: 20_000)
 

@@ -31,7 +31,7 @@ import Testing
     @Test func aRunWithNoFlagsTakesEveryDefaultFromItsOneHome() throws {
         let configuration = try Self.resolve(.run).configuration
         #expect(configuration.workloads == ["cpu", "io"])
-        #expect(configuration.models == ModelKind.allCases)
+        #expect(configuration.models == ModelKind.defaults)
         #expect(configuration.workers == 2, "the CPUs this process may run on")
         #expect(configuration.tasks == SettingsDefaults.tasksPerWorker * 2)
         #expect(configuration.taskMilliseconds == 50)

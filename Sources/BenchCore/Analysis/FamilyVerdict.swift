@@ -45,6 +45,7 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
             let atMost = others.filter { $0.cell.workers == most }
             sentences += kindSentences(serial: serial, cells: atMost, workers: most, walls: walls, cores: cores)
             sentences += serial.cell.kind == .user ? userProcessSentences(atMost) : processSentences(atMost)
+            sentences += interpreterSentences(atMost)
         }
         if unsuccessful > 0 {
             sentences.append(

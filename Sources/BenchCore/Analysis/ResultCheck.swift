@@ -90,6 +90,7 @@ public struct ResultCheck: Codable, Sendable, Equatable {
         case .async: "the function is not safe to run on several threads at once"
         case .eventLoop, .asyncBlocking: "the calls interfere when they interleave on one event loop"
         case .processes, .spawn: "the function's result depends on the process it runs in"
+        case .interpreters: "the function's result depends on the interpreter it runs in"
         case .serial: "serial's results vary"
         }
     }

@@ -39,6 +39,7 @@ public struct Simulation: Codable, Sendable, Equatable {
         case .eventLoop: 0.01
         case .processes: 0.015
         case .spawn: 0.02
+        case .interpreters: 0.008
         }
     }
 
@@ -51,6 +52,7 @@ public struct Simulation: Codable, Sendable, Equatable {
         case .eventLoop: 0.000_001
         case .processes: 0.000_025
         case .spawn: 0.003
+        case .interpreters: 0.000_004
         }
     }
 
@@ -85,7 +87,8 @@ public struct Simulation: Codable, Sendable, Equatable {
             // Blocking waits hold the cooperative pool's threads, one per core.
             let width = Int(usable)
             wall = max(n * compute / Double(width) + wait, rounds(width))
-        case .threads, .async, .processes, .spawn: wall = max(n * compute / usable + wait, rounds(cell.workers))
+        case .threads, .async, .processes, .spawn, .interpreters:
+            wall = max(n * compute / usable + wait, rounds(cell.workers))
         }
         let parallelism = usable
         wall = wall * slowdown * (1 + Self.overhead(cell.model)) + n * Self.perTask(cell.model) / parallelism
@@ -95,7 +98,9 @@ public struct Simulation: Codable, Sendable, Equatable {
             (n * compute * slowdown * (1 + Self.overhead(cell.model)) + n * Self.perTask(cell.model)) + 0.000_02 * n
         var sample = Sample(
             cell: cell, repetition: request.repetition, coresAvailable: cores, startedAt: startedAt,
-            wallSeconds: wall, startupSeconds: cell.model == .processes ? 0.003 + 0.0005 * Double(cell.workers) : nil,
+            wallSeconds: wall,
+            startupSeconds: cell.model == .processes || cell.model == .interpreters
+                ? 0.003 + 0.0005 * Double(cell.workers) : nil,
             usage: ResourceUsage(
                 userSeconds: cpu * 0.9, systemSeconds: cpu * 0.1, voluntaryContextSwitches: cell.tasks,
                 involuntaryContextSwitches: 0, peakRSSBytes: 16 << 20),

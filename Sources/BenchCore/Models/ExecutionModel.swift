@@ -78,6 +78,12 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
     case eventLoop = "event-loop"
     case processes
     case spawn
+    /// CPython's subinterpreters, each with its own GIL (PEP 684), each driven by its own thread.
+    case interpreters
+
+    /// The models a run measures when none are asked for: every one but `interpreters`, which is
+    /// CPython 3.12's and newer and asked for by name.
+    public static var defaults: [ModelKind] { allCases.filter { $0 != .interpreters } }
 
     /// One line for `bench list` and the report.
     public var summary: String {
@@ -93,6 +99,8 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
         case .processes:
             "a pool of N worker processes (bench re-executed), tasks handed out over pipes (parallel; start-up timed apart)"
         case .spawn: "one new worker process per task, at most N alive (parallel; pays process creation per task)"
+        case .interpreters:
+            "CPython 3.12+ only: N subinterpreters in one process, each with its own GIL and thread, taking tasks as threads do (parallel; start-up timed apart)"
         }
     }
 
@@ -100,7 +108,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
     public var isParallel: Bool {
         switch self {
         case .serial, .eventLoop: false
-        case .threads, .async, .asyncBlocking, .processes, .spawn: true
+        case .threads, .async, .asyncBlocking, .processes, .spawn, .interpreters: true
         }
     }
 
@@ -114,6 +122,7 @@ public enum ModelKind: String, Codable, Sendable, CaseIterable, Comparable {
         case .eventLoop: EventLoopModel()
         case .processes: ProcessPoolModel()
         case .spawn: SpawnModel()
+        case .interpreters: CPythonOnlyModel(model: self)
         }
     }
 

@@ -41,7 +41,7 @@ public struct Planner: Sendable {
     public func run() -> [[PlannedCell]] {
         configuration.allocators.flatMap { allocator in
             workloads(ioFractions: [configuration.ioFraction]).map { spec in
-                configuration.models.filter { spec.runtime.supports($0) && spec.runs(under: $0) }.map {
+                configuration.models.filter { plans($0, spec) }.map {
                     cell(spec, model: $0, workers: configuration.workers, allocator: allocator)
                 }
             }
@@ -57,11 +57,16 @@ public struct Planner: Sendable {
     /// Serial, then every other model of `models` (default: the configuration's) that `spec`'s
     /// runtime has, at each worker count.
     public func cells(_ spec: WorkloadSpec, workers: [Int], models: [ModelKind]? = nil) -> [PlannedCell] {
-        let parallel = (models ?? configuration.models).filter {
-            $0 != .serial && spec.runtime.supports($0) && spec.runs(under: $0)
-        }
+        let parallel = (models ?? configuration.models).filter { $0 != .serial && plans($0, spec) }
         return [cell(spec, model: .serial, workers: 1)]
             + workers.flatMap { count in parallel.map { cell(spec, model: $0, workers: count) } }
+    }
+
+    /// Whether `model` runs `spec`: its runtime has it (in the interpreter the run probed), and
+    /// the workload can run under it.
+    func plans(_ model: ModelKind, _ spec: WorkloadSpec) -> Bool {
+        spec.runtime.backend.supports(model, interpreter: preparation.interpreters[spec.runtime])
+            && spec.runs(under: model)
     }
 
     /// One planned cell: `spec` under `model` with `workers` workers (serial has one).

@@ -17,6 +17,11 @@ public struct InterpreterInfo: Codable, Sendable, Equatable {
     public var gilEnabled: Bool
     /// multiprocessing's start method: fork, forkserver or spawn.
     public var startMethod: String
+    /// multiprocessing's start methods on this platform; nil when not reported (older results).
+    public var startMethods: [String]?
+    /// The module that gives it subinterpreters with their own GIL (`concurrent.interpreters`,
+    /// `_interpreters`, `_xxsubinterpreters`); nil before CPython 3.12.
+    public var subinterpreters: String?
     /// What bench starts for every sample: the path `--python` named (found on PATH when it was a
     /// command), which may be a wrapper that sets up the environment before the interpreter
     /// (``executable``) runs; nil when the interpreter did not come from a probe.

@@ -9,6 +9,9 @@ public protocol RuntimeBackend: Sendable {
     /// Whether the runtime has a counterpart of `model`.
     func supports(_ model: ModelKind) -> Bool
 
+    /// Whether the runtime has `model` in `interpreter` (a model may need a newer one).
+    func supports(_ model: ModelKind, interpreter: InterpreterInfo?) -> Bool
+
     /// Whether the runtime runs workloads of `kind`.
     func supports(_ kind: WorkloadKind) -> Bool
 
@@ -45,4 +48,9 @@ public protocol RuntimeBackend: Sendable {
 
     /// The machine table's row for the interpreter: a label and its description.
     func fingerprint(_ interpreter: InterpreterInfo) -> (label: String, value: String)
+}
+
+extension RuntimeBackend {
+    /// A runtime whose models do not depend on its interpreter's version.
+    public func supports(_ model: ModelKind, interpreter: InterpreterInfo?) -> Bool { supports(model) }
 }

@@ -93,7 +93,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
     /// Creates a configuration; `tasks` defaults to 4 × workers, enough to keep every worker busy.
     public init(
-        workloads: [String], models: [ModelKind] = ModelKind.allCases, workers: Int,
+        workloads: [String], models: [ModelKind] = ModelKind.defaults, workers: Int,
         tasks: Int? = nil, taskMilliseconds: Double = 50, repetitions: Int = defaultRepetitions, warmup: Int = 1,
         coresAvailable: Int
     ) {

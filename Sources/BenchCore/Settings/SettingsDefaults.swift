@@ -9,7 +9,7 @@ public enum SettingsDefaults {
     public static let run: SettingsInput = {
         var input = common
         input.workloads = "cpu,io"
-        input.models = ListSetting(items: ModelKind.allCases.map(\.rawValue))
+        input.models = ListSetting(items: ModelKind.defaults.map(\.rawValue))
         input.taskMilliseconds = 50
         input.ioFractions = ListSetting(String(WorkloadDefaults.ioFraction))
         return input

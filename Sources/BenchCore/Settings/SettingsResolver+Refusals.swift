@@ -75,4 +75,25 @@ extension SettingsResolver {
             "--baseline extrapolated measures serial on a prefix of at least \(least) tasks (\(Format.number(BaselineMode.prefixSeconds)) s of them), which covers all \(configuration.tasks) tasks of this run, so serial would be measured in full; drop --baseline or raise --tasks above \(least)."
         )
     }
+
+    /// Refuses a model that no runtime of the run has in the interpreter it found (`interpreters`
+    /// before CPython 3.12), naming the version it needs; where some runtime has it, the others
+    /// say in the report that they skipped it.
+    func refuseMissingModels(_ configuration: RunConfiguration, interpreters: [Runtime: InterpreterInfo]) throws {
+        guard configuration.models.contains(.interpreters) else { return }
+        let having = configuration.runtimes.filter {
+            $0.backend.supports(.interpreters, interpreter: interpreters[$0])
+        }
+        guard having.isEmpty else { return }
+        guard configuration.runtimes.contains(.python) else {
+            throw BenchError.usage(
+                "--models interpreters is CPython's model (subinterpreters, each with its own GIL); add --runtime python with CPython 3.12 or newer."
+            )
+        }
+        let found = interpreters[.python]
+        let named = found.map { "\($0.command ?? $0.executable) is CPython \($0.version)" } ?? "no CPython was found"
+        throw BenchError.usage(
+            "--models interpreters needs CPython 3.12 or newer (subinterpreters with their own GIL, PEP 684), and \(named); give --python with a 3.12+ interpreter (with pyenv: --python $(PYENV_VERSION=3.13.0 pyenv which python3.13))."
+        )
+    }
 }

@@ -91,6 +91,7 @@ public struct SettingsResolver {
                 if let found { interpreters[runtime] = found }
             }
         })
+        try refuseMissingModels(configuration, interpreters: interpreters)
         if configuration.simulation == nil {
             // What the user named runs, wrapper and all: never its interpreter's own path instead.
             for (runtime, found) in interpreters {

@@ -11,6 +11,12 @@ public struct CPythonBackend: RuntimeBackend {
     /// thread, and that is `event-loop`.
     public func supports(_ model: ModelKind) -> Bool { model != .async }
 
+    /// `interpreters` needs subinterpreters with their own GIL: CPython 3.12 or newer.
+    public func supports(_ model: ModelKind, interpreter: InterpreterInfo?) -> Bool {
+        guard supports(model) else { return false }
+        return model != .interpreters || interpreter?.subinterpreters != nil
+    }
+
     /// The allocation workload is Swift's alone (its point is the allocator under threads, which
     /// CPython's own allocator and GIL would hide).
     public func supports(_ kind: WorkloadKind) -> Bool { kind != .alloc }

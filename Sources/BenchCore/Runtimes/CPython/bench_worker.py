@@ -747,6 +747,190 @@ def run_event_loop(workload, count, workers, log, blocking=False):
     return began, ended - began, None
 
 
+# --- Subinterpreters ----------------------------------------------------------------------------
+
+
+def subinterpreters():
+    """CPython's interpreters with their own GIL (PEP 684), as (module name, create, run, destroy):
+    the public concurrent.interpreters (3.14), _interpreters (3.13), _xxsubinterpreters (3.12); None
+    on an older interpreter (3.11 has _xxsubinterpreters too, but its interpreters share one GIL)."""
+    if sys.version_info < (3, 12):
+        return None
+    try:
+        from concurrent import interpreters as public  # 3.14
+
+        def run_public(interp, code):
+            interp.exec(code)
+
+        return "concurrent.interpreters", public.create, run_public, lambda interp: interp.close()
+    except ImportError:
+        pass
+    for name in ("_interpreters", "_xxsubinterpreters"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        run = getattr(module, "exec", None) or module.run_string
+
+        def run_private(interp, code, run=run):
+            failure = run(interp, code)
+            if failure is not None:  # 3.13's exec returns what the code raised instead of raising
+                raise RuntimeError(getattr(failure, "formatted", None) or str(failure))
+
+        return name, module.create, run_private, module.destroy
+    return None
+
+
+def write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def serve_interpreter(workload, tasks_fd, results_fd):
+    """Runs in each subinterpreter: takes task indices from the shared pipe (4 bytes each, read
+    whole, as threads take them from a queue) until it is empty, and writes each task's record to
+    this interpreter's own pipe; an error ends this interpreter's share with its words."""
+    lane = threading.get_native_id()
+    user = isinstance(workload, UserFunction)
+    try:
+        while True:
+            data = os.read(tasks_fd, 4)
+            if len(data) < 4:
+                break
+            index = struct.unpack("<I", data)[0]
+            start = time.monotonic_ns()
+            value = workload.blocking(index)
+            end = time.monotonic_ns()
+            payload = workload.pickled(index, value) if user else struct.pack("<Q", value)
+            write_all(results_fd, b"R" + struct.pack("<QQQQI", index, start, end, lane, len(payload)) + payload)
+    except BaseException as error:  # noqa: B902 - the sample fails with the task's own words
+        text = (str(error) if isinstance(error, (TaskFailed, TaskRefused)) else describe(error)).encode()
+        write_all(results_fd, b"E" + struct.pack("<I", len(text)) + text)
+    finally:
+        os.close(results_fd)
+
+
+_INTERPRETER_SETUP = """
+import importlib.util, json, sys
+_spec = importlib.util.spec_from_file_location("bench_worker", %(path)r)
+bench_worker = importlib.util.module_from_spec(_spec)
+sys.modules["bench_worker"] = bench_worker
+_spec.loader.exec_module(bench_worker)
+workload = bench_worker.make_workload(json.loads(%(spec)r))
+workload.prepare()
+"""
+
+_INTERPRETER_SERVE = "bench_worker.serve_interpreter(workload, %d, %d)"
+
+
+def run_interpreters(workload, count, workers, log, spec):
+    """`workers` subinterpreters, each with its own GIL and driven by its own thread, taking
+    tasks as threads do. Their start-up (creating each interpreter, importing bench's worker and
+    the workload in it, the user's setup) is timed apart, as the process pool's is."""
+    found = subinterpreters()
+    if found is None:
+        raise TaskRefused("the interpreters model needs CPython 3.12 or newer (subinterpreters with their own GIL, "
+                          "PEP 684); this is %s" % sys.version.split()[0])
+    _, create, run, destroy = found
+    count_interpreters = min(workers, count)
+    tasks_read, tasks_write = os.pipe()
+    pipes = [os.pipe() for _ in range(count_interpreters)]
+    failures = []
+    opened = []
+    finished = []
+    gate = threading.Barrier(count_interpreters + 1, action=lambda: opened.append(time.monotonic_ns()))
+    setup = _INTERPRETER_SETUP % {"path": os.path.abspath(__file__), "spec": json.dumps(spec)}
+
+    def drive(slot):
+        interp = None
+        try:
+            interp = create()
+            run(interp, setup)
+        except BaseException as error:  # noqa: B902
+            failures.append(TaskFailed("a subinterpreter could not start: %s" % describe(error)))
+            os.close(pipes[slot][1])
+            gate.abort()
+            if interp is not None:
+                destroy(interp)
+            return
+        try:
+            gate.wait()
+        except threading.BrokenBarrierError:
+            os.close(pipes[slot][1])
+            destroy(interp)
+            return
+        try:
+            run(interp, _INTERPRETER_SERVE % (tasks_read, pipes[slot][1]))
+        except BaseException as error:  # noqa: B902 - serve_interpreter reports its own errors
+            failures.append(TaskFailed("a subinterpreter failed: %s" % error))
+        finally:
+            finished.append(time.monotonic_ns())
+            # Destroyed by the thread that ran it: 3.12 hangs destroying it from another thread.
+            try:
+                destroy(interp)
+            except Exception:  # noqa: B902 - a lingering interpreter dies with this process
+                pass
+
+    def collect(slot):
+        stream = os.fdopen(pipes[slot][0], "rb")
+        with stream:
+            while True:
+                kind = stream.read(1)
+                if not kind:
+                    return
+                if kind == b"E":
+                    (size,) = struct.unpack("<I", stream.read(4))
+                    failures.append(TaskFailed(stream.read(size).decode(errors="replace")))
+                    continue
+                index, start, end, lane, size = struct.unpack("<QQQQI", stream.read(36))
+                payload = stream.read(size)
+                value = Pickled(payload) if isinstance(workload, UserFunction) else struct.unpack("<Q", payload)[0]
+                if isinstance(workload, UserFunction):
+                    log.values[index] = size
+                log.record(index, start, end, lane, value)
+
+    if isinstance(workload, UserFunction):
+        log.values = [0] * count
+    began = time.monotonic_ns()
+    drivers = [threading.Thread(target=drive, args=(slot,)) for slot in range(count_interpreters)]
+    readers = [threading.Thread(target=collect, args=(slot,)) for slot in range(count_interpreters)]
+    for thread in drivers + readers:
+        thread.start()
+    try:
+        gate.wait()
+    except threading.BrokenBarrierError:
+        pass
+    ready = opened[0] if opened else time.monotonic_ns()
+
+    def hand_out():
+        """Every index, in chunks a pipe writes whole (so no reader sees part of one), then the
+        end; stopped by a closed pipe when every interpreter has already stopped taking tasks."""
+        try:
+            if opened:
+                for first in range(0, count, 1024):
+                    chunk = b"".join(struct.pack("<I", index) for index in range(first, min(count, first + 1024)))
+                    write_all(tasks_write, chunk)
+        except OSError:
+            pass
+        finally:
+            os.close(tasks_write)
+
+    writer = threading.Thread(target=hand_out)
+    writer.start()
+    for thread in drivers:
+        thread.join()
+    # The clock stops when the last interpreter served its last task, not after the teardown.
+    ended = max(finished) if finished else time.monotonic_ns()
+    os.close(tasks_read)  # nobody takes tasks any more: a writer still blocked gets EPIPE
+    writer.join()
+    for thread in readers:
+        thread.join()
+    if failures:
+        raise failures[0]
+    return ready, ended - ready, ready - began
+
+
 MODELS = {
     "serial": run_serial,
     "threads": run_threads,
@@ -754,8 +938,9 @@ MODELS = {
     "spawn": run_spawn,
     "event-loop": run_event_loop,
     "async-blocking": lambda w, c, n, log: run_event_loop(w, c, n, log, blocking=True),
+    "interpreters": run_interpreters,
 }
-NEEDS_SPEC = {"processes", "spawn"}
+NEEDS_SPEC = {"processes", "spawn", "interpreters"}
 
 
 # --- Requests ---------------------------------------------------------------------------------
@@ -778,6 +963,8 @@ def info():
         "free_threaded_build": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
         "gil_enabled": gil_enabled(),
         "start_method": multiprocessing.get_start_method(),
+        "start_methods": multiprocessing.get_all_start_methods(),
+        "subinterpreters": (subinterpreters() or (None,))[0],
     }
 
 

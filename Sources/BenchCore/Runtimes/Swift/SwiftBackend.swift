@@ -6,7 +6,8 @@ public struct SwiftBackend: RuntimeBackend {
 
     public var runtime: Runtime { .swift }
 
-    public func supports(_ model: ModelKind) -> Bool { true }
+    /// Every model but CPython's subinterpreters.
+    public func supports(_ model: ModelKind) -> Bool { model != .interpreters }
 
     public func supports(_ kind: WorkloadKind) -> Bool { true }
 
@@ -38,7 +39,12 @@ public struct SwiftBackend: RuntimeBackend {
     { nil }
 
     /// Swift has a counterpart of every model and workload: nothing is skipped.
-    public func skipped(_ configuration: RunConfiguration) -> [String] { [] }
+    public func skipped(_ configuration: RunConfiguration) -> [String] {
+        guard configuration.models.contains(.interpreters) else { return [] }
+        return [
+            "Swift has no counterpart of `interpreters` (CPython's subinterpreters, each with its own GIL); it was measured for CPython only."
+        ]
+    }
 
     /// The Swift workloads describe themselves.
     public func taskDescription(of spec: WorkloadSpec) -> String? { nil }
