@@ -48,7 +48,7 @@ def load(path):
 # The columns that name an experiment (a cell without its model and workers), as bench writes them;
 # older CSVs lack some, which then read as empty.
 EXPERIMENT_COLUMNS = ("workload", "io_fraction", "io_kind", "file_bytes", "alloc_objects", "alloc_bytes", "allocator",
-                      "runtime", "function", "arguments", "machine")
+                      "runtime", "function", "arguments", "start_method", "machine")
 
 
 def experiment(row):

@@ -15,9 +15,17 @@ struct RuntimeOptions: ParsableArguments {
             valueName: "path"))
     var python: String?
 
+    @Option(
+        name: .customLong("start-method"),
+        help: ArgumentHelp(
+            "multiprocessing start methods for CPython's processes and spawn models, comma-separated: fork, forkserver, spawn; each is a cell of its own. Default: the interpreter's own.",
+            valueName: "list"))
+    var startMethod: String?
+
     /// Puts what these options say into `input`.
     func fill(_ input: inout SettingsInput) {
         input.runtimes = runtime.map { ListSetting($0) }
+        input.startMethods = startMethod.map { ListSetting($0) }
         if let python { input.interpreters[.python] = python }
     }
 }

@@ -79,3 +79,38 @@ import Testing
         #expect(row?["failure_reason"]?.contains("task 3: faulty:raises raised ValueError: bad input 3") == true)
     }
 }
+
+/// multiprocessing's start method as a dimension of CPython's process models (`--start-method`).
+@Suite struct StartMethodTests {
+    @Test(arguments: [
+        (["--start-method", "fork"], "add --runtime python"),
+        (["--runtime", "python", "--models", "threads", "--start-method", "fork"], "this run has neither"),
+        (["--runtime", "python", "--start-method", "vfork"], "the unknown start method 'vfork'"),
+        (["--runtime", "python", "--start-method", "fork,"], "an empty start method"),
+    ])
+    func aStartMethodThatCannotApplyIsRefused(arguments: [String], message: String) throws {
+        let outcome = try BenchBinary.run(
+            ["--workload", "noop", "--simulate", "2", "--quiet", "--out", "/nonexistent-never-written"] + arguments)
+        #expect(outcome.status == ExitStatus.usage.rawValue)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+
+    @Test(.enabled(if: InterpretersTests.hasPython, "needs python3"))
+    func eachStartMethodIsACellWithItsOwnStartUpAndTheReportComparesThem() throws {
+        let folder = try BenchBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try BenchBinary.run([
+            "--workload", "noop", "--tasks", "20", "--cores", "2", "--runtime", "python", "--start-method",
+            "fork,forkserver,spawn,fork", "--models", "processes", "--repetitions", "1", "--warmup", "0", "--quiet",
+            "--out", folder.path,
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = csvRows(try String(contentsOf: folder.appendingPathComponent("samples.csv"), encoding: .utf8))
+        let pools = rows.filter { $0["model"] == "processes" }
+        #expect(pools.map { $0["start_method"] ?? "" } == ["fork", "forkserver", "spawn"], "de-duplicated, in order")
+        #expect(pools.allSatisfy { ($0["startup_s"].flatMap(Double.init) ?? 0) > 0 })
+        #expect(rows.first { $0["model"] == "serial" }?["start_method"] == "", "serial has no start method")
+        let report = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(report.contains("The process pool's start-up by start method: fork "), "\(report)")
+    }
+}

@@ -29,6 +29,7 @@ import Testing
             case .runtime: cell.runtime = .python
             case .function: cell.function = "tasks:sha256_1mib"
             case .arguments: cell.arguments = "0123456789abcdef"
+            case .startMethod: cell.startMethod = "forkserver"
             case .machine: cell.machine = "AMD EPYC, 16 CPUs"
             }
             variants.append(cell)

@@ -25,10 +25,12 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
             let costs = cells.map {
                 "\($0.cell.modelName) \(Format.duration($0.wall.median / Double(max(1, $0.cell.tasks))))"
             }
+            let methods = startMethodSentences(others)
             return FamilyVerdict(
                 choice: choice,
                 text:
                     "tasks do nothing, so this measures what each model pays per task: \(costs.joined(separator: ", ")). A task must be much longer than its model's cost for that model to pay off."
+                    + methods.map { " " + $0 }.joined()
             )
         }
         var sentences = [winnerSentence(choice, serial: serial, summary: summary, cores: cores)]
@@ -46,6 +48,7 @@ public struct FamilyVerdict: Codable, Sendable, Equatable {
             sentences += kindSentences(serial: serial, cells: atMost, workers: most, walls: walls, cores: cores)
             sentences += serial.cell.kind == .user ? userProcessSentences(atMost) : processSentences(atMost)
             sentences += interpreterSentences(atMost)
+            sentences += startMethodSentences(atMost)
         }
         if unsuccessful > 0 {
             sentences.append(

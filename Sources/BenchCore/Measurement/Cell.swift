@@ -37,6 +37,9 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
     /// A stable hash of the arguments each call of the user's function received (16 hex digits);
     /// nil when each call received its task's index, and for the built-in workloads.
     public var arguments: String?
+    /// multiprocessing's start method of a CPython process model's cell (fork, forkserver or spawn);
+    /// nil for every other cell.
+    public var startMethod: String?
     /// The machine, in a result merged from several (`bench merge`): its label, e.g. "AMD EPYC,
     /// 2 CPUs"; empty in a result from one machine.
     public var machine: String
@@ -47,7 +50,8 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
         taskSeconds: Double, ioFraction: Double? = nil, ioKind: IOKind = .sleep, fileBytes: Int? = nil,
         allocObjects: Int? = nil, allocObjectBytes: Int? = nil, allocator: Allocator = .system,
-        runtime: Runtime = .swift, function: String? = nil, arguments: String? = nil, machine: String = ""
+        runtime: Runtime = .swift, function: String? = nil, arguments: String? = nil, startMethod: String? = nil,
+        machine: String = ""
     ) {
         self.workload = workload
         self.kind = kind
@@ -65,6 +69,7 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         self.runtime = runtime
         self.function = kind == .user ? function : nil
         self.arguments = kind == .user ? arguments : nil
+        self.startMethod = runtime == .python && (model == .processes || model == .spawn) ? startMethod : nil
         self.machine = machine
     }
 
@@ -74,6 +79,7 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         var cell = self
         cell.model = .serial
         cell.workers = 1
+        cell.startMethod = nil
         return cell
     }
 
@@ -107,6 +113,7 @@ extension Cell {
         case runtime
         case function
         case arguments
+        case startMethod = "start_method"
         case machine
 
         /// How a sentence names the dimension: "I/O fraction".
@@ -127,6 +134,7 @@ extension Cell {
             case .runtime: "runtime"
             case .function: "function"
             case .arguments: "arguments"
+            case .startMethod: "start method"
             case .machine: "machine"
             }
         }
@@ -157,6 +165,7 @@ extension Cell {
         case .runtime: .number(Double(Runtime.allCases.firstIndex(of: runtime)!))
         case .function: function.map { .text($0) } ?? .absent
         case .arguments: arguments.map { .text($0) } ?? .absent
+        case .startMethod: startMethod.map { .text($0) } ?? .absent
         case .machine: .text(machine)
         }
     }
@@ -179,6 +188,7 @@ extension Cell {
         case .runtime: runtime.rawValue
         case .function: function ?? "none"
         case .arguments: arguments ?? "the task's index"
+        case .startMethod: startMethod ?? "none"
         case .machine: machine.isEmpty ? "this machine" : machine
         }
     }
@@ -211,8 +221,12 @@ extension Cell {
         ([workload] + parameters).joined(separator: " · ")
     }
 
-    /// The model and its workers: "threads × 2".
-    public var modelName: String { "\(model.rawValue) × \(workers)" }
+    /// The model, and a CPython process model's start method: "processes via forkserver".
+    public var modelLabel: String { model.rawValue + (startMethod.map { " via \($0)" } ?? "") }
+
+    /// The model and its workers: "threads × 2", and a CPython process model's start method:
+    /// "processes × 2 via forkserver".
+    public var modelName: String { "\(model.rawValue) × \(workers)" + (startMethod.map { " via \($0)" } ?? "") }
 }
 
 extension Cell {
@@ -234,6 +248,7 @@ extension Cell {
             runtime: try c.decodeIfPresent(Runtime.self, forKey: .runtime) ?? .swift,
             function: try c.decodeIfPresent(String.self, forKey: .function),
             arguments: try c.decodeIfPresent(String.self, forKey: .arguments),
+            startMethod: try c.decodeIfPresent(String.self, forKey: .startMethod),
             machine: try c.decodeIfPresent(String.self, forKey: .machine) ?? "")
     }
 }

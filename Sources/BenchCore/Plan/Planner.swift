@@ -41,8 +41,10 @@ public struct Planner: Sendable {
     public func run() -> [[PlannedCell]] {
         configuration.allocators.flatMap { allocator in
             workloads(ioFractions: [configuration.ioFraction]).map { spec in
-                configuration.models.filter { plans($0, spec) }.map {
-                    cell(spec, model: $0, workers: configuration.workers, allocator: allocator)
+                configuration.models.filter { plans($0, spec) }.flatMap { model in
+                    startMethods(model, spec).map {
+                        cell(spec, model: model, workers: configuration.workers, allocator: allocator, startMethod: $0)
+                    }
                 }
             }
         }
@@ -59,7 +61,11 @@ public struct Planner: Sendable {
     public func cells(_ spec: WorkloadSpec, workers: [Int], models: [ModelKind]? = nil) -> [PlannedCell] {
         let parallel = (models ?? configuration.models).filter { $0 != .serial && plans($0, spec) }
         return [cell(spec, model: .serial, workers: 1)]
-            + workers.flatMap { count in parallel.map { cell(spec, model: $0, workers: count) } }
+            + workers.flatMap { count in
+                parallel.flatMap { model in
+                    startMethods(model, spec).map { cell(spec, model: model, workers: count, startMethod: $0) }
+                }
+            }
     }
 
     /// Whether `model` runs `spec`: its runtime has it (in the interpreter the run probed), and
@@ -69,15 +75,25 @@ public struct Planner: Sendable {
             && spec.runs(under: model)
     }
 
+    /// The start methods `model` runs `spec` under: each one asked for, or the interpreter's own,
+    /// for CPython's process models; one nil for every other model.
+    func startMethods(_ model: ModelKind, _ spec: WorkloadSpec) -> [String?] {
+        guard spec.runtime == .python, model == .processes || model == .spawn else { return [nil] }
+        if !configuration.startMethods.isEmpty { return configuration.startMethods }
+        return [preparation.interpreters[.python]?.startMethod]
+    }
+
     /// One planned cell: `spec` under `model` with `workers` workers (serial has one).
-    public func cell(_ spec: WorkloadSpec, model: ModelKind, workers: Int, allocator: Allocator = .system)
-        -> PlannedCell
-    {
+    public func cell(
+        _ spec: WorkloadSpec, model: ModelKind, workers: Int, allocator: Allocator = .system, startMethod: String? = nil
+    ) -> PlannedCell {
         var spec = spec
         if let slowdown = configuration.slowdown, slowdown.model == model { spec.slowdown = slowdown.factor }
         var request = SampleRequest(
             workload: spec, model: model, workers: model.workers(requested: workers), tasks: configuration.tasks,
             repetition: 0, coresAvailable: configuration.coresAvailable, allocator: allocator)
+        request.cell.startMethod =
+            spec.runtime == .python && (model == .processes || model == .spawn) ? startMethod : nil
         request.recordTimeline = configuration.recordTimeline
         request.interpreter =
             configuration.interpreters[spec.runtime]

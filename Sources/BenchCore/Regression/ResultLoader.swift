@@ -211,6 +211,7 @@ public enum ResultLoader {
                 runtime: optional("runtime").flatMap(Runtime.init(rawValue:)) ?? .swift,
                 function: optional("function").flatMap { $0.isEmpty ? nil : $0 },
                 arguments: optional("arguments").flatMap { $0.isEmpty ? nil : $0 },
+                startMethod: optional("start_method").flatMap { $0.isEmpty ? nil : $0 },
                 machine: optional("machine") ?? "")
             samples.append(ComparableSample(cell: cell, values: values))
         }

@@ -131,7 +131,7 @@ public struct MarkdownFormatter: ReportFormatter {
                 let latency =
                     cell.latency.map { "\(Format.duration($0.p50Seconds)) / \(Format.duration($0.p99Seconds))" } ?? ""
                 out +=
-                    "| \(cell.cell.model.rawValue) | \(cell.cell.workers) | \(cell.wall.count) | \(Format.duration(cell.wall.median))\(mark)\(interval) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup))\(mark) | \(Format.percent(cell.efficiency))\(mark) | \(Format.ratio(cell.vsIdeal))\(mark) | \(latency) |"
+                    "| \(cell.cell.modelLabel) | \(cell.cell.workers) | \(cell.wall.count) | \(Format.duration(cell.wall.median))\(mark)\(interval) | \(Format.duration(cell.cpu.median)) | \(Format.fixed(cell.utilisationCores, 2)) cores | \(Format.ratio(cell.speedup))\(mark) | \(Format.percent(cell.efficiency))\(mark) | \(Format.ratio(cell.vsIdeal))\(mark) | \(latency) |"
                 if hasStartup { out += " \(cell.startupSeconds.map(Format.duration) ?? "") |" }
                 out += "\n"
             }

@@ -71,6 +71,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// resolution the interpreter's real path.
     public internal(set) var interpreters: [Runtime: String] = [:]
 
+    /// multiprocessing's start methods for CPython's process models (`--start-method`), each a cell
+    /// of its own; empty for the interpreter's own default.
+    public internal(set) var startMethods: [String] = []
     /// The user's Python function, when it is the run's workload (`--task`); nil otherwise.
     public internal(set) var userTask: UserTask?
     /// Whether the user's code has each call's result compared across models (`--no-result-check`
@@ -194,6 +197,7 @@ extension RunConfiguration {
         autoRepetitions = try c.decodeIfPresent(AutoRepetitions.self, forKey: .autoRepetitions)
         baseline = try c.decodeIfPresent(BaselineMode.self, forKey: .baseline)
         userTask = try c.decodeIfPresent(UserTask.self, forKey: .userTask)
+        startMethods = try c.decodeIfPresent([String].self, forKey: .startMethods) ?? []
         checksResults = try c.decodeIfPresent(Bool.self, forKey: .checksResults) ?? true
     }
 }

@@ -38,6 +38,8 @@ public struct SettingsInput: Sendable, Equatable {
     public var warmup: Int?
     /// Runtimes.
     public var runtimes: ListSetting?
+    /// multiprocessing's start methods for CPython's process models (`--start-method`).
+    public var startMethods: ListSetting?
     /// The interpreter of each runtime that runs in one, as given (`--python`).
     public var interpreters: [Runtime: String] = [:]
     /// Whether to keep every task's span for a trace.

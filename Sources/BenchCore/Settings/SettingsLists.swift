@@ -55,4 +55,20 @@ enum SettingsLists {
             unknown: { "\(flag) '\($0)' is not a number; give a comma-separated list such as \(example)." })
         return values.sorted()
     }
+
+    /// The start methods `--start-method` names, de-duplicated in their first order.
+    /// - Throws: ``BenchError/usage(_:)`` naming an empty or unknown one.
+    static func startMethods(_ list: ListSetting) throws -> [String] {
+        let known = ["fork", "forkserver", "spawn"]
+        var methods: [String] = []
+        for item in list.items {
+            guard known.contains(item) else {
+                throw BenchError.usage(
+                    "--start-method '\(list.text)' has \(item.isEmpty ? "an empty start method" : "the unknown start method '\(item)'"); give some of \(known.joined(separator: ", ")), comma-separated."
+                )
+            }
+            if !methods.contains(item) { methods.append(item) }
+        }
+        return methods
+    }
 }

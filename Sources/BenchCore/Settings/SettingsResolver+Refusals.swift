@@ -96,4 +96,27 @@ extension SettingsResolver {
             "--models interpreters needs CPython 3.12 or newer (subinterpreters with their own GIL, PEP 684), and \(named); give --python with a 3.12+ interpreter (with pyenv: --python $(PYENV_VERSION=3.13.0 pyenv which python3.13))."
         )
     }
+
+    /// Refuses `--start-method` where it cannot apply (no CPython, no process model) or names a
+    /// method the interpreter's platform lacks.
+    func refuseStartMethods(_ configuration: RunConfiguration, interpreters: [Runtime: InterpreterInfo]) throws {
+        guard !configuration.startMethods.isEmpty else { return }
+        let given = configuration.startMethods.joined(separator: ",")
+        guard configuration.runtimes.contains(.python) else {
+            throw BenchError.usage(
+                "--start-method \(given) sets how CPython's multiprocessing starts its processes; add --runtime python or drop --start-method."
+            )
+        }
+        guard configuration.models.contains(where: { $0 == .processes || $0 == .spawn }) else {
+            throw BenchError.usage(
+                "--start-method \(given) applies to the processes and spawn models, and this run has neither; add --models processes or drop --start-method."
+            )
+        }
+        guard let found = interpreters[.python], let available = found.startMethods else { return }
+        if let missing = configuration.startMethods.first(where: { !available.contains($0) }) {
+            throw BenchError.usage(
+                "--start-method \(missing): \(found.command ?? found.executable) has no such start method on this platform; it has \(available.joined(separator: ", "))."
+            )
+        }
+    }
 }

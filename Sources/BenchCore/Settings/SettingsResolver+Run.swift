@@ -63,6 +63,9 @@ extension SettingsResolver {
         if flags.simulate == nil { configuration.usableCPUs = machine.usableCPUs }
         try applyRepetitions(to: &configuration)
         configuration.runtimes = try SettingsLists.runtimes(pick(\.runtimes)!)
+        if let methods = flags.startMethods {
+            configuration.startMethods = try SettingsLists.startMethods(methods)
+        }
         configuration.interpreters = flags.interpreters
         configuration.isolation = pick(\.isolation)!
     }

@@ -92,6 +92,7 @@ public struct SettingsResolver {
             }
         })
         try refuseMissingModels(configuration, interpreters: interpreters)
+        try refuseStartMethods(configuration, interpreters: interpreters)
         if configuration.simulation == nil {
             // What the user named runs, wrapper and all: never its interpreter's own path instead.
             for (runtime, found) in interpreters {

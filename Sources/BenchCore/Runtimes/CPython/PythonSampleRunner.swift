@@ -129,6 +129,7 @@ public struct PythonSampleRunner: SampleRunner {
         var model: String
         var workers: Int
         var tasks: Int
+        var startMethod: String?
         var workload: Workload
 
         struct Workload: Encodable {
@@ -150,6 +151,7 @@ public struct PythonSampleRunner: SampleRunner {
             model = request.model.rawValue
             workers = request.workers
             tasks = request.tasksToRun
+            startMethod = request.cell.startMethod
             workload = Workload(
                 kind: spec.kind.rawValue, iterations: spec.iterations, taskSeconds: spec.taskSeconds,
                 ioFraction: spec.ioFraction, ioKind: spec.ioKind.rawValue, fileBytes: spec.fileBytes,

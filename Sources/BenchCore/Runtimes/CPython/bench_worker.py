@@ -572,6 +572,8 @@ def run_threads(workload, count, workers, log):
 
 _POOL_WORKLOAD = None
 _POOL_FAILURE = None
+# The start method the sample asked for (None: the interpreter's own), set once per sample.
+START_METHOD = [None]
 
 
 def _pool_ready(spec, barrier, started, interpreter):
@@ -608,13 +610,13 @@ def _pool_call(item):
 
 def run_processes(workload, count, workers, log, spec):
     """A multiprocessing.Pool of `workers`; its start-up (until every worker is ready) is timed apart."""
-    context = multiprocessing.get_context()
+    context = multiprocessing.get_context(START_METHOD[0])
     began = time.monotonic_ns()
     barrier = context.Barrier(workers + 1)
     # Workers ever started: a pool silently replaces a worker that dies, and the task it ran is
     # lost, so a count above `workers` is how a dead worker shows.
     started = context.Value("i", 0)
-    pool = context.Pool(workers, initializer=_pool_ready, initargs=(spec, barrier, started, os.getpid()))
+    pool = context.Pool(workers, initializer=_pool_ready, initargs=(spec, barrier, started, parent_to_watch(context)))
     try:
         user = isinstance(workload, UserFunction)
         items = [(index,) + workload.arguments(index) for index in range(count)] if user else range(count)
@@ -672,7 +674,7 @@ def run_spawn(workload, count, workers, log, spec):
     """A multiprocessing.Process per task, at most `workers` alive; each is joined (reaped)."""
     from multiprocessing import connection as connections
 
-    context = multiprocessing.get_context()
+    context = multiprocessing.get_context(START_METHOD[0])
     user = isinstance(workload, UserFunction)
     if user:
         log.values = [None] * count
@@ -685,7 +687,8 @@ def run_spawn(workload, count, workers, log, spec):
         while following < count or alive:
             while following < count and len(alive) < workers:
                 reader, writer = context.Pipe(duplex=False)
-                process = context.Process(target=_spawned_task, args=(spec, following, writer, os.getpid()))
+                process = context.Process(target=_spawned_task,
+                                          args=(spec, following, writer, parent_to_watch(context)))
                 process.start()
                 writer.close()
                 alive[process.sentinel] = (process, reader, following)
@@ -1011,6 +1014,7 @@ def sample(request, stream):
     if model is None:
         raise ValueError("model %r has no CPython counterpart" % request["model"])
     spec = request["workload"]
+    START_METHOD[0] = request.get("start_method")
     workload = make_workload(spec)
     count = int(request["tasks"])
     workers = max(1, int(request["workers"]))
@@ -1027,7 +1031,7 @@ def sample(request, stream):
         log.sums = [workload.digest(value) for value in log.sums]
 
     figures = {"began_ns": began, "wall_ns": wall, "startup_ns": startup, "tasks": count,
-               "start_method": multiprocessing.get_start_method()}
+               "start_method": START_METHOD[0] or multiprocessing.get_start_method()}
     if log.values is not None:
         # What crossing a process cost each call, measured after the clock stopped.
         figures["result_bytes"] = sum(log.values) / max(1, count)
@@ -1039,6 +1043,13 @@ def die_with_parent():
     """Like bench's own workers: the kernel kills this process when bench dies."""
     expected = os.environ.get("BENCH_PARENT_PID")
     _die_with(int(expected) if expected else None)
+
+
+def parent_to_watch(context):
+    """The process a multiprocessing child must find as its parent: this interpreter, except under
+    forkserver, whose children are the server's (the server is in this interpreter's process
+    group, so it dies with it, and the children die with the server)."""
+    return None if context.get_start_method() == "forkserver" else os.getpid()
 
 
 def die_with_interpreter(interpreter):
