@@ -69,7 +69,7 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         self.runtime = runtime
         self.function = kind == .user ? function : nil
         self.arguments = kind == .user ? arguments : nil
-        self.startMethod = runtime == .python && (model == .processes || model == .spawn) ? startMethod : nil
+        self.startMethod = Self.takesStartMethod(runtime: runtime, model: model) ? startMethod : nil
         self.machine = machine
     }
 
@@ -221,12 +221,19 @@ extension Cell {
         ([workload] + parameters).joined(separator: " · ")
     }
 
+    /// Whether cells of `model` in `runtime` have a start method: CPython's process models.
+    public static func takesStartMethod(runtime: Runtime, model: ModelKind) -> Bool {
+        runtime == .python && (model == .processes || model == .spawn)
+    }
+
     /// The model, and a CPython process model's start method: "processes via forkserver".
-    public var modelLabel: String { model.rawValue + (startMethod.map { " via \($0)" } ?? "") }
+    public var modelLabel: String { model.rawValue + startMethodSuffix }
 
     /// The model and its workers: "threads × 2", and a CPython process model's start method:
     /// "processes × 2 via forkserver".
-    public var modelName: String { "\(model.rawValue) × \(workers)" + (startMethod.map { " via \($0)" } ?? "") }
+    public var modelName: String { "\(model.rawValue) × \(workers)" + startMethodSuffix }
+
+    private var startMethodSuffix: String { startMethod.map { " via \($0)" } ?? "" }
 }
 
 extension Cell {

@@ -78,7 +78,7 @@ public struct Planner: Sendable {
     /// The start methods `model` runs `spec` under: each one asked for, or the interpreter's own,
     /// for CPython's process models; one nil for every other model.
     func startMethods(_ model: ModelKind, _ spec: WorkloadSpec) -> [String?] {
-        guard spec.runtime == .python, model == .processes || model == .spawn else { return [nil] }
+        guard Cell.takesStartMethod(runtime: spec.runtime, model: model) else { return [nil] }
         if !configuration.startMethods.isEmpty { return configuration.startMethods }
         return [preparation.interpreters[.python]?.startMethod]
     }
@@ -92,8 +92,7 @@ public struct Planner: Sendable {
         var request = SampleRequest(
             workload: spec, model: model, workers: model.workers(requested: workers), tasks: configuration.tasks,
             repetition: 0, coresAvailable: configuration.coresAvailable, allocator: allocator)
-        request.cell.startMethod =
-            spec.runtime == .python && (model == .processes || model == .spawn) ? startMethod : nil
+        request.cell.startMethod = startMethod
         request.recordTimeline = configuration.recordTimeline
         request.interpreter =
             configuration.interpreters[spec.runtime]
@@ -109,11 +108,7 @@ public struct Planner: Sendable {
     /// The workload `name` at `ioFraction` in `runtime`, built whole from the catalog entry that
     /// runs it (a workload file's kind picks its built-in) and the run's calibration.
     func spec(_ name: String, ioFraction: Double, runtime: Runtime) -> WorkloadSpec {
-        if let task = configuration.userTask, task.name == name {
-            return WorkloadSpec(name: name, shape: .user(task), runtime: runtime)
-        }
-        if let closure = UserWorkloads.named(name) {
-            var task = closure.task
+        if var task = configuration.userTasks.first(where: { $0.name == name }) {
             task.checksResults = configuration.checksResults
             return WorkloadSpec(name: name, shape: .user(task), runtime: runtime)
         }

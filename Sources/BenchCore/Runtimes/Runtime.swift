@@ -29,10 +29,7 @@ public enum Runtime: String, Codable, CodingKeyRepresentable, Sendable, CaseIter
     /// workload kinds of `configuration` with no counterpart in one of its runtimes.
     public static func skipped(_ configuration: RunConfiguration) -> [String] {
         var notes = configuration.runtimes.flatMap { $0.backend.skipped(configuration) }
-        let asyncTasks =
-            [configuration.userTask].compactMap { $0 }
-            + configuration.workloads.compactMap { UserWorkloads.named($0)?.task }
-        for task in asyncTasks where task.isAsync && configuration.models.contains(.asyncBlocking) {
+        for task in configuration.userTasks where task.isAsync && configuration.models.contains(.asyncBlocking) {
             notes.append(
                 "\(task.name) is \(task.language == .python ? "a coroutine function" : "an async closure"): async-blocking (blocking calls made inside coroutines) has no blocking call to make with it, so it was not measured."
             )

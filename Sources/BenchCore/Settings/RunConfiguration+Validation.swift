@@ -9,14 +9,8 @@ extension RunConfiguration {
         if let file = workloadFile, workloads != [file.name] {
             throw BenchError.usage("A workload file runs alone; run '\(file.name)' without other workloads.")
         }
-        for name in workloads
-        where WorkloadCatalog.entry(named: name) == nil && name != workloadFile?.name && name != userTask?.name
-            && UserWorkloads.named(name) == nil
-        {
-            let names = WorkloadCatalog.names + UserWorkloads.all.map(\.name)
-            throw BenchError.usage(
-                "Unknown workload '\(name)'; valid workloads: \(names.joined(separator: ", ")) (see 'bench list')."
-            )
+        for name in workloads where WorkloadCatalog.entry(named: name) == nil && name != workloadFile?.name {
+            guard isUserCode(name) else { throw Self.unknownWorkload(name) }
         }
         try checkWorkers()
         try check(tasks, "--tasks", 1...Limits.maxTasks)

@@ -140,7 +140,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var workloadKinds: [WorkloadKind] {
         workloads.map { name in
             if let workloadFile, workloadFile.name == name { return workloadFile.kind }
-            if userTask?.name == name || UserWorkloads.named(name) != nil { return .user }
+            if isUserCode(name) { return .user }
             return WorkloadCatalog.entry(named: name)?.kind ?? .cpu
         }
     }
@@ -150,8 +150,27 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
     /// Whether the workload `name`'s tasks have a set duration (a workload file's always do).
     public func usesTaskDuration(_ name: String) -> Bool {
-        if userTask?.name == name || UserWorkloads.named(name) != nil { return false }
+        if isUserCode(name) { return false }
         return name == workloadFile?.name || (WorkloadCatalog.entry(named: name)?.usesTaskDuration ?? true)
+    }
+
+    /// Whether the workload `name` is the user's own code: the `--task` function, or a closure
+    /// registered with ``UserWorkloads``.
+    public func isUserCode(_ name: String) -> Bool {
+        userTask?.name == name || UserWorkloads.named(name) != nil
+    }
+
+    /// The user's own code among the workloads, as each is planned.
+    public var userTasks: [UserTask] {
+        workloads.compactMap { name in userTask?.name == name ? userTask : UserWorkloads.named(name)?.task }
+    }
+
+    /// The sentence for a workload name that is neither built in, a workload file's nor the user's.
+    static func unknownWorkload(_ name: String) -> BenchError {
+        let names = WorkloadCatalog.names + UserWorkloads.all.map(\.name)
+        return BenchError.usage(
+            "Unknown workload '\(name)'; valid workloads: \(names.joined(separator: ", ")) (see 'bench list')."
+        )
     }
 
     /// Whether more workers were asked for than there are cores to run them.

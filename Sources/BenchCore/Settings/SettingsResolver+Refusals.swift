@@ -5,11 +5,6 @@ extension SettingsResolver {
     func refuseFlagsWithoutEffect(_ configuration: RunConfiguration) throws {
         let kinds = configuration.workloadKinds
         let names = configuration.workloads.joined(separator: ", ")
-        if flags.resultCheck == false && !kinds.contains(.user) {
-            throw BenchError.usage(
-                "--no-result-check applies to your own code (--task, or a workload of BenchMain), whose results bench compares across models; this run has \(names); drop --no-result-check."
-            )
-        }
         if flags.timeoutSeconds != nil && configuration.isolation == .none {
             throw BenchError.usage(
                 "--timeout needs --isolation process: a sample in bench's own process cannot be killed without ending the run; drop --timeout or use --isolation process."

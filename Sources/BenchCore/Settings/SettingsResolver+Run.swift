@@ -12,11 +12,7 @@ extension SettingsResolver {
             taskMilliseconds: pick(\.taskMilliseconds)!, warmup: pick(\.warmup)!, coresAvailable: coresAvailable)
         configuration.workloadFile = file
         try applyShared(to: &configuration)
-        if let task {
-            configuration.userTask = task
-            configuration.runtimes = [.python]
-        }
-        configuration.checksResults = pick(\.resultCheck) ?? true
+        try apply(task, to: &configuration)
         configuration.timeoutSeconds = flags.timeoutSeconds
         configuration.order = pick(\.order)!
         configuration.seed = pick(\.seed)!

@@ -23,10 +23,7 @@ extension SettingsResolver {
         } else if let entry = WorkloadCatalog.entry(named: workload) {
             kind = entry.kind
         } else {
-            let names = WorkloadCatalog.names + UserWorkloads.all.map(\.name)
-            throw BenchError.usage(
-                "Unknown workload '\(workload)'; valid workloads: \(names.joined(separator: ", ")) (see 'bench list')."
-            )
+            throw RunConfiguration.unknownWorkload(workload)
         }
         if kind != .mixed {
             guard flags.ioFractions == nil else {
@@ -53,16 +50,7 @@ extension SettingsResolver {
             workloads: [workload], models: models, workers: most, tasks: try tasks(workers: most),
             taskMilliseconds: pick(\.taskMilliseconds)!, warmup: pick(\.warmup)!, coresAvailable: coresAvailable)
         try applyShared(to: &configuration)
-        if let task {
-            configuration.userTask = task
-            configuration.runtimes = [.python]
-        }
-        configuration.checksResults = pick(\.resultCheck) ?? true
-        if flags.resultCheck == false && kind != .user {
-            throw BenchError.usage(
-                "--no-result-check applies to your own code (--task, or a workload of BenchMain); this sweep is of \(workload); drop --no-result-check."
-            )
-        }
+        try apply(task, to: &configuration)
         configuration.simulation = try flags.simulate.map(Simulation.checked(cores:))
         try refuseBaselineWithoutEffect(configuration)
         // Every point of the grid is checked, not only the largest (the interpreter is probed

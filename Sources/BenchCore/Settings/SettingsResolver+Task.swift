@@ -63,43 +63,47 @@ extension SettingsResolver {
         }
         task.searchPath = setting.path.map(absolute) ?? base
         task.setup = try setting.setup.map { try reference($0, "--task-setup").reference }
-        task.arguments = try Self.arguments(same: setting.arguments, each: setting.argumentsEach)
-        task.argumentsKey = Self.canonical(setting.arguments ?? setting.argumentsEach)
-        task.checksResults = pick(\.resultCheck) ?? true
+        (task.arguments, task.argumentsKey) = try Self.arguments(same: setting.arguments, each: setting.argumentsEach)
         return task
     }
 
-    /// The JSON with its keys sorted, the hash's key until the interpreter's probe gives its own
-    /// (which also keeps 1.0 apart from 1); nil for none.
-    static func canonical(_ text: String?) -> String? {
-        guard let text,
-            let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
-            let data = try? JSONSerialization.data(
-                withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])
-        else { return nil }
-        return String(decoding: data, as: UTF8.self)
+    /// What `run` and `sweep` share once the workload is known: the user's function runs in
+    /// CPython alone, and whether results are compared (which only the user's code has).
+    /// - Throws: ``BenchError/usage(_:)`` for `--no-result-check` without the user's code.
+    func apply(_ task: UserTask?, to configuration: inout RunConfiguration) throws {
+        if let task {
+            configuration.userTask = task
+            configuration.runtimes = [.python]
+        }
+        configuration.checksResults = pick(\.resultCheck) ?? true
+        if flags.resultCheck == false && !configuration.workloadKinds.contains(.user) {
+            throw BenchError.usage(
+                "--no-result-check applies to your own code (--task, or a workload of BenchMain), whose results bench compares across models; this run has \(configuration.workloads.joined(separator: ", ")); drop --no-result-check."
+            )
+        }
     }
 
-    /// What each call receives, from the JSON given; the JSON is stored canonical (keys sorted),
-    /// so the same arguments always hash alike.
-    static func arguments(same: String?, each: String?) throws -> UserTask.Arguments {
+    /// What each call receives, from the JSON given (which goes to Python as it is: re-encoding it
+    /// would turn 1.0 into 1), and the JSON with its keys sorted, the cell's hash key until the
+    /// interpreter's probe gives its own (which also keeps 1.0 apart from 1).
+    static func arguments(same: String?, each: String?) throws -> (UserTask.Arguments, key: String?) {
         if same != nil && each != nil {
             throw BenchError.usage(
                 "--task-args gives every call the same arguments and --task-args-each one set per task; give one of them."
             )
         }
-        // The text goes to Python as given (re-encoding it would turn 1.0 into 1); Python's probe
-        // gives the canonical form the cell's hash is of.
-        func parse(_ text: String, _ flag: String) throws -> (value: Any, json: String) {
+        func parse(_ text: String, _ flag: String) throws -> (value: Any, key: String?) {
             guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
             else {
                 throw BenchError.usage(
                     "\(flag) '\(text.prefix(80))' is not JSON; give a JSON value, e.g. '[1024, \"text\"]' or '{\"size\": 1024}' (a list is spread into positional arguments, an object into keywords)."
                 )
             }
-            return (value, text)
+            let sorted = try? JSONSerialization.data(
+                withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])
+            return (value, sorted.map { String(decoding: $0, as: UTF8.self) })
         }
-        if let same { return .same(json: try parse(same, "--task-args").json) }
+        if let same { return (.same(json: same), try parse(same, "--task-args").key) }
         if let each {
             let parsed = try parse(each, "--task-args-each")
             guard let list = parsed.value as? [Any], !list.isEmpty else {
@@ -107,8 +111,8 @@ extension SettingsResolver {
                     "--task-args-each takes a non-empty JSON list, one item per task (task i gets item i mod its length); for the same arguments every call use --task-args."
                 )
             }
-            return .each(json: parsed.json, count: list.count)
+            return (.each(json: each, count: list.count), parsed.key)
         }
-        return .index
+        return (.index, nil)
     }
 }

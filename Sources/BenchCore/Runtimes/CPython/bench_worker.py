@@ -347,6 +347,13 @@ class UserFunction:
             return (), value
         return (value,), {}
 
+    def argument_bytes(self, count):
+        """The mean pickled size of a call's arguments, what sending them to a worker process
+        costs; measured outside the clock, once when every call receives the same."""
+        if self.mode == "same":
+            return float(len(pickle.dumps(self.arguments(0))))
+        return sum(len(pickle.dumps(self.arguments(index))) for index in range(count)) / max(1, count)
+
     def prepare(self, loop=None):
         """Runs the setup for the calling worker (thread or process), outside the clock."""
         if self.setup is None:
@@ -622,7 +629,7 @@ def run_processes(workload, count, workers, log, spec):
         items = [(index,) + workload.arguments(index) for index in range(count)] if user else range(count)
         if user:
             log.values = [None] * count
-            log.argument_bytes = sum(len(pickle.dumps(item[1:])) for item in items) / max(1, count)
+            log.argument_bytes = workload.argument_bytes(count)
         barrier.wait()
         ready = time.monotonic_ns()
         results = pool.imap_unordered(_pool_call if user else _pool_task, items, chunksize=1)
@@ -679,7 +686,7 @@ def run_spawn(workload, count, workers, log, spec):
     if user:
         log.values = [None] * count
         if context.get_start_method() != "fork":  # fork inherits the arguments; the others pickle them
-            log.argument_bytes = sum(len(pickle.dumps(workload.arguments(index))) for index in range(count)) / max(1, count)
+            log.argument_bytes = workload.argument_bytes(count)
     began = time.monotonic_ns()
     alive = {}
     following = 0
