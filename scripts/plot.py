@@ -48,7 +48,7 @@ def load(path):
 # The columns that name an experiment (a cell without its model and workers), as bench writes them;
 # older CSVs lack some, which then read as empty.
 EXPERIMENT_COLUMNS = ("workload", "io_fraction", "io_kind", "file_bytes", "alloc_objects", "alloc_bytes", "allocator",
-                      "runtime", "function", "arguments", "start_method", "machine")
+                      "runtime", "interpreter", "gil", "function", "arguments", "start_method", "machine")
 
 
 def experiment(row):
@@ -137,10 +137,13 @@ def load_fits(csv_path):
 def fitted(fits, key, fraction, model):
     """The fit for this panel's experiment and model: same workload, I/O fraction and runtime."""
     runtime = key[EXPERIMENT_COLUMNS.index("runtime")] or "swift"
+    interpreter = key[EXPERIMENT_COLUMNS.index("interpreter")] or None
+    gil = key[EXPERIMENT_COLUMNS.index("gil")] or None
     for fit in fits:
         cell = fit["experiment"]
         if (fit["model"] == model and cell["workload"] == key[0] and abs(cell.get("ioFraction", 0) - fraction) < 1e-9
-                and cell.get("runtime", "swift") == runtime):
+                and cell.get("runtime", "swift") == runtime and cell.get("interpreter") == interpreter
+                and cell.get("gil") == gil):
             return fit
     return None
 

@@ -11,9 +11,15 @@ struct RuntimeOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The CPython interpreter for --runtime python: a path, or a command on PATH. Default: python3.",
-            valueName: "path"))
+            "The CPython interpreters for --runtime python, comma-separated: paths, or commands on PATH (or in pyenv's versions); each is a runtime of its own, with its own calibration and serial baseline. Default: python3.",
+            valueName: "paths"))
     var python: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "GIL states for a free-threaded CPython build (3.13t and newer), comma-separated: on, off; each is a cell of its own (PYTHON_GIL in every process). Default: the build's own.",
+            valueName: "list"))
+    var gil: String?
 
     @Option(
         name: .customLong("start-method"),
@@ -26,6 +32,7 @@ struct RuntimeOptions: ParsableArguments {
     func fill(_ input: inout SettingsInput) {
         input.runtimes = runtime.map { ListSetting($0) }
         input.startMethods = startMethod.map { ListSetting($0) }
-        if let python { input.interpreters[.python] = python }
+        if let python { input.interpreters[.python] = ListSetting(python) }
+        input.gilStates = gil.map { ListSetting($0) }
     }
 }

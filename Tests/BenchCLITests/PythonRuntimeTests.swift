@@ -73,7 +73,9 @@ import Testing
         #expect(report == (try Golden.text("runtimes-2.md", actual: report)))
         #expect(report.contains("## Swift and CPython"))
         #expect(
-            report.contains("CPython threads 1.00x over CPython serial (the GIL lets one thread run Python at a time)"))
+            report.contains(
+                "CPython 3.11.0 threads 1.00x over CPython 3.11.0 serial (the GIL lets one thread run Python at a time)"
+            ))
         #expect(report.contains("Swift threads 1.9"))
         #expect(report.contains("no counterpart of `async`"))
         #expect(report.contains("| Python | CPython 3.11.0"))

@@ -27,6 +27,8 @@ import Testing
             case .allocObjectBytes: cell.allocObjectBytes = 16
             case .allocator: cell.allocator = .jemalloc
             case .runtime: cell.runtime = .python
+            case .interpreter: cell.interpreter = "3.13.0"
+            case .gil: cell.gil = .off
             case .function: cell.function = "tasks:sha256_1mib"
             case .arguments: cell.arguments = "0123456789abcdef"
             case .startMethod: cell.startMethod = "forkserver"

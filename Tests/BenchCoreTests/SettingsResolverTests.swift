@@ -100,8 +100,8 @@ import Testing
         }
         let settings = try resolver.resolve()
         #expect(probes.withLock { $0 } == 2, "one call per runtime")
-        #expect(settings.interpreters[.python]?.version == "3.11.7")
-        #expect(settings.configuration.interpreters[.python] == "/usr/bin/python3.11", "the real path, settled")
+        #expect(settings.interpreters[RuntimeInstance(.python, interpreter: "3.11.7")]?.version == "3.11.7")
+        #expect(settings.configuration.interpreters[.python] == ["/usr/bin/python3.11"], "the real path, settled")
     }
 
     @Test func aBlankItemIsRefusedWhereAnEmptyOneIsSkipped() throws {

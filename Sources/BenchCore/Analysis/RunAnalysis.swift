@@ -92,7 +92,8 @@ public struct RunAnalysis: Sendable, Equatable {
         }
         crossover = result.sweep == nil ? [] : families.compactMap { CrossoverPoint.make($0.cells, walls: walls) }
         allocators = AllocatorComparison.make(families)
-        runtimes = RuntimeComparison.make(families, interpreters: result.machine.interpreters)
+        runtimes = RuntimeComparison.make(
+            families, interpreters: result.machine.interpreters, calibrations: result.calibrations)
         scalability = ScalabilityFit.make(families, capacity: capacity)
         machines = MachineComparison.make(families, capacity: capacity)
         workerCrossovers = WorkerCrossover.make(result, families: families)
@@ -210,6 +211,9 @@ public struct RunAnalysis: Sendable, Equatable {
 }
 
 extension RunAnalysis.Family {
+    /// The family's serial cell, where it has a successful sample.
+    public var serial: CellSummary? { cells.first { $0.cell.model == .serial } }
+
     /// `families` grouped by `key` (each baseline with one dimension erased: the allocator, the
     /// runtime, the machine), in the order each key first appears: the experiments a comparison
     /// across that dimension puts side by side.

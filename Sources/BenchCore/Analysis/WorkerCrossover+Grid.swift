@@ -3,15 +3,15 @@ extension WorkerCrossover {
     static func make(_ result: RunResult, families: [RunAnalysis.Family]) -> [WorkerCrossover] {
         guard let sweep = result.sweep, result.configuration.workloadKinds.contains(.mixed) else { return [] }
         let tasks = result.configuration.tasks
-        let usable = { (runtime: Runtime) in
+        let usable = { (runtime: RuntimeInstance) in
             CrossoverPrediction.parallelCPUs(
-                runtime: runtime, models: result.configuration.models, usableCPUs: result.configuration.usableCPUCount,
-                interpreter: result.machine.interpreters[runtime])
+                runtime: runtime.runtime, models: result.configuration.models,
+                usableCPUs: result.configuration.usableCPUCount, interpreter: result.machine.interpreters[runtime])
         }
         if let searches = sweep.searches { return searches }
         var out: [WorkerCrossover] = []
-        for runtime in result.configuration.runtimes {
-            let grid = families.filter { $0.baseline.runtime == runtime && $0.baseline.kind == .mixed }
+        for runtime in Set(families.map(\.baseline.instance)).sorted() {
+            let grid = families.filter { $0.baseline.instance == runtime && $0.baseline.kind == .mixed }
                 .sorted { $0.baseline.ioFraction < $1.baseline.ioFraction }
             for workers in sweep.workers {
                 var steps: [Step] = []

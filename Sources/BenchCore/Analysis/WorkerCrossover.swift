@@ -20,8 +20,8 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
 
     /// Workers.
     public var workers: Int
-    /// The runtime.
-    public var runtime: Runtime
+    /// The runtime instance (the runtime, and its interpreter).
+    public var runtime: RuntimeInstance
     /// The predicted crossover.
     public var predicted: Double
     /// The highest fraction measured where one thread did not keep up, below ``high``; nil when it
@@ -37,7 +37,8 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
 
     /// A crossover from known values.
     public init(
-        workers: Int, runtime: Runtime, predicted: Double, low: Double?, high: Double?, searched: Bool, steps: [Step]
+        workers: Int, runtime: RuntimeInstance, predicted: Double, low: Double?, high: Double?, searched: Bool,
+        steps: [Step]
     ) {
         self.workers = workers
         self.runtime = runtime
@@ -49,7 +50,7 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
     }
 
     /// A bisection about to start, over the whole range 0…1.
-    public init(searching workers: Int, runtime: Runtime = .swift, predicted: Double) {
+    public init(searching workers: Int, runtime: RuntimeInstance = .swift, predicted: Double) {
         self.init(workers: workers, runtime: runtime, predicted: predicted, low: 0, high: 1, searched: true, steps: [])
     }
 
@@ -58,7 +59,7 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         workers = try c.decode(Int.self, forKey: .workers)
-        runtime = try c.decodeIfPresent(Runtime.self, forKey: .runtime) ?? .swift
+        runtime = try c.decodeIfPresent(RuntimeInstance.self, forKey: .runtime) ?? .swift
         predicted = try c.decode(Double.self, forKey: .predicted)
         low = try c.decodeIfPresent(Double.self, forKey: .low)
         high = try c.decodeIfPresent(Double.self, forKey: .high)

@@ -30,16 +30,16 @@ extension Experiment {
             for count in workers {
                 let cpus = CrossoverPrediction.parallelCPUs(
                     runtime: spec.runtime, models: configuration.models, usableCPUs: usable,
-                    interpreter: planner.preparation.interpreters[spec.runtime])
+                    interpreter: planner.preparation.interpreters[spec.instance])
                 let prediction = CrossoverPrediction.predict(
                     workers: count, tasks: configuration.tasks, usableCPUs: cpus)
-                var search = WorkerCrossover(searching: count, runtime: spec.runtime, predicted: prediction.ioFraction)
+                var search = WorkerCrossover(searching: count, runtime: spec.instance, predicted: prediction.ioFraction)
                 if prediction.ioFraction == 0 {
                     // Nothing parallel to gain (one worker, or one usable CPU): one thread keeps up everywhere.
                     search.high = 0
                 }
                 while let fraction = search.next {
-                    let step = planner.spec(spec.name, ioFraction: fraction, runtime: spec.runtime)
+                    let step = planner.spec(spec.name, ioFraction: fraction, instance: spec.instance, gil: spec.gil)
                     let cells = planner.cells(step, workers: [count], models: [.eventLoop] + models)
                     let before = merged?.samples ?? []
                     let loop = harness(

@@ -7,7 +7,7 @@ public struct Experiment: Sendable {
     /// The validated configuration to run.
     public var configuration: RunConfiguration
     /// The interpreters already probed for it; nil probes them when the run starts.
-    public var interpreters: [Runtime: InterpreterInfo]?
+    public var interpreters: [RuntimeInstance: InterpreterInfo]?
 
     /// Creates an experiment for an already validated configuration.
     public init(configuration: RunConfiguration) {

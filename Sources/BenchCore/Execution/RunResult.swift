@@ -8,11 +8,11 @@ public struct WorkloadDescription: Codable, Sendable, Equatable {
     public var kind: WorkloadKind
     /// What one task does.
     public var taskDescription: String
-    /// The runtime it ran in; nil (Swift) in results written before runtimes existed.
-    public var runtime: Runtime?
+    /// The runtime instance it ran in; nil (Swift) in results written before runtimes existed.
+    public var runtime: RuntimeInstance?
 
     /// Creates a description.
-    public init(name: String, kind: WorkloadKind, taskDescription: String, runtime: Runtime? = nil) {
+    public init(name: String, kind: WorkloadKind, taskDescription: String, runtime: RuntimeInstance? = nil) {
         self.name = name
         self.kind = kind
         self.taskDescription = taskDescription
@@ -27,7 +27,7 @@ public struct RunResult: Codable, Sendable, Equatable {
     /// The machine it ran on.
     public var machine: MachineInfo
     /// The compute kernel's measured speed in each runtime that computed, measured in it.
-    public var calibrations: [Runtime: Calibration]
+    public var calibrations: [RuntimeInstance: Calibration]
     /// The workloads, as run.
     public var workloads: [WorkloadDescription]
     /// Every recorded sample, in the order measured.
@@ -47,7 +47,7 @@ public struct RunResult: Codable, Sendable, Equatable {
 
     /// Creates a result.
     public init(
-        configuration: RunConfiguration, machine: MachineInfo, calibrations: [Runtime: Calibration],
+        configuration: RunConfiguration, machine: MachineInfo, calibrations: [RuntimeInstance: Calibration],
         workloads: [WorkloadDescription], samples: [Sample], startedAt: Date
     ) {
         self.configuration = configuration
@@ -67,7 +67,7 @@ extension RunResult {
         configuration = try c.decode(RunConfiguration.self, forKey: .configuration)
         machine = try c.decode(MachineInfo.self, forKey: .machine)
         calibrations =
-            try c.decodeIfPresent([Runtime: Calibration].self, forKey: .calibrations)
+            try c.decodeIfPresent([RuntimeInstance: Calibration].self, forKey: .calibrations)
             ?? SchemaKey.perRuntime(Calibration.self, in: decoder) {
                 $0 == .swift ? "calibration" : "\($0.rawValue)Calibration"
             }

@@ -75,7 +75,7 @@ public struct Simulation: Codable, Sendable, Equatable {
         let backend = cell.runtime.backend
         let usable = backend.computeCPUs(
             model: cell.model, workers: cell.workers, usableCPUs: Double(cores),
-            interpreter: backend.simulatedInterpreter)
+            interpreter: backend.simulatedInterpreter?.running(cell.gil))
         var wall: Double
         switch cell.model {
         case .serial: wall = n * t

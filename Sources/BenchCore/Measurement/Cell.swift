@@ -31,6 +31,11 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
     public var allocator: Allocator
     /// The language runtime the tasks ran in: Swift, or CPython driven by bench.
     public var runtime: Runtime
+    /// The interpreter of a runtime that runs in one (``InterpreterInfo/label``: "3.13.0",
+    /// "3.13.0t"); nil for Swift and in results from before it was recorded.
+    public var interpreter: String?
+    /// Whether a free-threaded build ran with its GIL (`--gil`); nil for every other cell.
+    public var gil: GILState?
     /// The user's function, for a workload of the user's own code: its module (or file) and name,
     /// `tasks:sha256_1mib`, or `swift:NAME` for a closure; nil for the built-in workloads.
     public var function: String?
@@ -50,7 +55,8 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         workload: String, kind: WorkloadKind, model: ModelKind, workers: Int, tasks: Int,
         taskSeconds: Double, ioFraction: Double? = nil, ioKind: IOKind = .sleep, fileBytes: Int? = nil,
         allocObjects: Int? = nil, allocObjectBytes: Int? = nil, allocator: Allocator = .system,
-        runtime: Runtime = .swift, function: String? = nil, arguments: String? = nil, startMethod: String? = nil,
+        runtime: Runtime = .swift, interpreter: String? = nil, gil: GILState? = nil, function: String? = nil,
+        arguments: String? = nil, startMethod: String? = nil,
         machine: String = ""
     ) {
         self.workload = workload
@@ -67,6 +73,8 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         self.allocObjectBytes = kind == .alloc ? allocObjectBytes : nil
         self.allocator = allocator
         self.runtime = runtime
+        self.interpreter = runtime == .swift ? nil : interpreter
+        self.gil = runtime == .swift ? nil : gil
         self.function = kind == .user ? function : nil
         self.arguments = kind == .user ? arguments : nil
         self.startMethod = Self.takesStartMethod(runtime: runtime, model: model) ? startMethod : nil
@@ -82,6 +90,9 @@ public struct Cell: Hashable, Codable, Comparable, Sendable {
         cell.startMethod = nil
         return cell
     }
+
+    /// The runtime instance the tasks ran in: the runtime and its interpreter.
+    public var instance: RuntimeInstance { RuntimeInstance(runtime, interpreter: interpreter) }
 
     /// The duration of one task, in milliseconds.
     public var taskMilliseconds: Double { taskSeconds * 1000 }
@@ -111,6 +122,8 @@ extension Cell {
         case allocObjectBytes = "alloc_bytes"
         case allocator
         case runtime
+        case interpreter
+        case gil
         case function
         case arguments
         case startMethod = "start_method"
@@ -132,6 +145,8 @@ extension Cell {
             case .allocObjectBytes: "bytes per allocated object"
             case .allocator: "allocator"
             case .runtime: "runtime"
+            case .interpreter: "runtime's interpreter"
+            case .gil: "GIL state"
             case .function: "function"
             case .arguments: "arguments"
             case .startMethod: "start method"
@@ -163,6 +178,9 @@ extension Cell {
         case .allocObjectBytes: allocObjectBytes.map { .number(Double($0)) } ?? .absent
         case .allocator: .number(Double(Allocator.allCases.firstIndex(of: allocator)!))
         case .runtime: .number(Double(Runtime.allCases.firstIndex(of: runtime)!))
+        case .interpreter:
+            interpreter.map { _ in .number(instance.versionOrder.reduce(0) { $0 * 1000 + Double($1) }) } ?? .absent
+        case .gil: gil.map { .number(Double(GILState.allCases.firstIndex(of: $0)!)) } ?? .absent
         case .function: function.map { .text($0) } ?? .absent
         case .arguments: arguments.map { .text($0) } ?? .absent
         case .startMethod: startMethod.map { .text($0) } ?? .absent
@@ -186,6 +204,8 @@ extension Cell {
         case .allocObjectBytes: allocObjectBytes.map { "\($0) B" } ?? "none"
         case .allocator: allocator.rawValue
         case .runtime: runtime.rawValue
+        case .interpreter: instance.description
+        case .gil: gil?.displayName ?? "none"
         case .function: function ?? "none"
         case .arguments: arguments ?? "the task's index"
         case .startMethod: startMethod ?? "none"
@@ -210,7 +230,8 @@ extension Cell {
         if allocator != .system { parts.append(allocator.rawValue) }
         if let function, function.split(separator: ":").last.map(String.init) != workload { parts.append(function) }
         if let arguments { parts.append("arguments #\(arguments.prefix(8))") }
-        if runtime != .swift { parts.append(runtime.displayName) }
+        if runtime != .swift { parts.append(instance.displayName) }
+        if let gil { parts.append(gil.displayName) }
         if !machine.isEmpty { parts.append(machine) }
         return parts
     }
@@ -253,6 +274,8 @@ extension Cell {
             allocObjectBytes: try c.decodeIfPresent(Int.self, forKey: .allocObjectBytes),
             allocator: try c.decodeIfPresent(Allocator.self, forKey: .allocator) ?? .system,
             runtime: try c.decodeIfPresent(Runtime.self, forKey: .runtime) ?? .swift,
+            interpreter: try c.decodeIfPresent(String.self, forKey: .interpreter),
+            gil: try c.decodeIfPresent(GILState.self, forKey: .gil),
             function: try c.decodeIfPresent(String.self, forKey: .function),
             arguments: try c.decodeIfPresent(String.self, forKey: .arguments),
             startMethod: try c.decodeIfPresent(String.self, forKey: .startMethod),

@@ -36,9 +36,10 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     /// What limits the CPUs this process can use (affinity, cgroup quota, cpuset) and the
     /// frequency settings; nil when not read (simulated machines, older results).
     public var capacity: CPUCapacity?
-    /// The interpreter each non-Swift runtime's cells ran in (version, build, GIL), by runtime;
-    /// empty when only Swift ran.
-    public var interpreters: [Runtime: InterpreterInfo] = [:]
+    /// The interpreter each non-Swift runtime instance's cells ran in (version, build, GIL), by
+    /// instance ("python 3.13.0"; "python" in results from before several could run); empty when
+    /// only Swift ran.
+    public var interpreters: [RuntimeInstance: InterpreterInfo] = [:]
 
     /// Creates a description from known values (tests, fixtures).
     public init(
@@ -182,7 +183,7 @@ extension MachineInfo {
         allocator = try c.decodeIfPresent(String.self, forKey: .allocator) ?? "system"
         commandLine = try c.decodeIfPresent([String].self, forKey: .commandLine) ?? []
         interpreters =
-            try c.decodeIfPresent([Runtime: InterpreterInfo].self, forKey: .interpreters)
+            try c.decodeIfPresent([RuntimeInstance: InterpreterInfo].self, forKey: .interpreters)
             ?? SchemaKey.perRuntime(InterpreterInfo.self, in: decoder, named: \.rawValue)
     }
 }

@@ -109,6 +109,10 @@ public struct Sample: Codable, Sendable, Equatable {
     /// Mean bytes of pickled return value sent back from a worker process per call; nil where no
     /// call crosses a process.
     public var resultBytesPerCall: Double?
+    /// Whether the GIL was enabled once the workload was imported (`sys._is_gil_enabled()`), for a
+    /// free-threaded build's cells (``Cell/gil``); nil for every other sample. True in a cell with
+    /// the GIL off means an imported module turned it back on.
+    public var gilEnabled: Bool?
     /// CPU time the hypervisor stole from this machine (all CPUs) during the sample, in seconds;
     /// nil when `/proc/stat` has no steal figure.
     public var stealSeconds: Double?
@@ -251,5 +255,6 @@ extension Sample {
         taskResults = try c.decodeIfPresent([UInt64].self, forKey: .taskResults)
         argumentBytesPerCall = try c.decodeIfPresent(Double.self, forKey: .argumentBytesPerCall)
         resultBytesPerCall = try c.decodeIfPresent(Double.self, forKey: .resultBytesPerCall)
+        gilEnabled = try c.decodeIfPresent(Bool.self, forKey: .gilEnabled)
     }
 }

@@ -7,6 +7,7 @@ extension Cell {
             taskSeconds: workload.taskSeconds, ioFraction: workload.ioFraction, ioKind: workload.ioKind,
             fileBytes: workload.fileBytes, allocObjects: workload.allocObjects,
             allocObjectBytes: workload.allocObjectBytes, allocator: allocator, runtime: workload.runtime,
+            interpreter: workload.interpreter, gil: workload.gil,
             function: workload.userTask?.qualifiedName, arguments: workload.userTask?.argumentsHash)
     }
 }

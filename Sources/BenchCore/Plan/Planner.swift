@@ -27,14 +27,35 @@ public struct Planner: Sendable {
         configuration.ioKind == .socket && configuration.workloadKinds.contains { $0 != .cpu && $0 != .alloc }
     }
 
-    /// Every workload at each of `ioFractions` in each runtime that runs it: the dimensions of each
-    /// sample's cell, never part of its name.
+    /// Every workload at each of `ioFractions` in each runtime instance that runs it (each
+    /// interpreter, and each GIL state of a free-threaded build): the dimensions of each sample's
+    /// cell, never part of its name.
     public func workloads(ioFractions: [Double]) -> [WorkloadSpec] {
         configuration.runtimes.flatMap { runtime in
-            zip(configuration.workloads, configuration.workloadKinds).filter { runtime.supports($0.1) }.flatMap {
-                name, _ in ioFractions.map { spec(name, ioFraction: $0, runtime: runtime) }
+            instances(of: runtime).flatMap { instance in
+                gilStates(instance).flatMap { gil in
+                    zip(configuration.workloads, configuration.workloadKinds).filter { runtime.supports($0.1) }.flatMap
+                    {
+                        name, _ in
+                        ioFractions.map { spec(name, ioFraction: $0, instance: instance, gil: gil) }
+                    }
+                }
             }
         }
+    }
+
+    /// The instances of `runtime` the run prepared; the bare runtime when it prepared none (a
+    /// planner built from known values).
+    func instances(of runtime: Runtime) -> [RuntimeInstance] {
+        let prepared = preparation.instances(of: runtime)
+        return prepared.isEmpty ? [RuntimeInstance(runtime)] : prepared
+    }
+
+    /// The GIL states `instance`'s cells run under: each one asked for (or the state it starts in)
+    /// on a free-threaded build; one nil on every other build.
+    func gilStates(_ instance: RuntimeInstance) -> [GILState?] {
+        guard let found = preparation.interpreters[instance], found.freeThreadedBuild else { return [nil] }
+        return configuration.gilStates.isEmpty ? [found.gilEnabled ? .on : .off] : configuration.gilStates
     }
 
     /// `bench run`: every (allocator, workload, runtime) is a block of every model the runtime has.
@@ -71,7 +92,7 @@ public struct Planner: Sendable {
     /// Whether `model` runs `spec`: its runtime has it (in the interpreter the run probed), and
     /// the workload can run under it.
     func plans(_ model: ModelKind, _ spec: WorkloadSpec) -> Bool {
-        spec.runtime.backend.supports(model, interpreter: preparation.interpreters[spec.runtime])
+        spec.runtime.backend.supports(model, interpreter: preparation.interpreters[spec.instance])
             && spec.runs(under: model)
     }
 
@@ -80,7 +101,7 @@ public struct Planner: Sendable {
     func startMethods(_ model: ModelKind, _ spec: WorkloadSpec) -> [String?] {
         guard Cell.takesStartMethod(runtime: spec.runtime, model: model) else { return [nil] }
         if !configuration.startMethods.isEmpty { return configuration.startMethods }
-        return [preparation.interpreters[.python]?.startMethod]
+        return [preparation.interpreters[spec.instance]?.startMethod]
     }
 
     /// One planned cell: `spec` under `model` with `workers` workers (serial has one).
@@ -94,9 +115,7 @@ public struct Planner: Sendable {
             repetition: 0, coresAvailable: configuration.coresAvailable, allocator: allocator)
         request.cell.startMethod = startMethod
         request.recordTimeline = configuration.recordTimeline
-        request.interpreter =
-            configuration.interpreters[spec.runtime]
-            ?? preparation.interpreters[spec.runtime].flatMap { $0.command ?? $0.executable }
+        request.interpreter = preparation.interpreters[spec.instance].flatMap { $0.command ?? $0.executable }
         if model == .serial { request.measuredTasks = configuration.serialMeasuredTasks(taskSeconds: spec.taskSeconds) }
         let fault = configuration.fault.flatMap { plan in
             plan.model == model
@@ -105,16 +124,25 @@ public struct Planner: Sendable {
         return PlannedCell(request: request, fault: fault)
     }
 
-    /// The workload `name` at `ioFraction` in `runtime`, built whole from the catalog entry that
-    /// runs it (a workload file's kind picks its built-in) and the run's calibration.
-    func spec(_ name: String, ioFraction: Double, runtime: Runtime) -> WorkloadSpec {
+    /// The workload `name` at `ioFraction` in `instance` (under `gil`, on a free-threaded build),
+    /// built whole from the catalog entry that runs it (a workload file's kind picks its built-in)
+    /// and that instance's calibration.
+    func spec(_ name: String, ioFraction: Double, instance: RuntimeInstance, gil: GILState? = nil) -> WorkloadSpec {
+        var spec = spec(
+            name, ioFraction: ioFraction, runtime: instance.runtime, rate: preparation.calibrations[instance])
+        spec.interpreter = instance.interpreter
+        spec.gil = gil
+        return spec
+    }
+
+    private func spec(_ name: String, ioFraction: Double, runtime: Runtime, rate: Calibration?) -> WorkloadSpec {
         if var task = configuration.userTasks.first(where: { $0.name == name }) {
             task.checksResults = configuration.checksResults
             return WorkloadSpec(name: name, shape: .user(task), runtime: runtime)
         }
         let entryName = configuration.workloadFile.flatMap { $0.name == name ? $0.kind.rawValue : nil } ?? name
         let entry = WorkloadCatalog.entry(named: entryName)!
-        let rate = preparation.calibrations[runtime] ?? Calibration(iterationsPerSecond: 0, trials: 0)
+        let rate = rate ?? Calibration(iterationsPerSecond: 0, trials: 0)
         return entry.make(
             WorkloadCatalog.Parameters(
                 name: name, runtime: runtime, taskSeconds: configuration.taskSeconds, ioFraction: ioFraction,

@@ -209,6 +209,8 @@ public enum ResultLoader {
                 allocObjectBytes: optional("alloc_bytes").flatMap { Int($0) },
                 allocator: Allocator(describing: optional("allocator")),
                 runtime: optional("runtime").flatMap(Runtime.init(rawValue:)) ?? .swift,
+                interpreter: optional("interpreter").flatMap { $0.isEmpty ? nil : $0 },
+                gil: optional("gil").flatMap(GILState.init(rawValue:)),
                 function: optional("function").flatMap { $0.isEmpty ? nil : $0 },
                 arguments: optional("arguments").flatMap { $0.isEmpty ? nil : $0 },
                 startMethod: optional("start_method").flatMap { $0.isEmpty ? nil : $0 },

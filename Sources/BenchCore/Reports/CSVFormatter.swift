@@ -10,8 +10,8 @@ public struct CSVFormatter: ReportFormatter {
     /// The columns, in order; documented in the README.
     public static let columns = [
         "workload", "kind", "model", "workers", "tasks", "task_ms", "io_fraction", "io_kind", "file_bytes",
-        "alloc_objects", "alloc_bytes", "allocator", "runtime", "function", "arguments",
-        "start_method", "machine", "repetition", "cores_available",
+        "alloc_objects", "alloc_bytes", "allocator", "runtime", "interpreter", "gil",
+        "function", "arguments", "start_method", "machine", "repetition", "cores_available",
         "started_at", "status", "failure_reason", "wall_s", "startup_s", "wall_with_startup_s",
         "cpu_user_s", "cpu_system_s", "cpu_s", "utilisation_cores",
         "voluntary_ctx_switches", "involuntary_ctx_switches", "peak_rss_bytes", "tasks_per_s",
@@ -28,7 +28,8 @@ public struct CSVFormatter: ReportFormatter {
             Format.number(cell.taskMilliseconds), Format.number(cell.ioFraction), cell.ioKind.rawValue,
             cell.fileBytes.map(String.init) ?? "", cell.allocObjects.map(String.init) ?? "",
             cell.allocObjectBytes.map(String.init) ?? "", cell.allocator.rawValue, cell.runtime.rawValue,
-            cell.function ?? "", cell.arguments ?? "", cell.startMethod ?? "", cell.machine,
+            cell.interpreter ?? "", cell.gil?.rawValue ?? "", cell.function ?? "", cell.arguments ?? "",
+            cell.startMethod ?? "", cell.machine,
         ]
     }
 

@@ -11,7 +11,7 @@ public enum CrossoverSection {
         var out = "## Crossover: where parallelism stops beating concurrency\n\n"
         out +=
             "The winner is the cheapest model within the noise of the fastest (within 5%, or not significantly different by a Mann–Whitney U test): when one thread keeps up, it is the answer.\n\n"
-        let runtimes = Set(points.map(\.family.runtime)).count > 1
+        let runtimes = Set(points.map(\.family.instance)).count > 1
         out +=
             "| I/O fraction |\(runtimes ? " Runtime |" : "") Winner | Its speedup | Best parallel | Event-loop (one thread) | Event-loop vs parallel |\n"
         out += "|---:|\(runtimes ? "---|" : "")---|---:|---|---|---|\n"
@@ -29,7 +29,7 @@ public enum CrossoverSection {
                 comparison = "–"
             }
             out +=
-                "| \(Format.number(point.ioFraction)) |\(runtimes ? " \(point.family.runtime.displayName) |" : "") \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
+                "| \(Format.number(point.ioFraction)) |\(runtimes ? " \(point.family.instance.displayName) |" : "") \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
         }
         out += "\n" + verdict(points, cores: result.configuration.usableCPUCount) + "\n\n"
         out += prediction(report.analysis.workerCrossovers, usableCPUs: result.configuration.usableCPUCount)

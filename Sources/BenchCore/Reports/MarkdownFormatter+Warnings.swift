@@ -62,6 +62,14 @@ extension MarkdownFormatter {
                 "\(stolen.count) \(stolen.count == 1 ? "sample" : "samples") lost more than 5% of their CPU time to steal (the hypervisor ran something else): \(names(stolen)). Kept in the figures; a dedicated machine avoids it."
             )
         }
+        // A free-threaded build's GIL off that an imported module turned back on: those figures
+        // are of a GIL, and say so.
+        let gilBack = samples.filter { $0.status == .ok && $0.cell.gil == .off && $0.gilEnabled == true }
+        if !gilBack.isEmpty {
+            warnings.append(
+                "The GIL came back on in \(gilBack.count) \(gilBack.count == 1 ? "sample" : "samples") asked to run without it (`sys._is_gil_enabled()` was true after the workload was imported: a module without free-threading support re-enabled it): \(names(gilBack)). Their figures are of a GIL; import only modules that declare Py_mod_gil, or set PYTHON_GIL=0 only where they do."
+            )
+        }
         return warnings
     }
 }

@@ -23,7 +23,8 @@ public struct MarkdownFormatter: ReportFormatter {
         out += CrossoverSection.markdown(report)
         out += ScalabilitySection.markdown(analysis.scalability)
         out += AllocatorSection.markdown(analysis.allocators)
-        out += RuntimeSection.markdown(analysis.runtimes, skipped: Runtime.skipped(config))
+        out += RuntimeSection.markdown(
+            analysis.runtimes, skipped: Runtime.skipped(config, interpreters: result.machine.interpreters))
         return out + familySections(result, analysis)
     }
 
@@ -44,7 +45,7 @@ public struct MarkdownFormatter: ReportFormatter {
         }
         out += "| Allocator | \(machine.allocator) |\n"
         for (runtime, interpreter) in machine.interpreters.sorted(by: { $0.key < $1.key }) {
-            let row = runtime.backend.fingerprint(interpreter)
+            let row = runtime.runtime.backend.fingerprint(interpreter)
             out += "| \(row.label) | \(row.value) |\n"
         }
         if !machine.commandLine.isEmpty {
@@ -82,12 +83,20 @@ public struct MarkdownFormatter: ReportFormatter {
         }
         out += "- Models: \(config.models.map(\.rawValue).joined(separator: ", "))\n"
         if config.runtimes != [.swift] {
-            out += "- Runtimes: \(config.runtimes.map(\.displayName).joined(separator: ", "))\n"
+            // Each interpreter by name: several of one runtime are several runtimes.
+            let names = config.runtimes.flatMap { runtime in
+                let instances = result.machine.interpreters.keys.filter { $0.runtime == runtime }.sorted()
+                return instances.isEmpty ? [runtime.displayName] : instances.map(\.displayName)
+            }
+            out += "- Runtimes: \(names.joined(separator: ", "))\n"
         }
+        var described: Set<String> = []
         for workload in result.workloads {
             let runtime = workload.runtime.map { $0 == .swift ? "" : ", \($0.displayName)" } ?? ""
-            out +=
+            let line =
                 "- `\(workload.name)` (\(workload.kind.rawValue)\(runtime)): one task is \(workload.taskDescription)\n"
+            // A free-threaded build's GIL states run the same tasks: one line for them.
+            if described.insert(line).inserted { out += line }
         }
         return out + "\n"
     }

@@ -13,11 +13,13 @@ struct SchemaKey: CodingKey {
     /// named by `name`; runtimes without one are left out.
     static func perRuntime<T: Decodable>(
         _ type: T.Type, in decoder: any Decoder, named name: (Runtime) -> String
-    ) throws -> [Runtime: T] {
+    ) throws -> [RuntimeInstance: T] {
         let c = try decoder.container(keyedBy: SchemaKey.self)
-        var values: [Runtime: T] = [:]
+        var values: [RuntimeInstance: T] = [:]
         for runtime in Runtime.allCases {
-            if let value = try c.decodeIfPresent(type, forKey: SchemaKey(name(runtime))) { values[runtime] = value }
+            if let value = try c.decodeIfPresent(type, forKey: SchemaKey(name(runtime))) {
+                values[RuntimeInstance(runtime)] = value
+            }
         }
         return values
     }

@@ -7,8 +7,8 @@ public struct SummaryCSVFormatter: ReportFormatter {
     /// The columns, in order; documented in the README.
     public static let columns = [
         "workload", "kind", "model", "workers", "tasks", "task_ms", "io_fraction", "io_kind", "file_bytes",
-        "alloc_objects", "alloc_bytes", "allocator", "runtime", "function", "arguments", "start_method", "machine",
-        "samples", "unsuccessful",
+        "alloc_objects", "alloc_bytes", "allocator", "runtime", "interpreter", "gil", "function", "arguments",
+        "start_method", "machine", "samples", "unsuccessful",
         "wall_median_s", "wall_ci_low_s", "wall_ci_high_s", "wall_ci_half_width_pct",
         "wall_mean_s", "wall_stddev_s", "wall_min_s", "wall_max_s", "wall_cv", "wall_outliers",
         "cpu_median_s", "utilisation_cores", "startup_median_s", "baseline",

@@ -42,6 +42,19 @@ public struct InterpreterInfo: Codable, Sendable, Equatable {
         self.startMethod = startMethod
     }
 
+    /// How cells and reports name this interpreter: its version, with CPython's `t` for a
+    /// free-threaded build ("3.13.0", "3.13.0t").
+    public var label: String { version + (freeThreadedBuild ? "t" : "") }
+
+    /// This interpreter as a cell under `gil` ran it: a free-threaded build's GIL as the cell
+    /// asked (`--gil`); unchanged for nil.
+    public func running(_ gil: GILState?) -> InterpreterInfo {
+        guard let gil else { return self }
+        var info = self
+        info.gilEnabled = gil == .on
+        return info
+    }
+
     /// Major and minor version numbers, or nil when the version does not parse.
     public var majorMinor: (Int, Int)? {
         let parts = version.split(separator: ".").compactMap { Int($0.prefix { $0.isNumber }) }

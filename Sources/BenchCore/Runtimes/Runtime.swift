@@ -26,9 +26,13 @@ public enum Runtime: String, Codable, CodingKeyRepresentable, Sendable, CaseIter
     public func supports(_ kind: WorkloadKind) -> Bool { backend.supports(kind) }
 
     /// The sentences a report gives for what this run skipped, never faked: the models and
-    /// workload kinds of `configuration` with no counterpart in one of its runtimes.
-    public static func skipped(_ configuration: RunConfiguration) -> [String] {
-        var notes = configuration.runtimes.flatMap { $0.backend.skipped(configuration) }
+    /// workload kinds of `configuration` with no counterpart in one of its runtimes (or of the
+    /// `interpreters` it ran in), and the interpreters a workload file listed that were not found.
+    public static func skipped(
+        _ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo] = [:]
+    ) -> [String] {
+        var notes = configuration.runtimes.flatMap { $0.backend.skipped(configuration, interpreters: interpreters) }
+        notes += configuration.absentInterpreters
         for task in configuration.userTasks where task.isAsync && configuration.models.contains(.asyncBlocking) {
             notes.append(
                 "\(task.name) is \(task.language == .python ? "a coroutine function" : "an async closure"): async-blocking (blocking calls made inside coroutines) has no blocking call to make with it, so it was not measured."

@@ -39,8 +39,9 @@ public protocol RuntimeBackend: Sendable {
     /// Why `model`'s speedup on a workload of `kind` is what it is, where the runtime explains it.
     func reason(model: ModelKind, kind: WorkloadKind, speedup: Double, interpreter: InterpreterInfo?) -> String?
 
-    /// The sentences a report gives for what `configuration` skipped in this runtime, never faked.
-    func skipped(_ configuration: RunConfiguration) -> [String]
+    /// The sentences a report gives for what `configuration` skipped in this runtime, never faked;
+    /// `interpreters` are the instances it ran in (a model one of them lacks is named).
+    func skipped(_ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo]) -> [String]
 
     /// What one task of `spec` does in this runtime, where it differs from what bench's Swift
     /// workload says of itself (how the runtime waits); nil to keep that.

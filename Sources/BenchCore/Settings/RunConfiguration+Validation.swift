@@ -88,9 +88,15 @@ extension RunConfiguration {
         var unique: [Runtime] = []
         for runtime in runtimes where !unique.contains(runtime) { unique.append(runtime) }
         runtimes = unique.isEmpty ? [.swift] : unique.sorted()
-        for (runtime, path) in interpreters.sorted(by: { $0.key < $1.key }) where !runtimes.contains(runtime) {
+        for (runtime, paths) in interpreters.sorted(by: { $0.key < $1.key }) where !runtimes.contains(runtime) {
             let name = runtime.rawValue
-            throw BenchError.usage("--\(name) \(path) has no effect without --runtime \(name) (or swift,\(name)).")
+            throw BenchError.usage(
+                "--\(name) \(paths.joined(separator: ",")) has no effect without --runtime \(name) (or swift,\(name)).")
+        }
+        if !gilStates.isEmpty && !runtimes.contains(.python) {
+            throw BenchError.usage(
+                "--gil \(gilStates.map(\.rawValue).joined(separator: ",")) sets the GIL of a free-threaded CPython; add --runtime python with a free-threaded build (python3.13t) or drop --gil."
+            )
         }
         for runtime in runtimes { try runtime.backend.refuse(self) }
     }

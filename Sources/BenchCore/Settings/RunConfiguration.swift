@@ -67,9 +67,16 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public internal(set) var usableCPUs: Double?
     /// The runtimes every cell is measured in: Swift, CPython or both (`--runtime`).
     public internal(set) var runtimes: [Runtime] = [.swift]
-    /// The interpreter of each runtime that runs in one (`--python`): as given, and after
-    /// resolution the interpreter's real path.
-    public internal(set) var interpreters: [Runtime: String] = [:]
+    /// The interpreters of each runtime that runs in one (`--python A,B`), each its own runtime
+    /// instance: as given, and after resolution what runs each (the command named, or the
+    /// interpreter's real path), de-duplicated; empty for the runtime's default.
+    public internal(set) var interpreters: [Runtime: [String]] = [:]
+    /// The GIL states of a free-threaded build's cells (`--gil on,off`), each a cell of its own;
+    /// empty for the build's own default.
+    public internal(set) var gilStates: [GILState] = []
+    /// What the report says of interpreters a workload file listed that this machine lacks: one
+    /// sentence each.
+    public internal(set) var absentInterpreters: [String] = []
 
     /// multiprocessing's start methods for CPython's process models (`--start-method`), each a cell
     /// of its own; empty for the interpreter's own default.
@@ -210,9 +217,16 @@ extension RunConfiguration {
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
         runtimes = try c.decodeIfPresent([Runtime].self, forKey: .runtimes) ?? [.swift]
         usableCPUs = try c.decodeIfPresent(Double.self, forKey: .usableCPUs)
+        // One interpreter per runtime before several could run together (a path, not a list).
         interpreters =
-            try c.decodeIfPresent([Runtime: String].self, forKey: .interpreters)
-            ?? SchemaKey.perRuntime(String.self, in: decoder, named: \.rawValue)
+            try (try? c.decodeIfPresent([Runtime: [String]].self, forKey: .interpreters))
+            ?? c.decodeIfPresent([Runtime: String].self, forKey: .interpreters)?.mapValues { [$0] }
+            ?? Dictionary(
+                uniqueKeysWithValues: SchemaKey.perRuntime(String.self, in: decoder, named: \.rawValue).map {
+                    ($0.key.runtime, [$0.value])
+                })
+        gilStates = try c.decodeIfPresent([GILState].self, forKey: .gilStates) ?? []
+        absentInterpreters = try c.decodeIfPresent([String].self, forKey: .absentInterpreters) ?? []
         autoRepetitions = try c.decodeIfPresent(AutoRepetitions.self, forKey: .autoRepetitions)
         baseline = try c.decodeIfPresent(BaselineMode.self, forKey: .baseline)
         userTask = try c.decodeIfPresent(UserTask.self, forKey: .userTask)

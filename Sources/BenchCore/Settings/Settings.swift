@@ -3,8 +3,8 @@
 public struct Settings: Sendable, Equatable {
     /// The settled configuration.
     public let configuration: RunConfiguration
-    /// The interpreter of each runtime that runs in one, probed once.
-    public let interpreters: [Runtime: InterpreterInfo]
+    /// The interpreter of each runtime instance that runs in one, probed once.
+    public let interpreters: [RuntimeInstance: InterpreterInfo]
     /// For `bench sweep`: the worker counts and I/O fractions; nil for `bench run`.
     public let sweep: SweepConfiguration?
     /// For `bench sweep --io-fraction auto`: search each worker count's crossover.

@@ -40,8 +40,11 @@ public struct SettingsInput: Sendable, Equatable {
     public var runtimes: ListSetting?
     /// multiprocessing's start methods for CPython's process models (`--start-method`).
     public var startMethods: ListSetting?
-    /// The interpreter of each runtime that runs in one, as given (`--python`).
-    public var interpreters: [Runtime: String] = [:]
+    /// The interpreters of each runtime that runs in one, as given (`--python A,B`, a workload
+    /// file's `python:`).
+    public var interpreters: [Runtime: ListSetting] = [:]
+    /// The GIL states of a free-threaded build (`--gil on,off`).
+    public var gilStates: ListSetting?
     /// Whether to keep every task's span for a trace.
     public var trace: Bool?
     /// The order samples run in.
@@ -110,6 +113,8 @@ extension SettingsInput {
         repetitions = file.repetitions.map(String.init)
         warmup = file.warmup
         runtimes = file.runtimes.map { ListSetting(items: $0.map(\.rawValue)) }
+        if let pythons = file.pythons { interpreters[.python] = ListSetting(items: pythons) }
+        gilStates = file.gilStates.map { ListSetting(items: $0.map(\.rawValue)) }
         trace = file.trace
         task = file.task
     }

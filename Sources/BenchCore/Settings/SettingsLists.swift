@@ -56,6 +56,25 @@ enum SettingsLists {
         return values.sorted()
     }
 
+    /// The interpreters `--python A,B` names, the same spelling kept once (the same interpreter
+    /// spelt two ways is found out when each is probed).
+    /// - Throws: ``BenchError/usage(_:)`` for an empty item.
+    static func interpreters(_ list: ListSetting, runtime: Runtime) throws -> [String] {
+        try parse(
+            list, { $0 },
+            empty:
+                "--\(runtime.rawValue) '\(list.text)' has an empty interpreter; give paths or commands on PATH, comma-separated, or drop --\(runtime.rawValue) for python3.",
+            unknown: { $0 })
+    }
+
+    /// The GIL states `--gil` (or a workload file's `gil:`) names, de-duplicated in their order.
+    static func gilStates(_ list: ListSetting) throws -> [GILState] {
+        try parse(
+            list, GILState.init(rawValue:),
+            empty: "--gil '\(list.text)' has an empty GIL state; give on, off or both, comma-separated.",
+            unknown: { "--gil '\($0)' is not a GIL state; give on, off or both, comma-separated." })
+    }
+
     /// The start methods `--start-method` names, de-duplicated in their first order.
     /// - Throws: ``BenchError/usage(_:)`` naming an empty or unknown one.
     static func startMethods(_ list: ListSetting) throws -> [String] {

@@ -74,19 +74,22 @@ extension SettingsResolver {
     /// Refuses a model that no runtime of the run has in the interpreter it found (`interpreters`
     /// before CPython 3.12), naming the version it needs; where some runtime has it, the others
     /// say in the report that they skipped it.
-    func refuseMissingModels(_ configuration: RunConfiguration, interpreters: [Runtime: InterpreterInfo]) throws {
+    func refuseMissingModels(_ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo])
+        throws
+    {
         guard configuration.models.contains(.interpreters) else { return }
-        let having = configuration.runtimes.filter {
-            $0.backend.supports(.interpreters, interpreter: interpreters[$0])
-        }
+        let having = interpreters.filter { $0.key.runtime.backend.supports(.interpreters, interpreter: $0.value) }
         guard having.isEmpty else { return }
         guard configuration.runtimes.contains(.python) else {
             throw BenchError.usage(
                 "--models interpreters is CPython's model (subinterpreters, each with its own GIL); add --runtime python with CPython 3.12 or newer."
             )
         }
-        let found = interpreters[.python]
-        let named = found.map { "\($0.command ?? $0.executable) is CPython \($0.version)" } ?? "no CPython was found"
+        let found = interpreters.filter { $0.key.runtime == .python }.sorted { $0.key < $1.key }.map(\.value)
+        let named =
+            found.isEmpty
+            ? "no CPython was found"
+            : found.map { "\($0.command ?? $0.executable) is CPython \($0.version)" }.joined(separator: ", ")
         throw BenchError.usage(
             "--models interpreters needs CPython 3.12 or newer (subinterpreters with their own GIL, PEP 684), and \(named); give --python with a 3.12+ interpreter (with pyenv: --python $(PYENV_VERSION=3.13.0 pyenv which python3.13))."
         )
@@ -94,7 +97,9 @@ extension SettingsResolver {
 
     /// Refuses `--start-method` where it cannot apply (no CPython, no process model) or names a
     /// method the interpreter's platform lacks.
-    func refuseStartMethods(_ configuration: RunConfiguration, interpreters: [Runtime: InterpreterInfo]) throws {
+    func refuseStartMethods(_ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo])
+        throws
+    {
         guard !configuration.startMethods.isEmpty else { return }
         let given = configuration.startMethods.joined(separator: ",")
         guard configuration.runtimes.contains(.python) else {
@@ -107,11 +112,26 @@ extension SettingsResolver {
                 "--start-method \(given) applies to the processes and spawn models, and this run has neither; add --models processes or drop --start-method."
             )
         }
-        guard let found = interpreters[.python], let available = found.startMethods else { return }
-        if let missing = configuration.startMethods.first(where: { !available.contains($0) }) {
-            throw BenchError.usage(
-                "--start-method \(missing): \(found.command ?? found.executable) has no such start method on this platform; it has \(available.joined(separator: ", "))."
-            )
+        for (_, found) in interpreters.sorted(by: { $0.key < $1.key }) {
+            guard let available = found.startMethods else { continue }
+            if let missing = configuration.startMethods.first(where: { !available.contains($0) }) {
+                throw BenchError.usage(
+                    "--start-method \(missing): \(found.command ?? found.executable) has no such start method on this platform; it has \(available.joined(separator: ", "))."
+                )
+            }
         }
+    }
+
+    /// Refuses `--gil` where no interpreter of the run is a free-threaded build: a build with a
+    /// GIL cannot run without it, and `PYTHON_GIL` would be ignored (or refused) there.
+    func refuseGILStates(_ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo]) throws {
+        guard !configuration.gilStates.isEmpty else { return }
+        let pythons = interpreters.filter { $0.key.runtime == .python }.sorted { $0.key < $1.key }.map(\.value)
+        guard !pythons.contains(where: \.freeThreadedBuild) else { return }
+        let given = configuration.gilStates.map(\.rawValue).joined(separator: ",")
+        let named = pythons.map { "\($0.command ?? $0.executable) (CPython \($0.version))" }.joined(separator: ", ")
+        throw BenchError.usage(
+            "--gil \(given) chooses the GIL of a free-threaded CPython build (3.13t and newer, Py_GIL_DISABLED), and \(named.isEmpty ? "no CPython was found" : "\(named) \(pythons.count == 1 ? "is a build" : "are builds") with a GIL"); give --python with a free-threaded build (python3.13t) or drop --gil."
+        )
     }
 }

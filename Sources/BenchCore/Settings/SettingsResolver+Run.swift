@@ -62,7 +62,17 @@ extension SettingsResolver {
         if let methods = flags.startMethods {
             configuration.startMethods = try SettingsLists.startMethods(methods)
         }
-        configuration.interpreters = flags.interpreters
+        for (runtime, list) in flags.interpreters {
+            configuration.interpreters[runtime] = try SettingsLists.interpreters(list, runtime: runtime)
+        }
+        // A workload file's interpreters apply where its runs measure CPython.
+        if flags.interpreters[.python] == nil, let pythons = file?.pythons, configuration.runtimes.contains(.python) {
+            configuration.interpreters[.python] = try SettingsLists.interpreters(
+                ListSetting(items: pythons), runtime: .python)
+        }
+        if let states = flags.gilStates ?? fileInput.gilStates {
+            configuration.gilStates = try SettingsLists.gilStates(states)
+        }
         configuration.isolation = pick(\.isolation)!
     }
 

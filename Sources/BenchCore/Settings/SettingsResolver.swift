@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one way in for `bench run` and `bench sweep`: flags and a workload file each fill a
 /// ``SettingsInput``; this applies precedence (flag, then file, then ``SettingsDefaults``), parses
 /// every list, checks every range and refusal, probes each interpreter once, and returns
@@ -79,32 +81,89 @@ public struct SettingsResolver {
         -> Settings
     {
         var configuration = configuration
-        var interpreters: [Runtime: InterpreterInfo] = [:]
+        var interpreters: [RuntimeInstance: InterpreterInfo] = [:]
+        var absent: [String] = []
         // The probe runs where the checks reach the runtimes, so a missing interpreter is named
         // before the checks that follow.
         let checked = configuration
         try configuration.validate(probe: {
             for runtime in checked.runtimes.sorted() {
-                let found =
-                    checked.simulation != nil
-                    ? runtime.backend.simulatedInterpreter : try locate(runtime, checked.interpreters[runtime])
-                if let found { interpreters[runtime] = found }
+                let (found, missing) = try probe(runtime, checked)
+                for info in found { interpreters[RuntimeInstance(runtime, interpreter: info.label)] = info }
+                absent += missing
             }
         })
+        configuration.absentInterpreters = absent
         try refuseMissingModels(configuration, interpreters: interpreters)
         try refuseStartMethods(configuration, interpreters: interpreters)
+        try refuseGILStates(configuration, interpreters: interpreters)
         if configuration.simulation == nil {
             // What the user named runs, wrapper and all: never its interpreter's own path instead.
-            for (runtime, found) in interpreters {
-                configuration.interpreters[runtime] = found.command ?? found.executable
+            for runtime in configuration.runtimes {
+                let found = interpreters.filter { $0.key.runtime == runtime }.sorted { $0.key < $1.key }
+                if !found.isEmpty {
+                    configuration.interpreters[runtime] = found.map { $0.value.command ?? $0.value.executable }
+                }
             }
-            // The function is imported before anything runs, so a module that does not import is
-            // one sentence and exit 64, not a run of failed samples.
-            if let task = configuration.userTask, let python = configuration.interpreters[.python] {
-                configuration.userTask = try describeTask(task, python)
+            // The function is imported in every interpreter before anything runs, so a module
+            // that does not import is one sentence and exit 64, not a run of failed samples.
+            if let task = configuration.userTask {
+                var described: UserTask?
+                for python in configuration.interpreters[.python] ?? [] {
+                    let here = try describeTask(task, python)
+                    if described == nil { described = here }
+                }
+                configuration.userTask = described ?? task
             }
         }
         return Settings(
             configuration: configuration, interpreters: interpreters, sweep: sweep, searchesCrossover: search)
+    }
+}
+
+extension SettingsResolver {
+    /// The interpreters of `runtime` the configuration names (its default when none), each probed
+    /// once, the same interpreter named twice kept once; and, for a workload file's list, a
+    /// sentence for each one this machine lacks (left out, where the command line's are refused).
+    /// - Throws: ``BenchError/usage(_:)`` naming an interpreter that is not there or not usable
+    ///   (given on the command line, or every one of a file's list), or two different interpreters
+    ///   that would make the same cells (one version, one build).
+    func probe(_ runtime: Runtime, _ configuration: RunConfiguration) throws -> (
+        found: [InterpreterInfo], absent: [String]
+    ) {
+        if configuration.simulation != nil { return (runtime.backend.simulatedInterpreter.map { [$0] } ?? [], []) }
+        let given = configuration.interpreters[runtime] ?? []
+        let names: [String?] = given.isEmpty ? [nil] : given
+        let fromFile = flags.interpreters[runtime] == nil && !given.isEmpty
+        var found: [InterpreterInfo] = []
+        var absent: [String] = []
+        var firstError: (any Error)?
+        for name in names {
+            let info: InterpreterInfo
+            do {
+                guard let located = try locate(runtime, name) else { continue }
+                info = located
+            } catch let error as BenchError where fromFile {
+                firstError = firstError ?? error
+                absent.append(
+                    "\(name ?? "python3"), in the workload file's python list, was not measured: \(error.description)")
+                continue
+            }
+            let real = Self.realPath(info.executable)
+            if found.contains(where: { Self.realPath($0.executable) == real && $0.label == info.label }) { continue }
+            if let twin = found.first(where: { $0.label == info.label }) {
+                throw BenchError.usage(
+                    "--python names two interpreters that are both \(runtime.backend.runtime.displayName) \(info.label) (\(twin.command ?? twin.executable) and \(info.command ?? info.executable)); a cell is keyed by its interpreter's version, so give one of them."
+                )
+            }
+            found.append(info)
+        }
+        if found.isEmpty, let firstError { throw firstError }
+        return (found, absent)
+    }
+
+    /// `path` with every symbolic link resolved, so one interpreter named two ways is one.
+    static func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 }

@@ -37,6 +37,12 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
     public var runtimes: [Runtime]?
     /// The user's Python function as the task (`task: {python: …}`); its kind is then user.
     public var task: TaskSetting?
+    /// The CPython interpreters to measure in (`python: [python3, python3.13]`), each its own
+    /// runtime; one this machine lacks is left out and the report says so. A path with a slash is
+    /// relative to the file's folder.
+    public var pythons: [String]?
+    /// The GIL states of a free-threaded build (`gil: [on, off]`).
+    public var gilStates: [GILState]?
 
     /// The keys a file may have, with what each expects (for error messages and docs).
     public static let fields: [(key: String, expects: String)] = [
@@ -49,6 +55,8 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
         ("repetitions", "a whole number from 1 to \(RunLimits.maxRepetitions)"),
         ("warmup", "a whole number from 0 to \(RunLimits.maxWarmup)"), ("trace", "true or false"),
         ("runtime", "swift, python, or a list of both"),
+        ("python", "a CPython interpreter (a path or a command), or a list of them"),
+        ("gil", "on, off, or a list of both (free-threaded builds)"),
         (
             "task",
             "a mapping: python (MODULE:FUNCTION or FILE.py:FUNCTION), and optionally path, args, args_each, setup"
@@ -195,6 +203,23 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
                 return runtime
             }
         }
+        func list(_ key: String) throws -> [String]? {
+            guard let value = map[key] else { return nil }
+            let items = (value as? [Any]) ?? [value]
+            guard !items.isEmpty else { throw fail(key, value) }
+            return try items.map { item in
+                guard let text = item as? String, !text.isEmpty else { throw fail(key, item) }
+                return text
+            }
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let pythons = try list("python")?.map { name in
+            name.contains("/") && !name.hasPrefix("/") && !folder.isEmpty ? "\(folder)/\(name)" : name
+        }
+        let gilStates = try list("gil")?.map { name in
+            guard let state = GILState(rawValue: name) else { throw fail("gil", name) }
+            return state
+        }
         var trace: Bool?
         if let value = map["trace"] {
             guard let flag = value as? Bool else { throw fail("trace", value) }
@@ -213,7 +238,7 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
                 "\(path): field '\(key)' does not apply to a task of the user's function, whose calls take the time they take; drop it."
             )
         }
-        return WorkloadFile(
+        var file = WorkloadFile(
             name: try string("name") ?? defaultName, description: try string("description") ?? "",
             kind: kind, tasks: try int("tasks", 1...RunLimits.maxTasks),
             taskMilliseconds: try double("task_ms", 1...60_000),
@@ -221,6 +246,9 @@ public struct WorkloadFile: Codable, Sendable, Equatable {
             cores: try int("cores", 1...RunLimits.maxWorkers),
             repetitions: try int("repetitions", 1...RunLimits.maxRepetitions),
             warmup: try int("warmup", 0...RunLimits.maxWarmup), trace: trace, runtimes: runtimes, task: task)
+        file.pythons = pythons
+        file.gilStates = gilStates
+        return file
     }
 
     /// The `task:` mapping: `python`, and optionally `path`, `args`, `args_each` and `setup`; the

@@ -87,6 +87,6 @@ extension WorkloadSpec {
         return WorkloadDescription(
             name: workload.name, kind: workload.kind,
             taskDescription: runtime.backend.taskDescription(of: self) ?? workload.taskDescription,
-            runtime: runtime == .swift ? nil : runtime)
+            runtime: runtime == .swift ? nil : instance)
     }
 }

@@ -25,17 +25,26 @@ public struct WorkloadSpec: Codable, Sendable, Equatable {
     public var shape: Shape
     /// The runtime the tasks run in; its own calibration set the iterations.
     public var runtime: Runtime = .swift
+    /// The interpreter the tasks run in (``InterpreterInfo/label``), for a runtime that runs in
+    /// one; its own calibration set the iterations. Nil for Swift.
+    public var interpreter: String?
+    /// The GIL state of a free-threaded build's tasks (`--gil`); nil for every other build.
+    public var gil: GILState?
     /// A fault to trigger, for tests of failure handling; nil in every real run.
     public var fault: InjectedFault?
     /// How many times its work each task does, for tests of `bench compare`; nil in every real run.
     public var slowdown: Double?
 
     /// Creates a spec of `shape`.
-    public init(name: String, shape: Shape, runtime: Runtime = .swift) {
+    public init(name: String, shape: Shape, runtime: Runtime = .swift, interpreter: String? = nil) {
         self.name = name
         self.shape = shape
         self.runtime = runtime
+        self.interpreter = runtime == .swift ? nil : interpreter
     }
+
+    /// The runtime instance the tasks run in.
+    public var instance: RuntimeInstance { RuntimeInstance(runtime, interpreter: interpreter) }
 
     /// Builds the runnable workload; its ``Workload/spec`` is this spec, unchanged.
     public func make() -> any Workload {

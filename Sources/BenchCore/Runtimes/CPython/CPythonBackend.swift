@@ -76,8 +76,28 @@ public struct CPythonBackend: RuntimeBackend {
         return nil
     }
 
-    public func skipped(_ configuration: RunConfiguration) -> [String] {
+    public func skipped(_ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo])
+        -> [String]
+    {
         var notes: [String] = []
+        let mine = interpreters.filter { $0.key.runtime == runtime }.sorted { $0.key < $1.key }
+        if configuration.models.contains(.interpreters) {
+            let lacking = mine.filter { !supports(.interpreters, interpreter: $0.value) }.map(\.key.displayName)
+            let having = mine.filter { supports(.interpreters, interpreter: $0.value) }.map(\.key.displayName)
+            if !lacking.isEmpty && !having.isEmpty {
+                notes.append(
+                    "\(lacking.joined(separator: ", ")) \(lacking.count == 1 ? "has" : "have") no subinterpreters with their own GIL (CPython 3.12 and newer do); `interpreters` was measured in \(having.joined(separator: ", ")) only."
+                )
+            }
+        }
+        if !configuration.gilStates.isEmpty {
+            let withGIL = mine.filter { !$0.value.freeThreadedBuild }.map(\.key.displayName)
+            if !withGIL.isEmpty {
+                notes.append(
+                    "--gil chooses the GIL of free-threaded builds; \(withGIL.joined(separator: ", ")) \(withGIL.count == 1 ? "is a build" : "are builds") with a GIL and ran with it."
+                )
+            }
+        }
         let alongsideSwift = configuration.runtimes.contains(.swift)
         if configuration.models.contains(where: { !supports($0) }) {
             notes.append(

@@ -43,9 +43,23 @@ public enum PythonInterpreter {
             }
             info = answer
         } catch {
+            // A pyenv shim of a version pyenv has not selected answers only "command not found":
+            // the interpreter itself, in pyenv's versions, is what was meant.
+            if isPyenvShim(path), let installed = pyenvVersion(of: name),
+                let answer = try? call(installed, Request(op: "info"), as: InterpreterInfo.self, timeoutSeconds: 30)
+            {
+                return try checked(answer, name: name, path: installed, given: given)
+            }
             throw BenchError.usage(
                 notCPython(name, path, (error as? BenchError)?.description ?? String(describing: error)))
         }
+        return try checked(info, name: name, path: path, given: given)
+    }
+
+    /// `info` when it is CPython 3.9 or newer, with the command that runs it.
+    private static func checked(_ info: InterpreterInfo, name: String, path: String, given: String?) throws
+        -> InterpreterInfo
+    {
         guard info.implementation == "cpython", let version = info.majorMinor,
             version >= minimumVersion
         else {
@@ -56,6 +70,31 @@ public enum PythonInterpreter {
         var found = info
         if given != nil { found.command = path }
         return found
+    }
+
+    /// Where pyenv keeps its interpreters: `$PYENV_ROOT`, else `~/.pyenv`.
+    static var pyenvRoot: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["PYENV_ROOT"] ?? "\(environment["HOME"] ?? NSHomeDirectory())/.pyenv"
+    }
+
+    /// Whether `path` is one of pyenv's shims (a script that runs the selected version's command).
+    static func isPyenvShim(_ path: String) -> Bool { path.hasPrefix("\(pyenvRoot)/shims/") }
+
+    /// A bare command name (`python3.13`) as pyenv installed it: the newest version under pyenv's
+    /// `versions/` that has it; nil for a path, or when pyenv has none.
+    static func pyenvVersion(of name: String) -> String? {
+        guard !name.contains("/"), !name.isEmpty else { return nil }
+        let versions = "\(pyenvRoot)/versions"
+        let installed = (try? FileManager.default.contentsOfDirectory(atPath: versions)) ?? []
+        let candidates = installed.filter { access("\(versions)/\($0)/bin/\(name)", X_OK) == 0 }
+        let newest = candidates.max { a, b in
+            let (x, y) = (
+                a.split(separator: ".").compactMap { Int($0) }, b.split(separator: ".").compactMap { Int($0) }
+            )
+            return x.lexicographicallyPrecedes(y)
+        }
+        return newest.map { "\(versions)/\($0)/bin/\(name)" }
     }
 
     private static func notCPython(_ name: String, _ path: String, _ why: String) -> String {

@@ -20,19 +20,33 @@ final class PythonProcess {
     /// kills its multiprocessing workers too), dying with this process. Isolated (`-I`: no
     /// `PYTHON*` variables, no user site-packages) for bench's own workloads; not for the user's
     /// function, which imports what the user's own program would (`PYTHONPATH`, `pip --user`).
-    static func start(python: String, isolated: Bool = true) throws -> PythonProcess {
+    /// A free-threaded build's `gil` is asked for both ways every process of the sample inherits:
+    /// `-X gil` (kept by `-I`, and passed on by multiprocessing to the processes it starts) and
+    /// `PYTHON_GIL` (in the environment of every process, forked, spawned or from the forkserver).
+    static func start(python: String, isolated: Bool = true, gil: GILState? = nil) throws -> PythonProcess {
         // Whatever `python` turns out to be, one that exits early must not kill bench with SIGPIPE.
         Sys.ignoreBrokenPipes()
         let script = try PythonWorkerScript.path()
         let errors = try Sys.scratchFile()
         do {
             let process = try Subprocess.start(
-                [python] + (isolated ? ["-I"] : []) + [script], descriptors: [(1, errors), (2, errors)])
+                [python] + (isolated ? ["-I"] : []) + gilArguments(gil) + [script],
+                environment: gilEnvironment(gil), descriptors: [(1, errors), (2, errors)])
             return PythonProcess(process, errors: errors)
         } catch {
             Sys.close(errors)
             throw error
         }
+    }
+
+    /// The interpreter options that ask for `gil`: `-X gil=0|1`; none for a build with a GIL.
+    static func gilArguments(_ gil: GILState?) -> [String] {
+        gil.map { ["-X", "gil=\($0.environmentValue)"] } ?? []
+    }
+
+    /// The environment that asks for `gil`: `PYTHON_GIL=0|1`; nothing for a build with a GIL.
+    static func gilEnvironment(_ gil: GILState?) -> [String: String] {
+        gil.map { ["PYTHON_GIL": $0.environmentValue] } ?? [:]
     }
 
     private init(_ process: Subprocess, errors: Int32) {

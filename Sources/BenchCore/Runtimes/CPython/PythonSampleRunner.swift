@@ -29,7 +29,10 @@ public struct PythonSampleRunner: SampleRunner {
             return unmeasured(.failed, "no CPython interpreter was given for a CPython sample")
         }
         let process: PythonProcess
-        do { process = try PythonProcess.start(python: python, isolated: request.workload.userTask == nil) } catch {
+        do {
+            process = try PythonProcess.start(
+                python: python, isolated: request.workload.userTask == nil, gil: request.cell.gil)
+        } catch {
             throw SystemLimit.stopping(error, starting: "the CPython interpreter \(python)")
         }
         let deadline = Sys.monotonicNanoseconds() + UInt64(timeoutSeconds * 1e9)
@@ -82,6 +85,7 @@ public struct PythonSampleRunner: SampleRunner {
                 startupNanoseconds: done.startupNs, usage: ending.usage.since(own))
             sample.argumentBytesPerCall = done.argumentBytes.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
             sample.resultBytesPerCall = done.resultBytes.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+            if request.cell.gil != nil { sample.gilEnabled = done.gilEnabled }
             return sample
         } catch Frame.Error.timedOut {
             try process.kill()
@@ -168,6 +172,7 @@ public struct PythonSampleRunner: SampleRunner {
         var startupNs: UInt64?
         var tasks: Int?
         var startMethod: String?
+        var gilEnabled: Bool?
         var argumentBytes: Double?
         var resultBytes: Double?
         var error: String?

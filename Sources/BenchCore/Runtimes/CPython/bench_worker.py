@@ -1023,6 +1023,8 @@ def sample(request, stream):
     spec = request["workload"]
     START_METHOD[0] = request.get("start_method")
     workload = make_workload(spec)
+    # An extension module without free-threading support turns the GIL back on as it is imported.
+    gil_after_import = gil_enabled()
     count = int(request["tasks"])
     workers = max(1, int(request["workers"]))
     log = Log(count)
@@ -1038,7 +1040,8 @@ def sample(request, stream):
         log.sums = [workload.digest(value) for value in log.sums]
 
     figures = {"began_ns": began, "wall_ns": wall, "startup_ns": startup, "tasks": count,
-               "start_method": START_METHOD[0] or multiprocessing.get_start_method()}
+               "start_method": START_METHOD[0] or multiprocessing.get_start_method(),
+               "gil_enabled": gil_after_import}
     if log.values is not None:
         # What crossing a process cost each call, measured after the clock stopped.
         figures["result_bytes"] = sum(log.values) / max(1, count)

@@ -39,7 +39,9 @@ public struct SwiftBackend: RuntimeBackend {
     { nil }
 
     /// Swift has a counterpart of every model and workload: nothing is skipped.
-    public func skipped(_ configuration: RunConfiguration) -> [String] {
+    public func skipped(_ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo])
+        -> [String]
+    {
         guard configuration.models.contains(.interpreters) else { return [] }
         return [
             "Swift has no counterpart of `interpreters` (CPython's subinterpreters, each with its own GIL); it was measured for CPython only."
