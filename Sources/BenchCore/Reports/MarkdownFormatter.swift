@@ -111,7 +111,7 @@ public struct MarkdownFormatter: ReportFormatter {
         let heading = { (family: RunAnalysis.Family) -> String in
             let cell = family.baseline
             let plain = analysis.families.count == 1 || varying.subtracting([.workload, .kind]).isEmpty
-            if plain && cell.runtime != .swift { return "\(cell.workload) · \(cell.runtime.displayName)" }
+            if plain && cell.runtime != .swift { return "\(cell.workload) · \(cell.instance.displayName)" }
             return plain ? cell.workload : cell.experimentName
         }
         out += "## Verdict\n\n"

@@ -32,7 +32,7 @@ public enum Runtime: String, Codable, CodingKeyRepresentable, Sendable, CaseIter
         _ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo] = [:]
     ) -> [String] {
         var notes = configuration.runtimes.flatMap { $0.backend.skipped(configuration, interpreters: interpreters) }
-        notes += configuration.absentInterpreters
+        notes += configuration.interpreterNotes
         for task in configuration.userTasks where task.isAsync && configuration.models.contains(.asyncBlocking) {
             notes.append(
                 "\(task.name) is \(task.language == .python ? "a coroutine function" : "an async closure"): async-blocking (blocking calls made inside coroutines) has no blocking call to make with it, so it was not measured."

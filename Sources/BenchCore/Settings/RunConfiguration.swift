@@ -74,9 +74,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// The GIL states of a free-threaded build's cells (`--gil on,off`), each a cell of its own;
     /// empty for the build's own default.
     public internal(set) var gilStates: [GILState] = []
-    /// What the report says of interpreters a workload file listed that this machine lacks: one
-    /// sentence each.
-    public internal(set) var absentInterpreters: [String] = []
+    /// What the report says of what a workload file asked of interpreters that this machine could
+    /// not give (an interpreter it lacks, a model none of them has): one sentence each.
+    public internal(set) var interpreterNotes: [String] = []
 
     /// multiprocessing's start methods for CPython's process models (`--start-method`), each a cell
     /// of its own; empty for the interpreter's own default.
@@ -226,7 +226,7 @@ extension RunConfiguration {
                     ($0.key.runtime, [$0.value])
                 })
         gilStates = try c.decodeIfPresent([GILState].self, forKey: .gilStates) ?? []
-        absentInterpreters = try c.decodeIfPresent([String].self, forKey: .absentInterpreters) ?? []
+        interpreterNotes = try c.decodeIfPresent([String].self, forKey: .interpreterNotes) ?? []
         autoRepetitions = try c.decodeIfPresent(AutoRepetitions.self, forKey: .autoRepetitions)
         baseline = try c.decodeIfPresent(BaselineMode.self, forKey: .baseline)
         userTask = try c.decodeIfPresent(UserTask.self, forKey: .userTask)

@@ -74,12 +74,22 @@ extension SettingsResolver {
     /// Refuses a model that no runtime of the run has in the interpreter it found (`interpreters`
     /// before CPython 3.12), naming the version it needs; where some runtime has it, the others
     /// say in the report that they skipped it.
-    func refuseMissingModels(_ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo])
+    /// A workload file's models are its defaults, not a demand: where none of the interpreters
+    /// found has the model, it is dropped and the report says why.
+    func refuseMissingModels(_ configuration: inout RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo])
         throws
     {
         guard configuration.models.contains(.interpreters) else { return }
         let having = interpreters.filter { $0.key.runtime.backend.supports(.interpreters, interpreter: $0.value) }
         guard having.isEmpty else { return }
+        let pythons = interpreters.filter { $0.key.runtime == .python }.keys.sorted()
+        if flags.models == nil, file?.models?.contains(.interpreters) == true, !pythons.isEmpty {
+            configuration.models.removeAll { $0 == .interpreters }
+            configuration.interpreterNotes.append(
+                "The workload file asks for `interpreters`, and \(pythons.map(\.displayName).joined(separator: ", ")) \(pythons.count == 1 ? "has" : "have") no subinterpreters with their own GIL (CPython 3.12 and newer do): it was not measured."
+            )
+            return
+        }
         guard configuration.runtimes.contains(.python) else {
             throw BenchError.usage(
                 "--models interpreters is CPython's model (subinterpreters, each with its own GIL); add --runtime python with CPython 3.12 or newer."

@@ -93,8 +93,8 @@ public struct SettingsResolver {
                 absent += missing
             }
         })
-        configuration.absentInterpreters = absent
-        try refuseMissingModels(configuration, interpreters: interpreters)
+        configuration.interpreterNotes = absent
+        try refuseMissingModels(&configuration, interpreters: interpreters)
         try refuseStartMethods(configuration, interpreters: interpreters)
         try refuseGILStates(configuration, interpreters: interpreters)
         if configuration.simulation == nil {
