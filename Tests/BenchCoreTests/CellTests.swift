@@ -7,6 +7,23 @@ import Testing
     let mixed = Cell(
         workload: "mixed", kind: .mixed, model: .threads, workers: 2, tasks: 8, taskSeconds: 0.02, ioFraction: 0.5)
 
+    @Test func interpretersOrderByVersionReleaseAndBuildAlikeInCellsAndInstances() {
+        let labels = ["3.9.1", "3.13.0rc1", "3.13.0", "3.13.0t", "3.14.0a1", "3.14.0"]
+        let instances = labels.map { RuntimeInstance(.python, interpreter: $0) }
+        #expect(instances.shuffled().sorted() == instances)
+        let cells = labels.map {
+            Cell(
+                workload: "cpu", kind: .cpu, model: .serial, workers: 1, tasks: 4, taskSeconds: 0.05, runtime: .python,
+                interpreter: $0)
+        }
+        #expect(cells.shuffled().sorted() == cells)
+        #expect(Set(cells.map { $0.value(of: .interpreter) }).count == labels.count, "no two versions tie")
+        #expect(cells[0].text(of: .interpreter) == "python 3.9.1")
+        #expect(
+            Cell(workload: "cpu", kind: .cpu, model: .serial, workers: 1, tasks: 4, taskSeconds: 0.05).text(
+                of: .interpreter) == "none")
+    }
+
     @Test func everyDimensionSetsCellsApart() {
         var variants: [Cell] = []
         for dimension in Cell.Dimension.allCases {

@@ -79,7 +79,7 @@ import Testing
         #expect(Set(cells.map(\.cell.gil)) == [.on, .off])
         #expect(cells.allSatisfy { $0.cell.interpreter == "3.13.0t" && $0.spec.gil == $0.cell.gil })
         #expect(Set(cells.map(\.cell.baseline)).count == 2, "each state its own serial baseline")
-        #expect(cells.allSatisfy { $0.request.interpreter == "/opt/python3.13t" })
+        #expect(cells.allSatisfy { $0.request.interpreter == "/opt/python3.13t" && $0.request.gil == $0.cell.gil })
     }
 
     @Test func aFreeThreadedBuildWithoutGILRecordsTheStateItStartsIn() throws {
@@ -87,6 +87,7 @@ import Testing
         let preparation = Preparation(interpreters: settings.interpreters)
         let cells = Planner(configuration: settings.configuration, preparation: preparation).run().flatMap { $0 }
         #expect(!cells.isEmpty && cells.allSatisfy { $0.cell.gil == .off })
+        #expect(cells.allSatisfy { $0.request.gil == nil }, "the build's own default is left to it, not forced")
     }
 
     @Test func aBuildWithAGILHasNoGILDimension() throws {
@@ -138,6 +139,19 @@ import Testing
             $0.interpreters[.python] = "python3,/opt/other/python3.11"
         }
         #expect(refusal?.contains("both CPython 3.11.7") == true, "\(refusal ?? "")")
+    }
+
+    @Test func aPathWithACommaInItIsOneInterpreterNotTwo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bench a,b \(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("python3").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n".utf8)))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        let settings = try Self.resolve([path: Self.withGIL]) { $0.interpreters[.python] = ListSetting(path) }
+        #expect(settings.interpreters.count == 1)
+        #expect(
+            Self.refusal([:]) { $0.interpreters[.python] = "" }?.contains("--python '' names no interpreter") == true)
     }
 
     @Test func anEmptyInterpreterInTheListIsRefused() {
@@ -210,13 +224,17 @@ import Testing
                 WorkloadSpec(name: "asked_gil_off", shape: .user(task)), model: model, workers: 2, tasks: 4)
             request.cell.startMethod = method
             request.cell.gil = .off
+            request.gil = .off
             let sample = try PythonSampleRunner(timeoutSeconds: 60).run(request)
             #expect(sample.status == .ok, "\(model) \(method ?? ""): \(sample.failureReason ?? "")")
             // A build with a GIL ignores the request, and the sample says the GIL was on.
             #expect(sample.gilEnabled == true)
             request.cell.gil = nil
+            request.gil = nil
             let plain = try PythonSampleRunner(timeoutSeconds: 60).run(request)
-            #expect(plain.status == .failed, "without --gil nothing is handed on")
+            #expect(
+                plain.status == .failed,
+                "without --gil nothing is handed on: \(model) \(method ?? ""): \(plain.failureReason ?? "")")
             #expect(plain.gilEnabled == nil)
         }
     }

@@ -6,7 +6,8 @@ extension FamilyVerdict {
         serial: CellSummary, cells: [CellSummary], workers: Int, walls: [Cell: [Double]], cores: Double
     ) -> [String] {
         var sentences: [String] = []
-        let python = serial.cell.runtime == .python
+        // CPython with its GIL: a free-threaded build without it takes turns on something else.
+        let python = serial.cell.runtime == .python && serial.cell.gil != .off
         if let threads = cells.first(where: { $0.cell.model == .threads }) {
             let busy = Format.fixed(threads.utilisationCores, 2)
             let name = threads.cell.modelName

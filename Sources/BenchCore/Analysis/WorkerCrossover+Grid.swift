@@ -3,16 +3,22 @@ extension WorkerCrossover {
     static func make(_ result: RunResult, families: [RunAnalysis.Family]) -> [WorkerCrossover] {
         guard let sweep = result.sweep, result.configuration.workloadKinds.contains(.mixed) else { return [] }
         let tasks = result.configuration.tasks
-        let usable = { (runtime: RuntimeInstance) in
+        let usable = { (runtime: RuntimeInstance, gil: GILState?) in
             CrossoverPrediction.parallelCPUs(
                 runtime: runtime.runtime, models: result.configuration.models,
-                usableCPUs: result.configuration.usableCPUCount, interpreter: result.machine.interpreters[runtime])
+                usableCPUs: result.configuration.usableCPUCount,
+                interpreter: result.machine.interpreters[runtime]?.running(gil))
         }
         if let searches = sweep.searches { return searches }
         var out: [WorkerCrossover] = []
-        for runtime in Set(families.map(\.baseline.instance)).sorted() {
-            let grid = families.filter { $0.baseline.instance == runtime && $0.baseline.kind == .mixed }
-                .sorted { $0.baseline.ioFraction < $1.baseline.ioFraction }
+        let columns = Set(
+            families.map { RuntimeComparison.Column(instance: $0.baseline.instance, gil: $0.baseline.gil) })
+        for column in columns.sorted(by: { ($0.instance, $0.gil ?? .on) < ($1.instance, $1.gil ?? .on) }) {
+            let runtime = column.instance
+            let grid = families.filter {
+                $0.baseline.instance == runtime && $0.baseline.gil == column.gil && $0.baseline.kind == .mixed
+            }
+            .sorted { $0.baseline.ioFraction < $1.baseline.ioFraction }
             for workers in sweep.workers {
                 var steps: [Step] = []
                 for family in grid {
@@ -30,9 +36,9 @@ extension WorkerCrossover {
                 let first = steps.firstIndex(where: \.keepsUp)
                 out.append(
                     WorkerCrossover(
-                        workers: workers, runtime: runtime,
+                        workers: workers, runtime: runtime, gil: column.gil,
                         predicted: CrossoverPrediction.predict(
-                            workers: workers, tasks: tasks, usableCPUs: usable(runtime)
+                            workers: workers, tasks: tasks, usableCPUs: usable(runtime, column.gil)
                         ).ioFraction,
                         low: first.map { $0 > 0 ? steps[$0 - 1].ioFraction : nil } ?? steps.last?.ioFraction,
                         high: first.map { steps[$0].ioFraction }, searched: false, steps: steps))

@@ -22,6 +22,8 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
     public var workers: Int
     /// The runtime instance (the runtime, and its interpreter).
     public var runtime: RuntimeInstance
+    /// The GIL state, for a free-threaded build's cells; nil otherwise.
+    public var gil: GILState?
     /// The predicted crossover.
     public var predicted: Double
     /// The highest fraction measured where one thread did not keep up, below ``high``; nil when it
@@ -37,11 +39,12 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
 
     /// A crossover from known values.
     public init(
-        workers: Int, runtime: RuntimeInstance, predicted: Double, low: Double?, high: Double?, searched: Bool,
-        steps: [Step]
+        workers: Int, runtime: RuntimeInstance, gil: GILState? = nil, predicted: Double, low: Double?, high: Double?,
+        searched: Bool, steps: [Step]
     ) {
         self.workers = workers
         self.runtime = runtime
+        self.gil = gil
         self.predicted = predicted
         self.low = low
         self.high = high
@@ -50,8 +53,10 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
     }
 
     /// A bisection about to start, over the whole range 0…1.
-    public init(searching workers: Int, runtime: RuntimeInstance = .swift, predicted: Double) {
-        self.init(workers: workers, runtime: runtime, predicted: predicted, low: 0, high: 1, searched: true, steps: [])
+    public init(searching workers: Int, runtime: RuntimeInstance = .swift, gil: GILState? = nil, predicted: Double) {
+        self.init(
+            workers: workers, runtime: runtime, gil: gil, predicted: predicted, low: 0, high: 1, searched: true,
+            steps: [])
     }
 
     /// Reads a crossover; one stored as a search (`sweep.searches`, before schema 5) has no
@@ -60,12 +65,16 @@ public struct WorkerCrossover: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         workers = try c.decode(Int.self, forKey: .workers)
         runtime = try c.decodeIfPresent(RuntimeInstance.self, forKey: .runtime) ?? .swift
+        gil = try c.decodeIfPresent(GILState.self, forKey: .gil)
         predicted = try c.decode(Double.self, forKey: .predicted)
         low = try c.decodeIfPresent(Double.self, forKey: .low)
         high = try c.decodeIfPresent(Double.self, forKey: .high)
         searched = try c.decodeIfPresent(Bool.self, forKey: .searched) ?? true
         steps = try c.decode([Step].self, forKey: .steps)
     }
+
+    /// The runtime as reports name it, with a free-threaded build's GIL state: "CPython 3.13.0t GIL off".
+    public var runtimeName: String { runtime.displayName + (gil.map { " \($0.displayName)" } ?? "") }
 
     /// The measurement in words: "0.84 ± 0.02", "between 0.5 and 0.9", "at or below 0".
     public var measuredText: String {

@@ -30,10 +30,11 @@ extension Experiment {
             for count in workers {
                 let cpus = CrossoverPrediction.parallelCPUs(
                     runtime: spec.runtime, models: configuration.models, usableCPUs: usable,
-                    interpreter: planner.preparation.interpreters[spec.instance])
+                    interpreter: planner.preparation.interpreters[spec.instance]?.running(spec.gil))
                 let prediction = CrossoverPrediction.predict(
                     workers: count, tasks: configuration.tasks, usableCPUs: cpus)
-                var search = WorkerCrossover(searching: count, runtime: spec.instance, predicted: prediction.ioFraction)
+                var search = WorkerCrossover(
+                    searching: count, runtime: spec.instance, gil: spec.gil, predicted: prediction.ioFraction)
                 if prediction.ioFraction == 0 {
                     // Nothing parallel to gain (one worker, or one usable CPU): one thread keeps up everywhere.
                     search.high = 0

@@ -77,6 +77,27 @@ extension RunResult {
         sweep = try c.decodeIfPresent(SweepConfiguration.self, forKey: .sweep)
         interrupted = try c.decodeIfPresent(Bool.self, forKey: .interrupted) ?? false
         machines = try c.decodeIfPresent([MachineRecord].self, forKey: .machines)
+        nameInterpreters()
+    }
+
+    /// A result from before several interpreters could run together keeps its interpreter under
+    /// the bare runtime ("python") and its cells without one: each is named after the interpreter
+    /// the fingerprint describes, so it compares with a result of the same interpreter today.
+    mutating func nameInterpreters() {
+        for runtime in Runtime.allCases {
+            let bare = RuntimeInstance(runtime)
+            guard let info = machine.interpreters[bare] else { continue }
+            let named = RuntimeInstance(runtime, interpreter: info.label)
+            machine.interpreters[bare] = nil
+            machine.interpreters[named] = info
+            if let calibration = calibrations.removeValue(forKey: bare) { calibrations[named] = calibration }
+            for index in samples.indices where samples[index].cell.runtime == runtime {
+                if samples[index].cell.interpreter == nil { samples[index].cell.interpreter = info.label }
+            }
+            for index in workloads.indices where workloads[index].runtime == bare {
+                workloads[index].runtime = named
+            }
+        }
     }
 }
 
@@ -97,7 +118,7 @@ public struct SweepConfiguration: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey { case workers, ioFractions, searches }
-    private enum SearchKeys: String, CodingKey { case workers, runtime, predicted, low, high, steps }
+    private enum SearchKeys: String, CodingKey { case workers, runtime, gil, predicted, low, high, steps }
 
     /// Writes the grid; each search as it always was, without `searched` (every one is).
     public func encode(to encoder: any Encoder) throws {
@@ -110,6 +131,7 @@ public struct SweepConfiguration: Codable, Sendable, Equatable {
             var s = list.nestedContainer(keyedBy: SearchKeys.self)
             try s.encode(search.workers, forKey: .workers)
             try s.encode(search.runtime, forKey: .runtime)
+            try s.encodeIfPresent(search.gil, forKey: .gil)
             try s.encode(search.predicted, forKey: .predicted)
             try s.encodeIfPresent(search.low, forKey: .low)
             try s.encodeIfPresent(search.high, forKey: .high)

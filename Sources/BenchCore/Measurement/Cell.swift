@@ -179,7 +179,9 @@ extension Cell {
         case .allocator: .number(Double(Allocator.allCases.firstIndex(of: allocator)!))
         case .runtime: .number(Double(Runtime.allCases.firstIndex(of: runtime)!))
         case .interpreter:
-            interpreter.map { _ in .number(instance.versionOrder.reduce(0) { $0 * 1000 + Double($1) }) } ?? .absent
+            // The version key in base 100 (each part below 100), exact in a Double.
+            interpreter.map { _ in .number(instance.versionKey.reduce(0) { $0 * 100 + Double(min($1, 99)) }) }
+                ?? .absent
         case .gil: gil.map { .number(Double(GILState.allCases.firstIndex(of: $0)!)) } ?? .absent
         case .function: function.map { .text($0) } ?? .absent
         case .arguments: arguments.map { .text($0) } ?? .absent
@@ -204,7 +206,7 @@ extension Cell {
         case .allocObjectBytes: allocObjectBytes.map { "\($0) B" } ?? "none"
         case .allocator: allocator.rawValue
         case .runtime: runtime.rawValue
-        case .interpreter: instance.description
+        case .interpreter: interpreter == nil ? "none" : instance.description
         case .gil: gil?.displayName ?? "none"
         case .function: function ?? "none"
         case .arguments: arguments ?? "the task's index"

@@ -15,6 +15,9 @@ public struct SampleRequest: Codable, Sendable, Equatable {
     public var measuredTasks: Int?
     /// The interpreter that runs the sample, for a runtime that runs in one; nil for Swift.
     public var interpreter: String?
+    /// The GIL state every process of the sample is asked for (`--gil`, on a free-threaded
+    /// build); nil leaves the build's own default, which an extension module may still change.
+    public var gil: GILState?
 
     /// Creates a request for a planned cell.
     public init(cell: Cell, workload: WorkloadSpec, repetition: Int, coresAvailable: Int) {

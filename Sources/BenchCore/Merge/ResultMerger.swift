@@ -106,6 +106,11 @@ public enum ResultMerger {
                 if !list.contains(workload) { list.append(workload) }
             },
             samples: samples, startedAt: inputs.map(\.document.result.startedAt).min()!)
+        // Every input's interpreters and calibrations, so each interpreter's cells keep theirs.
+        for input in inputs.dropFirst() {
+            merged.calibrations.merge(input.document.result.calibrations) { kept, _ in kept }
+            merged.machine.interpreters.merge(input.document.result.machine.interpreters) { kept, _ in kept }
+        }
         merged.interrupted = inputs.contains { $0.document.result.interrupted }
         let sweeps = inputs.map(\.document.result.sweep)
         if sweeps.allSatisfy({ $0 == sweeps[0] }) { merged.sweep = sweeps[0] }
@@ -113,12 +118,14 @@ public enum ResultMerger {
         return merged
     }
 
-    /// What a cell measures, whatever machine ran it and however many tasks it had: the key
-    /// under which machines are put side by side.
+    /// What a cell measures, whatever machine ran it, however many tasks it had and whichever
+    /// version of its runtime's interpreter the machine has: the key under which machines are put
+    /// side by side (each cell still names its interpreter).
     public static func experiment(_ cell: Cell) -> Cell {
         var key = cell.baseline
         key.machine = ""
         key.tasks = 0
+        key.interpreter = nil
         return key
     }
 

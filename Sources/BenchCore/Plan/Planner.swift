@@ -116,6 +116,9 @@ public struct Planner: Sendable {
         request.cell.startMethod = startMethod
         request.recordTimeline = configuration.recordTimeline
         request.interpreter = preparation.interpreters[spec.instance].flatMap { $0.command ?? $0.executable }
+        // Only a state asked for is forced: by default the build decides (and may turn the GIL
+        // back on for a module that needs it, which the sample then reports).
+        if !configuration.gilStates.isEmpty { request.gil = spec.gil }
         if model == .serial { request.measuredTasks = configuration.serialMeasuredTasks(taskSeconds: spec.taskSeconds) }
         let fault = configuration.fault.flatMap { plan in
             plan.model == model

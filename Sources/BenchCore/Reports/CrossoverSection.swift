@@ -11,7 +11,8 @@ public enum CrossoverSection {
         var out = "## Crossover: where parallelism stops beating concurrency\n\n"
         out +=
             "The winner is the cheapest model within the noise of the fastest (within 5%, or not significantly different by a Mann–Whitney U test): when one thread keeps up, it is the answer.\n\n"
-        let runtimes = Set(points.map(\.family.instance)).count > 1
+        let runtimes =
+            Set(points.map { RuntimeComparison.Column(instance: $0.family.instance, gil: $0.family.gil) }).count > 1
         out +=
             "| I/O fraction |\(runtimes ? " Runtime |" : "") Winner | Its speedup | Best parallel | Event-loop (one thread) | Event-loop vs parallel |\n"
         out += "|---:|\(runtimes ? "---|" : "")---|---:|---|---|---|\n"
@@ -29,7 +30,7 @@ public enum CrossoverSection {
                 comparison = "–"
             }
             out +=
-                "| \(Format.number(point.ioFraction)) |\(runtimes ? " \(point.family.instance.displayName) |" : "") \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
+                "| \(Format.number(point.ioFraction)) |\(runtimes ? " \(RuntimeComparison.Column(instance: point.family.instance, gil: point.family.gil).displayName) |" : "") \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
         }
         out += "\n" + verdict(points, cores: result.configuration.usableCPUCount) + "\n\n"
         out += prediction(report.analysis.workerCrossovers, usableCPUs: result.configuration.usableCPUCount)
@@ -40,7 +41,7 @@ public enum CrossoverSection {
     /// Each worker count's crossover, predicted beside measured, and where they disagree.
     static func prediction(_ crossovers: [WorkerCrossover], usableCPUs: Double) -> String {
         guard !crossovers.isEmpty else { return "" }
-        let runtimes = Set(crossovers.map(\.runtime)).count > 1
+        let runtimes = Set(crossovers.map(\.runtimeName)).count > 1
         var out = "### Predicted and measured crossover, per worker count\n\n"
         out +=
             "Predicted: one thread needs the whole compute, tasks × (1 − f) × task time; the parallel models that over min(workers, "
@@ -54,7 +55,7 @@ public enum CrossoverSection {
                 "\(Format.number($0.ioFraction)): \(Format.fixed($0.ratio, 2))\($0.keepsUp ? " ✓" : "")"
             }
             out +=
-                "| \(crossover.workers) |\(runtimes ? " \(crossover.runtime.displayName) |" : "") \(Format.fixed(crossover.predicted, 3)) | \(crossover.measuredText) | \(steps.joined(separator: ", ")) |\n"
+                "| \(crossover.workers) |\(runtimes ? " \(crossover.runtimeName) |" : "") \(Format.fixed(crossover.predicted, 3)) | \(crossover.measuredText) | \(steps.joined(separator: ", ")) |\n"
             let gap = crossover.disagreement
             if abs(gap) > 0.02 {
                 notes.append(

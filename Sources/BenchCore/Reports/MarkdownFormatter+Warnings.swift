@@ -67,7 +67,7 @@ extension MarkdownFormatter {
         let gilBack = samples.filter { $0.status == .ok && $0.cell.gil == .off && $0.gilEnabled == true }
         if !gilBack.isEmpty {
             warnings.append(
-                "The GIL came back on in \(gilBack.count) \(gilBack.count == 1 ? "sample" : "samples") asked to run without it (`sys._is_gil_enabled()` was true after the workload was imported: a module without free-threading support re-enabled it): \(names(gilBack)). Their figures are of a GIL; import only modules that declare Py_mod_gil, or set PYTHON_GIL=0 only where they do."
+                "The GIL came back on in \(gilBack.count) \(gilBack.count == 1 ? "sample" : "samples") of a free-threaded build running without it (`sys._is_gil_enabled()` was true after the workload was imported: a module without free-threading support re-enabled it): \(names(gilBack)). Their figures are of a GIL; import only modules that declare free-threading support, or force it off with --gil off if the module is safe without it."
             )
         }
         return warnings

@@ -5,8 +5,10 @@ import Foundation
 public struct ResultDocument: Codable, Sendable, Equatable {
     /// The version of this document's layout; readers refuse versions they do not know.
     /// Version 4 keys every sample and summary by its ``Cell``; version 5 keeps each runtime's
-    /// calibration and interpreter in maps keyed by runtime.
-    public static let currentSchemaVersion = 5
+    /// calibration and interpreter in maps keyed by runtime; version 6 keys them by runtime
+    /// instance ("python 3.13.0"), gives CPython cells their interpreter (and a free-threaded
+    /// build's GIL state), and lists several interpreters per runtime in the configuration.
+    public static let currentSchemaVersion = 6
     /// The oldest version still read: version 3 documents get their cells rebuilt on reading.
     public static let oldestReadableSchemaVersion = 3
 

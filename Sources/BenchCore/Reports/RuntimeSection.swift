@@ -39,7 +39,9 @@ public enum RuntimeSection {
         guard !comparisons.isEmpty else { return "Runtimes" }
         let columns = comparisons.flatMap(\.columns)
         let swift = columns.contains { $0.instance.runtime == .swift }
-        let several = Set(columns.filter { $0.instance.runtime == .python }).count > 1
+        let pythons = Set(columns.filter { $0.instance.runtime == .python }.map(\.instance))
+        if !swift && pythons.count == 1 { return "CPython with the GIL on and off" }
+        let several = pythons.count > 1
         switch (swift, several) {
         case (true, false): return "Swift and CPython"
         case (true, true): return "Swift and CPython interpreters"

@@ -54,13 +54,33 @@ public struct RuntimeInstance: Hashable, Codable, CodingKeyRepresentable, Compar
     /// Swift first, then by version (3.9 before 3.13), then by spelling.
     public static func < (a: RuntimeInstance, b: RuntimeInstance) -> Bool {
         if a.runtime != b.runtime { return a.runtime < b.runtime }
-        let (x, y) = (a.versionOrder, b.versionOrder)
+        let (x, y) = (a.versionKey, b.versionKey)
         if x != y { return x.lexicographicallyPrecedes(y) }
         return (a.interpreter ?? "") < (b.interpreter ?? "")
     }
 
-    /// The label's version numbers, for ordering.
-    var versionOrder: [Int] {
-        (interpreter ?? "").split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+    /// The label's version as an ordered key, the one order of interpreters: major, minor,
+    /// micro, the release (alpha 0, beta 1, candidate 2, final 3) and its number, then 1 for a
+    /// free-threaded build ("3.13.0rc1" before "3.13.0" before "3.13.0t" before "3.14.0a1").
+    public var versionKey: [Int] { Self.versionKey(interpreter ?? "") }
+
+    /// The ordered key of a version label (``versionKey``).
+    public static func versionKey(_ label: String) -> [Int] {
+        var rest = Substring(label)
+        let numbers = rest.prefix { $0.isNumber || $0 == "." }
+        rest = rest.dropFirst(numbers.count)
+        var key = numbers.split(separator: ".").compactMap { Int($0) }.prefix(3).map { $0 }
+        while key.count < 3 { key.append(0) }
+        let releases: [(String, Int)] = [("rc", 2), ("a", 0), ("b", 1)]
+        if let (tag, rank) = releases.first(where: { rest.hasPrefix($0.0) }) {
+            rest = rest.dropFirst(tag.count)
+            let digits = rest.prefix(while: \.isNumber)
+            rest = rest.dropFirst(digits.count)
+            key += [rank, Int(digits) ?? 0]
+        } else {
+            key += [3, 0]
+        }
+        key.append(rest.hasPrefix("t") ? 1 : 0)
+        return key
     }
 }

@@ -60,7 +60,14 @@ enum SettingsLists {
     /// spelt two ways is found out when each is probed).
     /// - Throws: ``BenchError/usage(_:)`` for an empty item.
     static func interpreters(_ list: ListSetting, runtime: Runtime) throws -> [String] {
-        try parse(
+        // A path with a comma in it is one interpreter, not two.
+        if list.text.contains("/"), PythonInterpreter.resolve(list.text) != nil { return [list.text] }
+        guard !list.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw BenchError.usage(
+                "--\(runtime.rawValue) '' names no interpreter; give the path of a CPython \(PythonInterpreter.minimumVersion.0).\(PythonInterpreter.minimumVersion.1)+ interpreter or a command on PATH, or drop --\(runtime.rawValue) for python3."
+            )
+        }
+        return try parse(
             list, { $0 },
             empty:
                 "--\(runtime.rawValue) '\(list.text)' has an empty interpreter; give paths or commands on PATH, comma-separated, or drop --\(runtime.rawValue) for python3.",

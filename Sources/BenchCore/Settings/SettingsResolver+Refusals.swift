@@ -134,10 +134,21 @@ extension SettingsResolver {
 
     /// Refuses `--gil` where no interpreter of the run is a free-threaded build: a build with a
     /// GIL cannot run without it, and `PYTHON_GIL` would be ignored (or refused) there.
-    func refuseGILStates(_ configuration: RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo]) throws {
+    /// A workload file's `gil:` is a default: without a free-threaded build here it is dropped and
+    /// the report says so.
+    func refuseGILStates(_ configuration: inout RunConfiguration, interpreters: [RuntimeInstance: InterpreterInfo])
+        throws
+    {
         guard !configuration.gilStates.isEmpty else { return }
         let pythons = interpreters.filter { $0.key.runtime == .python }.sorted { $0.key < $1.key }.map(\.value)
         guard !pythons.contains(where: \.freeThreadedBuild) else { return }
+        if flags.gilStates == nil, !pythons.isEmpty {
+            configuration.interpreterNotes.append(
+                "The workload file asks for the GIL \(configuration.gilStates.map(\.rawValue).joined(separator: " and ")), which applies to free-threaded builds, and none was found here: every CPython ran with its GIL."
+            )
+            configuration.gilStates = []
+            return
+        }
         let given = configuration.gilStates.map(\.rawValue).joined(separator: ",")
         let named = pythons.map { "\($0.command ?? $0.executable) (CPython \($0.version))" }.joined(separator: ", ")
         throw BenchError.usage(

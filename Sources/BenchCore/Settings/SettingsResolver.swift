@@ -96,7 +96,7 @@ public struct SettingsResolver {
         configuration.interpreterNotes = absent
         try refuseMissingModels(&configuration, interpreters: interpreters)
         try refuseStartMethods(configuration, interpreters: interpreters)
-        try refuseGILStates(configuration, interpreters: interpreters)
+        try refuseGILStates(&configuration, interpreters: interpreters)
         if configuration.simulation == nil {
             // What the user named runs, wrapper and all: never its interpreter's own path instead.
             for runtime in configuration.runtimes {

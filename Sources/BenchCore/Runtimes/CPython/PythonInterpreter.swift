@@ -43,9 +43,10 @@ public enum PythonInterpreter {
             }
             info = answer
         } catch {
-            // A pyenv shim of a version pyenv has not selected answers only "command not found":
+            // A pyenv shim of a version pyenv has not selected exits 127 ("command not found"):
             // the interpreter itself, in pyenv's versions, is what was meant.
-            if isPyenvShim(path), let installed = pyenvVersion(of: name),
+            let words = (error as? BenchError)?.description ?? String(describing: error)
+            if isPyenvShim(path), words.contains("status 127"), let installed = pyenvVersion(of: name),
                 let answer = try? call(installed, Request(op: "info"), as: InterpreterInfo.self, timeoutSeconds: 30)
             {
                 return try checked(answer, name: name, path: installed, given: given)
@@ -88,11 +89,8 @@ public enum PythonInterpreter {
         let versions = "\(pyenvRoot)/versions"
         let installed = (try? FileManager.default.contentsOfDirectory(atPath: versions)) ?? []
         let candidates = installed.filter { access("\(versions)/\($0)/bin/\(name)", X_OK) == 0 }
-        let newest = candidates.max { a, b in
-            let (x, y) = (
-                a.split(separator: ".").compactMap { Int($0) }, b.split(separator: ".").compactMap { Int($0) }
-            )
-            return x.lexicographicallyPrecedes(y)
+        let newest = candidates.max {
+            RuntimeInstance.versionKey($0).lexicographicallyPrecedes(RuntimeInstance.versionKey($1))
         }
         return newest.map { "\(versions)/\($0)/bin/\(name)" }
     }

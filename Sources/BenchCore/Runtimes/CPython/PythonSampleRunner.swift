@@ -31,7 +31,7 @@ public struct PythonSampleRunner: SampleRunner {
         let process: PythonProcess
         do {
             process = try PythonProcess.start(
-                python: python, isolated: request.workload.userTask == nil, gil: request.cell.gil)
+                python: python, isolated: request.workload.userTask == nil, gil: request.gil)
         } catch {
             throw SystemLimit.stopping(error, starting: "the CPython interpreter \(python)")
         }
