@@ -245,3 +245,86 @@ import Testing
         #expect(PythonProcess.gilArguments(nil).isEmpty && PythonProcess.gilEnvironment(nil).isEmpty)
     }
 }
+
+/// The runtime section's comparisons between interpreters, from samples of known times.
+@Suite struct InterpreterComparisonTests {
+    static func sample(_ model: ModelKind, interpreter: String, gil: GILState?, wall: Double, repetition: Int) -> Sample
+    {
+        var sample = ReportFixtures.sample("cpu", .cpu, model, repetition: repetition, wall: wall, cpu: wall)
+        sample.cell.runtime = .python
+        sample.cell.interpreter = interpreter
+        sample.cell.gil = gil
+        return sample
+    }
+
+    static func analysis(_ samples: [Sample], calibrations: [RuntimeInstance: Calibration]) -> RunAnalysis {
+        var configuration = RunConfiguration(
+            workloads: ["cpu"], models: [.serial, .threads], workers: 2, tasks: 8, repetitions: 7, coresAvailable: 2)
+        configuration.runtimes = [.python]
+        var machine = ReportFixtures.machine
+        for instance in calibrations.keys {
+            machine.interpreters[instance] = InterpreterInfo(
+                version: String(instance.interpreter!.prefix { $0 != "t" }), executable: "/opt/\(instance)",
+                freeThreadedBuild: instance.interpreter!.hasSuffix("t"),
+                gilEnabled: !instance.interpreter!.hasSuffix("t"))
+        }
+        return RunAnalysis(
+            RunResult(
+                configuration: configuration, machine: machine, calibrations: calibrations, workloads: [],
+                samples: samples, startedAt: ReportFixtures.start))
+    }
+
+    @Test func aFreeThreadedBuildsSingleThreadCostIsItsSerialWithTheGILOffAgainstOn() throws {
+        let instance = RuntimeInstance(.python, interpreter: "3.13.0t")
+        var samples: [Sample] = []
+        for repetition in 1...7 {
+            let jitter = Double(repetition) * 0.001
+            samples += [
+                Self.sample(.serial, interpreter: "3.13.0t", gil: .on, wall: 0.400 + jitter, repetition: repetition),
+                Self.sample(.threads, interpreter: "3.13.0t", gil: .on, wall: 0.400 + jitter, repetition: repetition),
+                Self.sample(.serial, interpreter: "3.13.0t", gil: .off, wall: 0.428 + jitter, repetition: repetition),
+                Self.sample(.threads, interpreter: "3.13.0t", gil: .off, wall: 0.216 + jitter, repetition: repetition),
+            ]
+        }
+        let analysis = Self.analysis(
+            samples, calibrations: [instance: Calibration(iterationsPerSecond: 1e6, trials: 1)])
+        let comparison = try #require(analysis.runtimes.first)
+        #expect(comparison.columns.map(\.displayName) == ["CPython 3.13.0t GIL on", "CPython 3.13.0t GIL off"])
+        let sentences = comparison.sentences.joined(separator: "\n")
+        #expect(sentences.contains("single-thread cost of free threading is 1.07x the time"), "\(sentences)")
+        #expect(sentences.contains("CPython 3.13.0t GIL off threads 1.9"), "the threads' speedup beside it")
+        #expect(RuntimeSection.title([comparison]) == "CPython with the GIL on and off")
+    }
+
+    @Test func computeIsComparedPerKernelIterationForEachInterpreterSizedItsOwnTasks() throws {
+        let old = RuntimeInstance(.python, interpreter: "3.11.7")
+        let new = RuntimeInstance(.python, interpreter: "3.13.0")
+        var samples: [Sample] = []
+        for repetition in 1...7 {
+            let jitter = Double(repetition) * 0.001
+            // Both serials took 400 ms, but 3.13's tasks were sized for 1.2x the iterations per second.
+            for interpreter in ["3.11.7", "3.13.0"] {
+                samples += [
+                    Self.sample(
+                        .serial, interpreter: interpreter, gil: nil, wall: 0.400 + jitter, repetition: repetition),
+                    Self.sample(
+                        .threads, interpreter: interpreter, gil: nil, wall: 0.400 + jitter, repetition: repetition),
+                ]
+            }
+        }
+        let analysis = Self.analysis(
+            samples,
+            calibrations: [
+                old: Calibration(iterationsPerSecond: 1_000_000, trials: 1),
+                new: Calibration(iterationsPerSecond: 1_200_000, trials: 1),
+            ])
+        let comparison = try #require(analysis.runtimes.first)
+        #expect(comparison.columns.map(\.instance) == [old, new])
+        let ratio = try #require(comparison.serial.first)
+        #expect(abs(ratio.speed - 1.2) < 1e-9 && ratio.perIteration)
+        #expect(
+            comparison.sentences.last
+                == "CPython 3.13.0 serial did the same work 1.20x faster than CPython 3.11.7 serial (per kernel iteration, each calibrated in its own interpreter)."
+        )
+    }
+}
