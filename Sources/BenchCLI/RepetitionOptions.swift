@@ -6,7 +6,7 @@ struct RepetitionOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Recorded repetitions per cell: 'auto' (the default) repeats each cell, interleaved with the others, until its median's 95% interval is within --target-ci (at least 6, at most --max-repetitions); a number repeats every cell that many times.",
+            "Recorded repetitions per cell: 'auto' (the default) repeats the cells interleaved in rounds until --stop says (at most --max-repetitions); a number repeats every cell that many times.",
             valueName: "auto|n"))
     var repetitions: String?
 
@@ -25,6 +25,13 @@ struct RepetitionOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
+            "With --repetitions auto, what stops an experiment: 'verdict' (the default) when every model's paired ratio to the fastest is beyond or within the 5% noise band and serial's median is within --target-ci; 'precision' when every cell's median is within --target-ci (at least 6 repetitions).",
+            valueName: "verdict|precision"))
+    var stop: String?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
             "The serial baseline: 'measured' runs every task; 'extrapolated' runs a prefix of at least 64 tasks and scales it (every speedup against it is marked). Default: measured when one serial sample would take under 10 s, extrapolated otherwise.",
             valueName: "measured|extrapolated"))
     var baseline: String?
@@ -34,6 +41,7 @@ struct RepetitionOptions: ParsableArguments {
         input.repetitions = repetitions
         input.targetCIPercent = targetCI
         input.maxRepetitions = maxRepetitions
+        input.stop = stop
         input.baseline = baseline
     }
 }

@@ -61,7 +61,9 @@ import Testing
     }
 
     @Test func autoRepetitionsStopAtSixOnAQuietMachineAndNameCellsThatNeverSettle() throws {
-        let quiet = try Golden.simulate(["--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "8"])
+        let quiet = try Golden.simulate([
+            "--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "8", "--stop", "precision",
+        ])
         defer { try? FileManager.default.removeItem(at: quiet) }
         let report = try Golden.report(quiet)
         #expect(report.contains("- Repetitions: auto, each cell until each median's 95% interval was within ±2%"))
@@ -70,7 +72,7 @@ import Testing
 
         let strict = try Golden.simulate([
             "--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "8", "--models", "threads",
-            "--target-ci", "0.01", "--max-repetitions", "7",
+            "--target-ci", "0.01", "--max-repetitions", "7", "--stop", "precision",
         ])
         defer { try? FileManager.default.removeItem(at: strict) }
         let unsettled = try Golden.report(strict)

@@ -56,6 +56,7 @@ extension Experiment {
                         merged = result
                     } else {
                         merged!.samples += result.samples
+                        merged!.stops += result.stops
                         merged!.interrupted = result.interrupted
                     }
                     guard !result.interrupted else { break }

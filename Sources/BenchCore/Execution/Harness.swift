@@ -24,6 +24,14 @@ public struct Harness: Sendable {
         self.order = order ?? result.configuration.order
     }
 
+    /// Whether `cell` gets the warm-ups: every cell, except under `--stop verdict`, where only the
+    /// cells whose first sample is known to differ do (a worker pool or process start, a CPython
+    /// interpreter starting cold), not a whole extra round.
+    static func warms(_ cell: Cell, _ configuration: RunConfiguration) -> Bool {
+        guard configuration.autoRepetitions?.stop == .verdict else { return true }
+        return cell.runtime != .swift || [.processes, .spawn, .interpreters].contains(cell.model)
+    }
+
     /// Measures every cell and returns the result with its samples.
     /// - Parameters:
     ///   - progress: called before each sample, on the calling thread.
@@ -45,20 +53,26 @@ public struct Harness: Sendable {
         }
         var scheduler = SampleScheduler(
             blocks: indices, order: order, warmup: configuration.warmup, repetitions: configuration.repetitions,
-            auto: configuration.autoRepetitions, seed: configuration.seed)
+            auto: configuration.autoRepetitions, seed: configuration.seed,
+            warms: { Self.warms(cells[$0].cell, configuration) })
         var result = result
         var checks = ChecksumBook()
-        var walls = [[Double]](repeating: [], count: cells.count)
+        // Grouped order has no rounds to pair: its cells stop on their own precision.
+        var policy = configuration.autoRepetitions
+        if order == .grouped { policy?.stop = .precision }
+        var tracker = VerdictTracker(
+            blocks: indices, cells: cells.map(\.cell), auto: policy, maximum: configuration.repetitions)
         // A cell that hit a limit of the system (threads, processes, descriptors) is not retried.
         var abandoned = Set<Int>()
-        let auto = configuration.autoRepetitions
         // The cgroup whose quota throttles the samples (theirs is this process's): read around each.
         let cgroup = readsCapacity ? Sys.cgroupFolder("cpu") : nil
         var completed = 0
-        while let step = scheduler.next(isSettled: { abandoned.contains($0) || auto?.isSettled(walls[$0]) == true }) {
+        var simulatedSeconds = 0.0
+        while let step = scheduler.next(isSettled: { abandoned.contains($0) || tracker.isSettled($0) }) {
             guard !abandoned.contains(step.cell) else { continue }
             guard !Interruption.isRequested else {
                 result.interrupted = true
+                result.stops = tracker.stops()
                 return result
             }
             let request = cells[step.cell].request(repetition: step.repetition)
@@ -66,6 +80,8 @@ public struct Harness: Sendable {
                 RunProgress(
                     completed: completed, total: max(scheduler.upperBound, completed + 1), cell: request.cell,
                     repetition: step.repetition))
+            // A simulated machine's samples take no time: its clock is the samples' own.
+            let started = readsCapacity ? Date() : Date(timeIntervalSince1970: simulatedSeconds)
             let throttlingBefore = cgroup.flatMap(Sys.cpuThrottling)
             let stealBefore = readsCapacity ? Sys.stealSeconds() : nil
             var sample = try runner.run(request)
@@ -80,8 +96,11 @@ public struct Harness: Sendable {
                 result.interrupted = true  // killed by the stop itself: not a failure of the sample
                 return result
             }
+            simulatedSeconds += sample.wallWithStartupSeconds
+            tracker.record(
+                cell: step.cell, repetition: step.repetition, wall: sample.status == .ok ? sample.wallSeconds : nil,
+                started: started, finished: readsCapacity ? Date() : Date(timeIntervalSince1970: simulatedSeconds))
             if sample.status == .ok {
-                if step.repetition != nil { walls[step.cell].append(sample.wallSeconds) }
                 try checks.check(sample)
             } else if sample.failureReason.map(SystemLimit.isLimit) == true {
                 abandoned.insert(step.cell)
@@ -93,6 +112,7 @@ public struct Harness: Sendable {
                 try checkpoint(result)
             }
         }
+        result.stops = tracker.stops()
         return result
     }
 }

@@ -28,6 +28,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var machine: MachineInfo
     /// The compute kernel's measured speed in each runtime that computed, measured in it.
     public var calibrations: [RuntimeInstance: Calibration]
+    /// How each experiment's repetitions stopped under `--repetitions auto`; empty otherwise (and
+    /// in results from before it was recorded).
+    public var stops: [ExperimentStop] = []
     /// The workloads, as run.
     public var workloads: [WorkloadDescription]
     /// Every recorded sample, in the order measured.
@@ -77,6 +80,7 @@ extension RunResult {
         sweep = try c.decodeIfPresent(SweepConfiguration.self, forKey: .sweep)
         interrupted = try c.decodeIfPresent(Bool.self, forKey: .interrupted) ?? false
         machines = try c.decodeIfPresent([MachineRecord].self, forKey: .machines)
+        stops = try c.decodeIfPresent([ExperimentStop].self, forKey: .stops) ?? []
         nameInterpreters()
     }
 

@@ -17,6 +17,7 @@ struct SampleScheduler {
     private let warmup: Int
     private let repetitions: Int
     private let auto: AutoRepetitions?
+    private let warms: (Int) -> Bool
     private var generator: SplitMix64
     private var queue: [Step] = []
     private var block = 0
@@ -25,7 +26,12 @@ struct SampleScheduler {
     private var groupedRepetition = 0
 
     /// A scheduler over `blocks` of cell indices.
-    init(blocks: [[Int]], order: RunOrder, warmup: Int, repetitions: Int, auto: AutoRepetitions?, seed: UInt64) {
+    /// `warms` says which cells get the warm-ups (default: every one).
+    init(
+        blocks: [[Int]], order: RunOrder, warmup: Int, repetitions: Int, auto: AutoRepetitions?, seed: UInt64,
+        warms: @escaping (Int) -> Bool = { _ in true }
+    ) {
+        self.warms = warms
         self.blocks = blocks.filter { !$0.isEmpty }
         self.order = order
         self.warmup = warmup
@@ -57,7 +63,7 @@ struct SampleScheduler {
         round = 0
         groupedCell = 0
         groupedRepetition = 0
-        let warmups = (0..<warmup).flatMap { _ in cells.map { Step(cell: $0, repetition: nil) } }
+        let warmups = (0..<warmup).flatMap { _ in cells.filter(warms).map { Step(cell: $0, repetition: nil) } }
         guard auto == nil else {
             queue = order == .grouped ? [] : warmups
             return
@@ -83,7 +89,7 @@ struct SampleScheduler {
             while groupedCell < cells.count {
                 let cell = cells[groupedCell]
                 if groupedRepetition == 0 {
-                    queue = (0..<warmup).map { _ in Step(cell: cell, repetition: nil) }
+                    queue = warms(cell) ? (0..<warmup).map { _ in Step(cell: cell, repetition: nil) } : []
                     groupedRepetition = 1
                     queue.append(Step(cell: cell, repetition: 1))
                     return true

@@ -7,7 +7,11 @@ extension MarkdownFormatter {
     ) -> [String] {
         var warnings: [String] = []
         if let auto {
-            let unsettled = cells.filter { $0.wall.count >= auto.maximum && !auto.isSettled(walls[$0.cell] ?? []) }
+            // Under the verdict rule only serial, on which every speedup rests, has a precision target.
+            let unsettled = cells.filter {
+                $0.wall.count >= auto.maximum && !auto.isSettled(walls[$0.cell] ?? [])
+                    && (auto.stop == .precision || $0.cell.model == .serial)
+            }
             if !unsettled.isEmpty {
                 warnings.append(
                     "Stopped at the maximum of \(auto.maximum) repetitions before the median's 95% CI narrowed to ± \(Format.percent(auto.target)): \(unsettled.map(\.cell.modelName).joined(separator: ", ")). Their figures are as precise as the table says, no more; a quieter machine or --max-repetitions helps."

@@ -76,7 +76,7 @@ public struct MarkdownFormatter: ReportFormatter {
             ? "- Tasks per sample: \(config.tasks) of \(Format.number(config.taskMilliseconds)) ms each\n"
             : "- Tasks per sample: \(config.tasks)\n"
         out +=
-            "- Repetitions: \(Self.repetitionText(config)), after \(config.warmup) warm-up; \(Self.orderText(config, sweep: result.sweep != nil))\n"
+            "- Repetitions: \(Self.repetitionText(config)), after \(config.warmup) warm-up\(config.autoRepetitions?.stop == .verdict ? " of each pool, process-per-task and CPython cell" : ""); \(Self.orderText(config, sweep: result.sweep != nil))\n"
         if let source = analysis.families.lazy.compactMap({ $0.cells.first?.baseline }).first(where: \.isExtrapolated) {
             out +=
                 "- Serial baseline: **extrapolated** from \(source.measuredTasks) of \(source.tasks) tasks: serial ran the first \(source.measuredTasks) tasks of each sample and its times were scaled by \(source.tasks) ÷ \(source.measuredTasks) (`--baseline measured` runs them all)\n"
@@ -149,6 +149,9 @@ public struct MarkdownFormatter: ReportFormatter {
                 !check.sentences.isEmpty
             {
                 out += "Result check: " + check.sentences.joined(separator: " ") + "\n\n"
+            }
+            if let stop = result.stops.first(where: { $0.experiment == family.baseline }) {
+                out += stop.sentence + "\n\n"
             }
             if let source = family.cells.first?.baseline, source.isExtrapolated {
                 out +=

@@ -8,6 +8,17 @@ public struct AutoRepetitions: Codable, Sendable, Equatable {
     public var minimum: Int
     /// Repetitions no cell goes beyond, settled or not.
     public var maximum: Int
+    /// What stops an experiment: its verdict (the default) or each cell's precision.
+    public var stop: StopRule = .verdict
+
+    /// What ends an experiment's repetitions under `--repetitions auto`.
+    public enum StopRule: String, Codable, Sendable, CaseIterable {
+        /// When every model's place against the fastest is decided (``VerdictStop``), and the
+        /// serial baseline's median is within the target.
+        case verdict
+        /// When every cell's median is within the target.
+        case precision
+    }
 
     /// The default target, ±2%.
     public static let defaultTarget = 0.02
@@ -17,10 +28,23 @@ public struct AutoRepetitions: Codable, Sendable, Equatable {
     public static let defaultMaximum = 30
 
     /// Creates a policy.
-    public init(target: Double = defaultTarget, minimum: Int = defaultMinimum, maximum: Int = defaultMaximum) {
+    public init(
+        target: Double = defaultTarget, minimum: Int = defaultMinimum, maximum: Int = defaultMaximum,
+        stop: StopRule = .verdict
+    ) {
         self.target = target
         self.minimum = minimum
         self.maximum = maximum
+        self.stop = stop
+    }
+
+    /// Reads a policy; one written before the verdict rule stopped on each cell's precision.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        target = try c.decode(Double.self, forKey: .target)
+        minimum = try c.decode(Int.self, forKey: .minimum)
+        maximum = try c.decode(Int.self, forKey: .maximum)
+        stop = try c.decodeIfPresent(StopRule.self, forKey: .stop) ?? .precision
     }
 
     /// Whether a cell with these successful wall times needs no more repetitions: it has at least
@@ -34,6 +58,11 @@ public struct AutoRepetitions: Codable, Sendable, Equatable {
 
     /// The policy as the report states it: "until each median's 95% interval was within ±2% (6 to 30)".
     public var description: String {
-        "until each median's 95% interval was within ±\(Format.number(target * 100))% (at least \(minimum), at most \(maximum))"
+        switch stop {
+        case .precision:
+            "until each median's 95% interval was within ±\(Format.number(target * 100))% (at least \(minimum), at most \(maximum))"
+        case .verdict:
+            "until the verdict was decided: each model's paired ratio to the fastest beyond or within the ±\(Format.percent(NoiseTest.tolerance)) noise band (looks after rounds \(VerdictStop.looks.map(String.init).joined(separator: ", ")), 99% each), serial's median within ±\(Format.number(target * 100))% (at most \(maximum))"
+        }
     }
 }

@@ -32,6 +32,8 @@ public struct SettingsInput: Sendable, Equatable {
     public var targetCIPercent: Double?
     /// With auto repetitions: the most repetitions of a cell.
     public var maxRepetitions: Int?
+    /// With auto repetitions: what stops an experiment (`--stop verdict|precision`).
+    public var stop: String?
     /// The serial baseline's mode, as given.
     public var baseline: String?
     /// Warm-up repetitions.

@@ -101,14 +101,20 @@ extension SettingsResolver {
             var policy = AutoRepetitions()
             if let percent = flags.targetCIPercent { policy.target = percent / 100 }
             if let maximum = flags.maxRepetitions { policy.maximum = maximum }
+            if let stop = flags.stop {
+                guard let rule = AutoRepetitions.StopRule(rawValue: stop) else {
+                    throw BenchError.usage("--stop '\(stop)' is not a rule; give verdict or precision.")
+                }
+                policy.stop = rule
+            }
             configuration.autoRepetitions = policy
         }
     }
 
     private func refuseAutoOptions(_ why: String) throws {
-        if flags.targetCIPercent != nil || flags.maxRepetitions != nil {
+        if flags.targetCIPercent != nil || flags.maxRepetitions != nil || flags.stop != nil {
             throw BenchError.usage(
-                "--target-ci and --max-repetitions apply to --repetitions auto, but \(why); drop them or use --repetitions auto."
+                "--target-ci, --max-repetitions and --stop apply to --repetitions auto, but \(why); drop them or use --repetitions auto."
             )
         }
     }

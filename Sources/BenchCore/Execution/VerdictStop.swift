@@ -1,0 +1,91 @@
+import Foundation
+
+/// `--stop verdict`: an experiment's repetitions stop once its verdict is decided, not once every
+/// cell's own interval is tight.
+///
+/// After the rounds of interleaved samples at each look, every cell is compared with the fastest
+/// on the paired ratio of their walls within the same round (so the machine's drift cancels): the
+/// geometric mean of those ratios and its t-interval. A cell is placed when the interval lies
+/// wholly beyond the winner rule's noise band (``NoiseTest/tolerance``: it is slower, it cannot
+/// win) or wholly inside it (within noise: the cheapest-within-noise rule applies to it). The
+/// experiment is decided when every cell is placed (the fastest then needs no more samples) and the
+/// serial baseline, on which every speedup rests, meets its own precision target.
+///
+/// Looking after every round would spend the error rate again at each look, so the places are
+/// only updated at ``looks`` (at most five), each at ``alpha`` ÷ 5 (a Bonferroni split of the
+/// error over the looks, which bounds the chance of any false placement across all five by
+/// ``alpha``, whatever happens between them).
+public struct VerdictStop: Sendable {
+    /// Where a cell stands.
+    public enum Place: String, Codable, Sendable, Equatable {
+        /// Not decided yet.
+        case open
+        /// The fastest so far: the reference of every comparison.
+        case fastest
+        /// Within the noise band of the fastest.
+        case withinNoise = "within-noise"
+        /// Slower than the fastest beyond the noise band.
+        case slower
+    }
+
+    /// The rounds after which places are updated: the first needs three paired ratios (an
+    /// interval from two would be ±12.7 standard errors wide at this level); later looks give
+    /// close races more rounds.
+    public static let looks = [3, 5, 8, 13, 21]
+    /// The overall error rate of a false placement, shared among the looks.
+    public static let alpha = 0.05
+
+    /// The t quantile for a two-sided interval at 1 − ``alpha`` ÷ 5 = 99% with `df` degrees of
+    /// freedom (Student's table, df 1 to 30; the normal quantile beyond).
+    static func tQuantile(_ df: Int) -> Double {
+        let table = [
+            63.657, 9.925, 5.841, 4.604, 4.032, 3.707, 3.499, 3.355, 3.250, 3.169, 3.106, 3.055, 3.012, 2.977, 2.947,
+            2.921, 2.898, 2.878, 2.861, 2.845, 2.831, 2.819, 2.807, 2.797, 2.787, 2.779, 2.771, 2.763, 2.756, 2.750,
+        ]
+        return df >= 1 && df <= table.count ? table[df - 1] : 2.576
+    }
+
+    /// The interval of the ratio of `walls` to `reference`'s, paired round by round (a round
+    /// missing from either is left out): (low, high) of the geometric mean ratio, or nil with
+    /// fewer than three pairs.
+    public static func ratioInterval(_ walls: [Double?], _ reference: [Double?]) -> (low: Double, high: Double)? {
+        let logs = zip(walls, reference).compactMap { pair -> Double? in
+            guard let a = pair.0, let b = pair.1, a > 0, b > 0 else { return nil }
+            return (a / b).logarithm
+        }
+        guard logs.count >= 3 else { return nil }
+        let n = Double(logs.count)
+        let mean = logs.reduce(0, +) / n
+        let variance = logs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)
+        let half = tQuantile(logs.count - 1) * (variance / n).squareRoot()
+        return ((mean - half).exponential, (mean + half).exponential)
+    }
+
+    /// The place of a cell whose ratio to the fastest has `interval`.
+    public static func place(_ interval: (low: Double, high: Double)?) -> Place {
+        guard let interval else { return .open }
+        let band = 1 + NoiseTest.tolerance
+        if interval.low > band { return .slower }
+        if interval.low >= 1 / band && interval.high <= band { return .withinNoise }
+        return .open
+    }
+
+    /// The places of an experiment's cells after `rounds` rounds, from each cell's wall by round
+    /// (index r − 1 for round r; nil where its sample failed or was not taken) and the places
+    /// already decided (kept: a decided cell leaves the rotation). Places change only at a look.
+    public static func places(walls: [[Double?]], decided: [Place], rounds: Int) -> [Place] {
+        guard looks.contains(rounds) else { return decided }
+        func median(_ values: [Double?]) -> Double { Stats.median(values.compactMap { $0 }) ?? .infinity }
+        guard let fastest = walls.indices.min(by: { median(walls[$0]) < median(walls[$1]) }) else { return decided }
+        return walls.indices.map { cell in
+            if cell == fastest { return .fastest }
+            if decided[cell] == .slower || decided[cell] == .withinNoise { return decided[cell] }
+            return place(ratioInterval(walls[cell], walls[fastest]))
+        }
+    }
+}
+
+extension Double {
+    fileprivate var logarithm: Double { Foundation.log(self) }
+    fileprivate var exponential: Double { Foundation.exp(self) }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import BenchCore
+
+/// The sequential rule of `--stop verdict` (``VerdictStop``) on synthetic experiments: its error
+/// rate with no true difference, its speed with a clear one, and its places.
+@Suite struct VerdictStopTests {
+    /// Paired walls of two models over `rounds` rounds: the reference 1 s and the other `ratio`
+    /// times it, each round's log ratio off by normal noise of standard deviation `noise`.
+    static func experiment(ratio: Double, noise: Double, rounds: Int, generator: inout SplitMix64) -> [[Double?]] {
+        var reference: [Double?] = []
+        var other: [Double?] = []
+        for _ in 0..<rounds {
+            // Box–Muller: one standard normal from two uniforms.
+            let u1 = max(Double.leastNonzeroMagnitude, Double.random(in: 0..<1, using: &generator))
+            let u2 = Double.random(in: 0..<1, using: &generator)
+            let z = (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * .pi * u2)
+            let drift = Double.random(in: 0.8..<1.25, using: &generator)  // the machine, the same for both
+            reference.append(drift)
+            other.append(drift * ratio * Foundation.exp(noise * z))
+        }
+        return [reference, other]
+    }
+
+    /// The places at the end of a run of `rounds` rounds, updated at every look as the harness does.
+    static func run(_ walls: [[Double?]], rounds: Int) -> [VerdictStop.Place] {
+        var places = [VerdictStop.Place](repeating: .open, count: walls.count)
+        for round in 1...rounds {
+            places = VerdictStop.places(walls: walls.map { Array($0.prefix(round)) }, decided: places, rounds: round)
+            if places.allSatisfy({ $0 != .open }) { break }
+        }
+        return places
+    }
+
+    @Test func withNoTrueDifferenceFewerThanOneInTwentyExperimentsDeclareAModelSlower() {
+        var generator = SplitMix64(seed: 7)
+        var slower = 0
+        for _ in 0..<1000 {
+            let walls = Self.experiment(ratio: 1, noise: 0.04, rounds: 30, generator: &generator)
+            if Self.run(walls, rounds: 30).contains(.slower) { slower += 1 }
+        }
+        #expect(slower < 50, "\(slower) of 1,000 declared a model slower beyond the band")
+    }
+
+    @Test func withATrueDifferenceAtTheBandsEdgeFalseSlowerStaysBelowTheLevel() {
+        // The hardest case for the rule: a true ratio of exactly 1.05, on the band's edge.
+        var generator = SplitMix64(seed: 11)
+        var slower = 0
+        for _ in 0..<1000 {
+            let walls = Self.experiment(ratio: 1 + NoiseTest.tolerance, noise: 0.04, rounds: 30, generator: &generator)
+            if Self.run(walls, rounds: 30).contains(.slower) { slower += 1 }
+        }
+        #expect(slower < 50, "\(slower) of 1,000")
+    }
+
+    @Test func aModelTwiceAsSlowIsPlacedAtTheFirstLook() {
+        var generator = SplitMix64(seed: 3)
+        var atFirstLook = 0
+        for _ in 0..<1000 {
+            let walls = Self.experiment(ratio: 2, noise: 0.05, rounds: 3, generator: &generator)
+            if VerdictStop.places(walls: walls, decided: [.open, .open], rounds: 3) == [.fastest, .slower] {
+                atFirstLook += 1
+            }
+        }
+        #expect(atFirstLook >= 950, "\(atFirstLook) of 1,000 after 3 rounds")
+    }
+
+    @Test func aModelWellInsideTheBandIsPlacedWithinNoiseAndPlacesChangeOnlyAtLooks() {
+        var generator = SplitMix64(seed: 5)
+        let walls = Self.experiment(ratio: 1.01, noise: 0.005, rounds: 4, generator: &generator)
+        #expect(VerdictStop.places(walls: walls, decided: [.open, .open], rounds: 3) == [.fastest, .withinNoise])
+        #expect(
+            VerdictStop.places(walls: walls, decided: [.open, .open], rounds: 4) == [.open, .open],
+            "round 4 is not a look")
+        #expect(VerdictStop.place(nil) == .open, "too few pairs for an interval")
+    }
+}
