@@ -45,6 +45,6 @@ let package = Package(
         // What both test targets share: one CSV reader for bench's outputs, one golden-file helper.
         .target(name: "BenchTestSupport", dependencies: ["BenchCore"], path: "Tests/BenchTestSupport"),
         .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore", "BenchTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "BenchCLITests", dependencies: ["BenchCore", "BenchTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BenchCLITests", dependencies: ["BenchCLI", "BenchCore", "BenchTestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -20,7 +20,10 @@ import Testing
             "--alloc-objects and --alloc-bytes apply to the alloc workload only"
         ),
         (["--workload", "noop", "--task-ms", "5"], "--task-ms does not apply to noop"),
-        (["--repetitions", "5", "--target-ci", "1"], "--target-ci, --max-repetitions and --stop apply to --repetitions auto"),
+        (
+            ["--repetitions", "5", "--target-ci", "1"],
+            "--target-ci, --max-repetitions and --stop apply to --repetitions auto"
+        ),
         (["--repetitions", "many"], "--repetitions 'many' is neither 'auto' nor a whole number"),
         (["--target-ci", "0"], "--target-ci 0% is out of range"),
         (["--baseline", "guessed"], "--baseline 'guessed' is not a mode"),

@@ -68,6 +68,7 @@ public struct Harness: Sendable {
         let cgroup = readsCapacity ? Sys.cgroupFolder("cpu") : nil
         var completed = 0
         var simulatedSeconds = 0.0
+        var firstStart: Date?
         while let step = scheduler.next(isSettled: { abandoned.contains($0) || tracker.isSettled($0) }) {
             guard !abandoned.contains(step.cell) else { continue }
             guard !Interruption.isRequested else {
@@ -76,10 +77,15 @@ public struct Harness: Sendable {
                 return result
             }
             let request = cells[step.cell].request(repetition: step.repetition)
+            let left = tracker.remaining(
+                warmups: { Self.warms(cells[$0].cell, configuration) ? configuration.warmup : 0 },
+                abandoned: abandoned)
             progress(
                 RunProgress(
-                    completed: completed, total: max(scheduler.upperBound, completed + 1), cell: request.cell,
-                    repetition: step.repetition))
+                    completed: completed, total: max(completed + left.samples, completed + 1), cell: request.cell,
+                    repetition: step.repetition, elapsedSeconds: firstStart.map { Date().timeIntervalSince($0) } ?? 0,
+                    remainingSeconds: left.seconds))
+            if firstStart == nil { firstStart = Date() }
             // A simulated machine's samples take no time: its clock is the samples' own.
             let started = readsCapacity ? Date() : Date(timeIntervalSince1970: simulatedSeconds)
             let throttlingBefore = cgroup.flatMap(Sys.cpuThrottling)

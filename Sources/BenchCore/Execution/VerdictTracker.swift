@@ -18,6 +18,8 @@ struct VerdictTracker {
     private var looked: [Int]
     private var began: [Date?]
     private var ended: [Date?]
+    private var taken: [Int]
+    private var seconds: [Double]
 
     init(blocks: [[Int]], cells: [Cell], auto: AutoRepetitions?, maximum: Int) {
         self.blocks = blocks
@@ -31,6 +33,8 @@ struct VerdictTracker {
         looked = [Int](repeating: 0, count: blocks.count)
         began = [Date?](repeating: nil, count: blocks.count)
         ended = [Date?](repeating: nil, count: blocks.count)
+        taken = [Int](repeating: 0, count: cells.count)
+        seconds = [Double](repeating: 0, count: cells.count)
     }
 
     /// Whether the verdict rule decides when cells stop (interleaved or random rounds; grouped
@@ -42,6 +46,8 @@ struct VerdictTracker {
         let block = blockOf[cell]
         if began[block] == nil { began[block] = started }
         ended[block] = finished
+        taken[cell] += 1
+        seconds[cell] += finished.timeIntervalSince(started)
         guard let repetition, repetition >= 1 else { return }
         while walls[cell].count < repetition { walls[cell].append(nil) }
         walls[cell][repetition - 1] = wall
@@ -53,11 +59,17 @@ struct VerdictTracker {
     /// Whether `cell` needs no more repetitions: under `--stop precision` its own interval is tight;
     /// under `--stop verdict` its experiment is decided, or its place is (and, for the serial
     /// baseline, its precision too).
+    /// The scheduler asks at the end of a round, so a look sees whole rounds.
     mutating func isSettled(_ cell: Int) -> Bool {
+        if usesVerdict { look(blockOf[cell]) }
+        return settledNow(cell)
+    }
+
+    /// Whether `cell` is settled by what is known now, without a new look.
+    func settledNow(_ cell: Int) -> Bool {
         guard let auto else { return false }
         guard usesVerdict else { return auto.isSettled(successes(cell)) }
         let block = blockOf[cell]
-        look(block)
         if isDecided(block) { return true }
         switch places[cell] {
         case .open: return false
@@ -89,6 +101,23 @@ struct VerdictTracker {
             auto.isSettled(successes($0))
         }
         return placed && serialPrecise
+    }
+
+    /// The samples still to take at most, and the seconds they need at most (each cell's mean
+    /// sample time so far, else the run's): a cell that is settled, or `abandoned`, takes none; any
+    /// other up to the maximum (its warm-ups counted in `warmups` per cell still to start).
+    func remaining(warmups: (Int) -> Int, abandoned: Set<Int>) -> (samples: Int, seconds: Double?) {
+        let done = taken.reduce(0, +)
+        let mean = done > 0 ? seconds.reduce(0, +) / Double(done) : nil
+        var samples = 0
+        var time = 0.0
+        for cell in cells.indices where !abandoned.contains(cell) && !settledNow(cell) {
+            let recorded = walls[cell].count
+            let left = max(0, maximum - recorded) + (taken[cell] == 0 ? warmups(cell) : 0)
+            samples += left
+            time += Double(left) * (taken[cell] > 0 ? seconds[cell] / Double(taken[cell]) : (mean ?? 0))
+        }
+        return (samples, mean.map { _ in time })
     }
 
     /// How each experiment stopped, once the run is over.
