@@ -27,7 +27,8 @@ import Testing
     static func run(_ walls: [[Double?]], rounds: Int) -> [VerdictStop.Place] {
         var places = [VerdictStop.Place](repeating: .open, count: walls.count)
         for round in 1...rounds {
-            places = VerdictStop.places(walls: walls.map { Array($0.prefix(round)) }, decided: places, rounds: round)
+            places = VerdictStop.places(
+                walls: walls.map { Array($0.prefix(round)) }, decided: places, rounds: round, maximum: rounds)
             if places.allSatisfy({ $0 != .open }) { break }
         }
         return places
@@ -74,5 +75,8 @@ import Testing
             VerdictStop.places(walls: walls, decided: [.open, .open], rounds: 4) == [.open, .open],
             "round 4 is not a look")
         #expect(VerdictStop.place(nil) == .open, "too few pairs for an interval")
+        #expect(VerdictStop.looks(maximum: 30) == [3, 5, 8, 13, 30], "the last look at the maximum, five in all")
+        #expect(VerdictStop.looks(maximum: 10) == [3, 5, 8, 10])
+        #expect(VerdictStop.looks(maximum: 21) == [3, 5, 8, 13, 21])
     }
 }

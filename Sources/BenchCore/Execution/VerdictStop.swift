@@ -7,7 +7,8 @@ import Foundation
 /// on the paired ratio of their walls within the same round (so the machine's drift cancels): the
 /// geometric mean of those ratios and its t-interval. A cell is placed when the interval lies
 /// wholly beyond the winner rule's noise band (``NoiseTest/tolerance``: it is slower, it cannot
-/// win) or wholly inside it (within noise: the cheapest-within-noise rule applies to it). The
+/// win; a one-sided test at the look's level) or wholly inside it (within noise: two one-sided
+/// tests, TOST, at that level; the cheapest-within-noise rule applies to it). The
 /// experiment is decided when every cell is placed (the fastest then needs no more samples) and the
 /// serial baseline, on which every speedup rests, meets its own precision target.
 ///
@@ -28,21 +29,31 @@ public struct VerdictStop: Sendable {
         case slower
     }
 
+    /// The rounds after which places are updated, for a maximum of `maximum` rounds: ``looks``
+    /// below it, and the maximum itself as the last (so no round after the last look is wasted),
+    /// never more than five.
+    public static func looks(maximum: Int) -> [Int] {
+        let before = looks.filter { $0 < maximum }
+        return Array(before.prefix(looks.count - 1)) + [maximum]
+    }
+
     /// The rounds after which places are updated: the first needs three paired ratios (an
-    /// interval from two would be ±12.7 standard errors wide at this level); later looks give
+    /// interval from two would be ±31.8 standard errors wide at this level); later looks give
     /// close races more rounds.
     public static let looks = [3, 5, 8, 13, 21]
     /// The overall error rate of a false placement, shared among the looks.
     public static let alpha = 0.05
 
-    /// The t quantile for a two-sided interval at 1 − ``alpha`` ÷ 5 = 99% with `df` degrees of
-    /// freedom (Student's table, df 1 to 30; the normal quantile beyond).
+    /// The one-sided t quantile at 1 − ``alpha`` ÷ 5 = 99% with `df` degrees of freedom (Student's
+    /// table, df 1 to 30; the normal quantile beyond). Each decision is one-sided at 1%: "slower"
+    /// rejects a ratio within the band's top, "within noise" rejects both edges (TOST, whose
+    /// interval is the two-sided 98% one).
     static func tQuantile(_ df: Int) -> Double {
         let table = [
-            63.657, 9.925, 5.841, 4.604, 4.032, 3.707, 3.499, 3.355, 3.250, 3.169, 3.106, 3.055, 3.012, 2.977, 2.947,
-            2.921, 2.898, 2.878, 2.861, 2.845, 2.831, 2.819, 2.807, 2.797, 2.787, 2.779, 2.771, 2.763, 2.756, 2.750,
+            31.821, 6.965, 4.541, 3.747, 3.365, 3.143, 2.998, 2.896, 2.821, 2.764, 2.718, 2.681, 2.650, 2.624, 2.602,
+            2.583, 2.567, 2.552, 2.539, 2.528, 2.518, 2.508, 2.500, 2.492, 2.485, 2.479, 2.473, 2.467, 2.462, 2.457,
         ]
-        return df >= 1 && df <= table.count ? table[df - 1] : 2.576
+        return df >= 1 && df <= table.count ? table[df - 1] : 2.326
     }
 
     /// The interval of the ratio of `walls` to `reference`'s, paired round by round (a round
@@ -73,8 +84,8 @@ public struct VerdictStop: Sendable {
     /// The places of an experiment's cells after `rounds` rounds, from each cell's wall by round
     /// (index r − 1 for round r; nil where its sample failed or was not taken) and the places
     /// already decided (kept: a decided cell leaves the rotation). Places change only at a look.
-    public static func places(walls: [[Double?]], decided: [Place], rounds: Int) -> [Place] {
-        guard looks.contains(rounds) else { return decided }
+    public static func places(walls: [[Double?]], decided: [Place], rounds: Int, maximum: Int = 21) -> [Place] {
+        guard looks(maximum: maximum).contains(rounds) else { return decided }
         func median(_ values: [Double?]) -> Double { Stats.median(values.compactMap { $0 }) ?? .infinity }
         guard let fastest = walls.indices.min(by: { median(walls[$0]) < median(walls[$1]) }) else { return decided }
         return walls.indices.map { cell in

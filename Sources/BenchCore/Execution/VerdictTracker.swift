@@ -87,7 +87,7 @@ struct VerdictTracker {
         guard rounds > looked[block] else { return }
         looked[block] = rounds
         let updated = VerdictStop.places(
-            walls: members.map { walls[$0] }, decided: members.map { places[$0] }, rounds: rounds)
+            walls: members.map { walls[$0] }, decided: members.map { places[$0] }, rounds: rounds, maximum: maximum)
         for (cell, place) in zip(members, updated) { places[cell] = place }
     }
 

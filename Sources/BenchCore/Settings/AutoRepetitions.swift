@@ -62,7 +62,7 @@ public struct AutoRepetitions: Codable, Sendable, Equatable {
         case .precision:
             "until each median's 95% interval was within ±\(Format.number(target * 100))% (at least \(minimum), at most \(maximum))"
         case .verdict:
-            "until the verdict was decided: each model's paired ratio to the fastest beyond or within the ±\(Format.percent(NoiseTest.tolerance)) noise band (looks after rounds \(VerdictStop.looks.map(String.init).joined(separator: ", ")), 99% each), serial's median within ±\(Format.number(target * 100))% (at most \(maximum))"
+            "until the verdict was decided: each model's paired ratio to the fastest beyond or within the ±\(Format.percent(NoiseTest.tolerance)) noise band (looks after rounds \(VerdictStop.looks(maximum: maximum).map(String.init).joined(separator: ", ")), one-sided 1% each), serial's median within ±\(Format.number(target * 100))% (at most \(maximum))"
         }
     }
 }
