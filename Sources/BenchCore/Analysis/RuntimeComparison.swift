@@ -3,7 +3,7 @@
 /// the interpreters' serial figures compare on the same work; and what sets them apart, in words.
 public struct RuntimeComparison: Codable, Sendable, Equatable {
     /// One column: a runtime instance, and the GIL state of a free-threaded build.
-    public struct Column: Codable, Sendable, Equatable, Hashable {
+    public struct Column: Codable, Sendable, Equatable, Hashable, Comparable {
         /// The runtime and its interpreter.
         public var instance: RuntimeInstance
         /// The GIL state, for a free-threaded build; nil otherwise.
@@ -11,6 +11,20 @@ public struct RuntimeComparison: Codable, Sendable, Equatable {
 
         /// "Swift", "CPython 3.13.0", "CPython 3.13.0t GIL off".
         public var displayName: String { instance.displayName + (gil.map { " \($0.displayName)" } ?? "") }
+
+        /// The column of `cell`.
+        public init(_ cell: Cell) { self.init(instance: cell.instance, gil: cell.gil) }
+
+        /// A column from known values.
+        public init(instance: RuntimeInstance, gil: GILState?) {
+            self.instance = instance
+            self.gil = gil
+        }
+
+        /// In ``RuntimeInstance`` order, a build's GIL on before off.
+        public static func < (a: Column, b: Column) -> Bool {
+            a.instance != b.instance ? a.instance < b.instance : (a.gil ?? .on) < (b.gil ?? .on)
+        }
     }
 
     /// One model at one worker count, in every column.
@@ -57,21 +71,11 @@ public struct RuntimeComparison: Codable, Sendable, Equatable {
         _ families: [RunAnalysis.Family], interpreters: [RuntimeInstance: InterpreterInfo],
         calibrations: [RuntimeInstance: Calibration] = [:]
     ) -> [RuntimeComparison] {
-        let groups = RunAnalysis.Family.grouped(families) { cell in
-            var key = cell
-            key.runtime = .swift
-            key.interpreter = nil
-            key.gil = nil
-            return key
-        }
+        let groups = RunAnalysis.Family.grouped(families, by: withoutRuntime)
         return groups.compactMap { _, members in
-            let group = members.sorted { a, b in
-                a.baseline.instance != b.baseline.instance
-                    ? a.baseline.instance < b.baseline.instance
-                    : (a.baseline.gil ?? .on) < (b.baseline.gil ?? .on)
-            }
+            let group = members.sorted { Column($0.baseline) < Column($1.baseline) }
             guard group.count > 1 else { return nil }
-            let columns = group.map { Column(instance: $0.baseline.instance, gil: $0.baseline.gil) }
+            let columns = group.map { Column($0.baseline) }
             var points: [(model: ModelKind, workers: Int)] = []
             for cell in group.flatMap(\.cells) where cell.cell.model != .serial {
                 if !points.contains(where: { $0.model == cell.cell.model && $0.workers == cell.cell.workers }) {
@@ -187,14 +191,17 @@ public struct RuntimeComparison: Codable, Sendable, Equatable {
             "\(ratio.column.displayName) serial did the same work \(how) \(ratio.reference.displayName) serial\(measure)."
     }
 
-    /// The experiment without its runtime, which each column names: "cpu", "mixed · I/O fraction 0.5".
-    var experimentName: String {
-        var cell = experiment
-        cell.runtime = .swift
-        cell.interpreter = nil
-        cell.gil = nil
-        return cell.experimentName
+    /// `cell` with its runtime, interpreter and GIL state erased: the key the columns share.
+    static func withoutRuntime(_ cell: Cell) -> Cell {
+        var key = cell
+        key.runtime = .swift
+        key.interpreter = nil
+        key.gil = nil
+        return key
     }
+
+    /// The experiment without its runtime, which each column names: "cpu", "mixed · I/O fraction 0.5".
+    var experimentName: String { Self.withoutRuntime(experiment).experimentName }
 
     /// The models the sentences name.
     static let spokenModels: [ModelKind] = [.threads, .processes, .interpreters, .eventLoop]

@@ -11,14 +11,10 @@ extension WorkerCrossover {
         }
         if let searches = sweep.searches { return searches }
         var out: [WorkerCrossover] = []
-        let columns = Set(
-            families.map { RuntimeComparison.Column(instance: $0.baseline.instance, gil: $0.baseline.gil) })
-        for column in columns.sorted(by: { ($0.instance, $0.gil ?? .on) < ($1.instance, $1.gil ?? .on) }) {
+        for column in Set(families.map { RuntimeComparison.Column($0.baseline) }).sorted() {
             let runtime = column.instance
-            let grid = families.filter {
-                $0.baseline.instance == runtime && $0.baseline.gil == column.gil && $0.baseline.kind == .mixed
-            }
-            .sorted { $0.baseline.ioFraction < $1.baseline.ioFraction }
+            let grid = families.filter { RuntimeComparison.Column($0.baseline) == column && $0.baseline.kind == .mixed }
+                .sorted { $0.baseline.ioFraction < $1.baseline.ioFraction }
             for workers in sweep.workers {
                 var steps: [Step] = []
                 for family in grid {

@@ -65,12 +65,13 @@ struct VerdictTracker {
         return settledNow(cell)
     }
 
-    /// Whether `cell` is settled by what is known now, without a new look.
-    func settledNow(_ cell: Int) -> Bool {
+    /// Whether `cell` is settled by what is known now, without a new look; `decided` says whether
+    /// its block is decided, where the caller already knows.
+    func settledNow(_ cell: Int, decided: Bool? = nil) -> Bool {
         guard let auto else { return false }
         guard usesVerdict else { return auto.isSettled(successes(cell)) }
         let block = blockOf[cell]
-        if isDecided(block) { return true }
+        if decided ?? isDecided(block) { return true }
         switch places[cell] {
         case .open: return false
         case .fastest:
@@ -111,7 +112,10 @@ struct VerdictTracker {
         let mean = done > 0 ? seconds.reduce(0, +) / Double(done) : nil
         var samples = 0
         var time = 0.0
-        for cell in cells.indices where !abandoned.contains(cell) && !settledNow(cell) {
+        // Asked before every sample: each block's decision once, not once per cell.
+        let decided = usesVerdict ? blocks.indices.map(isDecided) : []
+        for cell in cells.indices
+        where !abandoned.contains(cell) && !settledNow(cell, decided: decided.isEmpty ? nil : decided[blockOf[cell]]) {
             let recorded = walls[cell].count
             let left = max(0, maximum - recorded) + (taken[cell] == 0 ? warmups(cell) : 0)
             samples += left

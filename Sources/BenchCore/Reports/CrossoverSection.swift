@@ -12,7 +12,7 @@ public enum CrossoverSection {
         out +=
             "The winner is the cheapest model within the noise of the fastest (within 5%, or not significantly different by a Mann–Whitney U test): when one thread keeps up, it is the answer.\n\n"
         let runtimes =
-            Set(points.map { RuntimeComparison.Column(instance: $0.family.instance, gil: $0.family.gil) }).count > 1
+            Set(points.map { RuntimeComparison.Column($0.family) }).count > 1
         out +=
             "| I/O fraction |\(runtimes ? " Runtime |" : "") Winner | Its speedup | Best parallel | Event-loop (one thread) | Event-loop vs parallel |\n"
         out += "|---:|\(runtimes ? "---|" : "")---|---:|---|---|---|\n"
@@ -30,7 +30,7 @@ public enum CrossoverSection {
                 comparison = "–"
             }
             out +=
-                "| \(Format.number(point.ioFraction)) |\(runtimes ? " \(RuntimeComparison.Column(instance: point.family.instance, gil: point.family.gil).displayName) |" : "") \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
+                "| \(Format.number(point.ioFraction)) |\(runtimes ? " \(RuntimeComparison.Column(point.family).displayName) |" : "") \(point.winner.cell.modelName) | \(Format.ratio(point.winner.speedup)) | \(parallel) | \(concurrent) | \(comparison) |\n"
         }
         out += "\n" + verdict(points, cores: result.configuration.usableCPUCount) + "\n\n"
         out += prediction(report.analysis.workerCrossovers, usableCPUs: result.configuration.usableCPUCount)

@@ -63,9 +63,7 @@ enum SettingsLists {
         // A path with a comma in it is one interpreter, not two.
         if list.text.contains("/"), PythonInterpreter.resolve(list.text) != nil { return [list.text] }
         guard !list.text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw BenchError.usage(
-                "--\(runtime.rawValue) '' names no interpreter; give the path of a CPython \(PythonInterpreter.minimumVersion.0).\(PythonInterpreter.minimumVersion.1)+ interpreter or a command on PATH, or drop --\(runtime.rawValue) for python3."
-            )
+            throw PythonInterpreter.namesNoInterpreter("--\(runtime.rawValue)")
         }
         return try parse(
             list, { $0 },

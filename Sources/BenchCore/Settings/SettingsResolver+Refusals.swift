@@ -82,7 +82,7 @@ extension SettingsResolver {
         guard configuration.models.contains(.interpreters) else { return }
         let having = interpreters.filter { $0.key.runtime.backend.supports(.interpreters, interpreter: $0.value) }
         guard having.isEmpty else { return }
-        let pythons = interpreters.filter { $0.key.runtime == .python }.keys.sorted()
+        let pythons = Self.pythons(interpreters).map(\.key)
         if flags.models == nil, file?.models?.contains(.interpreters) == true, !pythons.isEmpty {
             configuration.models.removeAll { $0 == .interpreters }
             configuration.interpreterNotes.append(
@@ -95,7 +95,7 @@ extension SettingsResolver {
                 "--models interpreters is CPython's model (subinterpreters, each with its own GIL); add --runtime python with CPython 3.12 or newer."
             )
         }
-        let found = interpreters.filter { $0.key.runtime == .python }.sorted { $0.key < $1.key }.map(\.value)
+        let found = Self.pythons(interpreters).map(\.value)
         let named =
             found.isEmpty
             ? "no CPython was found"
@@ -132,6 +132,13 @@ extension SettingsResolver {
         }
     }
 
+    /// The CPython instances among `interpreters`, in ``RuntimeInstance`` order.
+    static func pythons(_ interpreters: [RuntimeInstance: InterpreterInfo]) -> [(
+        key: RuntimeInstance, value: InterpreterInfo
+    )] {
+        interpreters.filter { $0.key.runtime == .python }.sorted { $0.key < $1.key }
+    }
+
     /// Refuses `--gil` where no interpreter of the run is a free-threaded build: a build with a
     /// GIL cannot run without it, and `PYTHON_GIL` would be ignored (or refused) there.
     /// A workload file's `gil:` is a default: without a free-threaded build here it is dropped and
@@ -140,7 +147,7 @@ extension SettingsResolver {
         throws
     {
         guard !configuration.gilStates.isEmpty else { return }
-        let pythons = interpreters.filter { $0.key.runtime == .python }.sorted { $0.key < $1.key }.map(\.value)
+        let pythons = Self.pythons(interpreters).map(\.value)
         guard !pythons.contains(where: \.freeThreadedBuild) else { return }
         if flags.gilStates == nil, !pythons.isEmpty {
             configuration.interpreterNotes.append(

@@ -21,12 +21,15 @@ public enum PythonInterpreter {
         try probe(given ?? defaultName, given: given)
     }
 
+    /// The sentence for an interpreter flag (`--python`) given as nothing.
+    static func namesNoInterpreter(_ flag: String) -> BenchError {
+        BenchError.usage(
+            "\(flag) '' names no interpreter; give the path of a CPython \(minimumVersion.0).\(minimumVersion.1)+ interpreter or a command on PATH, or drop \(flag) for python3."
+        )
+    }
+
     private static func probe(_ name: String, given: String?) throws -> InterpreterInfo {
-        guard !name.isEmpty else {
-            throw BenchError.usage(
-                "--python '' names no interpreter; give the path of a CPython \(minimumVersion.0).\(minimumVersion.1)+ interpreter or a command on PATH, or drop --python for python3."
-            )
-        }
+        guard !name.isEmpty else { throw namesNoInterpreter("--python") }
         guard let path = resolve(name) else {
             throw BenchError.usage(
                 given == nil
