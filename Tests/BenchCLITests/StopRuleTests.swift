@@ -23,7 +23,23 @@ import Testing
         #expect(json.contains("\"place\" : \"within-noise\""))
     }
 
-    @Test func aModelOnTheEdgeOfTheBandKeepsTheExperimentOpenToTheMaximum() throws {
+    @Test func aCheaperModelOnTheEdgeOfTheBandKeepsTheExperimentOpenToTheMaximum() throws {
+        // event-loop (one thread) is cheaper than threads: were it within the noise, it would win.
+        let folder = try Golden.simulate([
+            "--simulate", "2", "--workload", "io", "--cores", "2", "--tasks", "8", "--models", "threads,event-loop",
+            "--inject-slowdown", "event-loop:1.043", "--max-repetitions", "10",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(
+            report.contains(
+                "Stopped at the maximum, after 10 rounds (6.52 s of measuring): serial × 1 slower beyond the noise band; still open against threads × 2 (the fastest): event-loop × 2."
+            ), "\(report)")
+        let json = try String(contentsOf: folder.appendingPathComponent("results.json"), encoding: .utf8)
+        #expect(json.contains("\"reason\" : \"maximum\""))
+    }
+
+    @Test func aCostlierModelOnTheEdgeOfTheBandIsSetAsideAndTheExperimentDecided() throws {
         let folder = try Golden.simulate([
             "--simulate", "2", "--workload", "cpu", "--cores", "2", "--tasks", "8", "--models", "threads,async",
             "--inject-slowdown", "async:1.048", "--max-repetitions", "10",
@@ -32,10 +48,10 @@ import Testing
         let report = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(
             report.contains(
-                "Stopped at the maximum, after 10 rounds (6.52 s of measuring): serial × 1 slower beyond the noise band; still open against threads × 2 (the fastest): async × 2."
+                "Stopped when the verdict was decided, after 6 rounds (3.64 s of measuring): serial × 1 slower beyond the noise band; async × 2 set aside (slower than threads × 2 by about the band's width, and no cheaper than a model that kept up, so its place cannot change the verdict); threads × 2 the fastest."
             ), "\(report)")
         let json = try String(contentsOf: folder.appendingPathComponent("results.json"), encoding: .utf8)
-        #expect(json.contains("\"reason\" : \"maximum\""))
+        #expect(json.contains("\"place\" : \"costlier\""))
     }
 
     @Test func stopPrecisionKeepsEachCellsOwnRule() throws {

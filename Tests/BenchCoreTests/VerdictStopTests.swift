@@ -71,4 +71,39 @@ import Testing
         #expect(VerdictStop.looks(maximum: 10) == [3, 5, 8, 10])
         #expect(VerdictStop.looks(maximum: 21) == [3, 5, 8, 13, 21])
     }
+
+    /// Three cells of one experiment, threads the fastest, with `other` `ratio` times its walls
+    /// (noise 0.5%) and event-loop twice as slow.
+    static func race(_ other: ModelKind, ratio: Double, noise: Double = 0.005) -> ([[Double?]], [Cell]) {
+        var generator = SplitMix64(seed: 13)
+        let pair = experiment(ratio: ratio, noise: noise, rounds: 3, generator: &generator)
+        let cells = [ModelKind.threads, other, .eventLoop].map {
+            Cell(workload: "cpu", kind: .cpu, model: $0, workers: 2, tasks: 8, taskSeconds: 0.05)
+        }
+        return ([pair[0], pair[1], pair[0].map { $0.map { $0 * 2 } }], cells)
+    }
+
+    @Test func aModelOnTheBandsEdgeThatCostsMoreThanTheWinnerIsSetAsideAndAFasterOrCheaperOneIsNot() {
+        let open: [VerdictStop.Place] = [.open, .open, .open]
+        let (costlier, processes) = Self.race(.processes, ratio: 1.05)
+        #expect(
+            VerdictStop.places(walls: costlier, decided: open, rounds: 3, cells: processes)
+                == [.fastest, .costlier, .slower], "processes cost more than threads, the fastest")
+        #expect(
+            VerdictStop.places(walls: costlier, decided: open, rounds: 3) == [.fastest, .open, .slower],
+            "without the cells, no costs to compare")
+        let (sameCost, async) = Self.race(.async, ratio: 1.05)
+        #expect(
+            VerdictStop.places(walls: sameCost, decided: open, rounds: 3, cells: async)
+                == [.fastest, .costlier, .slower], "as costly as threads, which is the fastest and so the winner")
+        var cheaperCells = processes
+        cheaperCells[1] = Cell(workload: "cpu", kind: .cpu, model: .threads, workers: 1, tasks: 8, taskSeconds: 0.05)
+        #expect(
+            VerdictStop.places(walls: costlier, decided: open, rounds: 3, cells: cheaperCells)
+                == [.fastest, .open, .slower], "one worker is cheaper than two: within noise it would win")
+        let (close, closeCells) = Self.race(.processes, ratio: 1.0, noise: 0.05)
+        #expect(
+            !VerdictStop.places(walls: close, decided: open, rounds: 3, cells: closeCells).contains(.costlier),
+            "an interval reaching below 1 could make it the fastest")
+    }
 }

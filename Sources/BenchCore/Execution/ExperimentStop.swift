@@ -45,6 +45,12 @@ public struct ExperimentStop: Codable, Sendable, Equatable {
         if let within = names(.withinNoise) {
             parts.append("\(within) within the noise of \(fastest ?? "the fastest")")
         }
+        if let costlier = names(.costlier) {
+            let one = cells.filter { $0.place == .costlier }.count == 1
+            parts.append(
+                "\(costlier) set aside (slower than \(fastest ?? "the fastest") by about the band's width, and no cheaper than a model that kept up, so \(one ? "its place" : "their places") cannot change the verdict)"
+            )
+        }
         let time = "\(rounds) \(rounds == 1 ? "round" : "rounds") (\(Format.duration(seconds)) of measuring)"
         switch reason {
         case .decided:

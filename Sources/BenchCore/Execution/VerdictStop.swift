@@ -8,9 +8,13 @@ import Foundation
 /// geometric mean of those ratios and its t-interval. A cell is placed when the interval lies
 /// wholly beyond the winner rule's noise band (``NoiseTest/tolerance``: it is slower, it cannot
 /// win; a one-sided test at the look's level) or wholly inside it (within noise: two one-sided
-/// tests, TOST, at that level; the cheapest-within-noise rule applies to it). The
-/// experiment is decided when every cell is placed (the fastest then needs no more samples) and the
-/// serial baseline, on which every speedup rests, meets its own precision target.
+/// tests, TOST, at that level; the cheapest-within-noise rule applies to it). A cell whose
+/// interval lies above 1 but reaches into the band (slower than the fastest, by about the band's
+/// width) can take a long time to place and may never be: when it also costs more than the winner
+/// the placed cells already give (``WinnerChoice/cost(_:)``), neither place changes the winner, and
+/// it is set aside as ``Place/costlier``. The experiment is decided when every cell is placed (the
+/// fastest then needs no more samples) and the serial baseline, on which every speedup rests, meets
+/// its own precision target.
 ///
 /// Looking after every round would spend the error rate again at each look, so the places are
 /// only updated at ``looks`` (at most five), each at ``alpha`` ÷ 5 (a Bonferroni split of the
@@ -27,6 +31,9 @@ public struct VerdictStop: Sendable {
         case withinNoise = "within-noise"
         /// Slower than the fastest beyond the noise band.
         case slower
+        /// Slower than the fastest but not yet beyond the band, and costlier than the winner: its
+        /// place cannot change the verdict.
+        case costlier
     }
 
     /// The rounds after which places are updated, for a maximum of `maximum` rounds: ``looks``
@@ -84,15 +91,50 @@ public struct VerdictStop: Sendable {
     /// The places of an experiment's cells after `rounds` rounds, from each cell's wall by round
     /// (index r − 1 for round r; nil where its sample failed or was not taken) and the places
     /// already decided (kept: a decided cell leaves the rotation). Places change only at a look.
-    public static func places(walls: [[Double?]], decided: [Place], rounds: Int, maximum: Int = 21) -> [Place] {
+    /// With the `cells` (in the same order), an open cell that cannot change the winner is set
+    /// aside as ``Place/costlier``.
+    public static func places(
+        walls: [[Double?]], decided: [Place], rounds: Int, maximum: Int = 21, cells: [Cell]? = nil
+    ) -> [Place] {
         guard looks(maximum: maximum).contains(rounds) else { return decided }
-        func median(_ values: [Double?]) -> Double { Stats.median(values.compactMap { $0 }) ?? .infinity }
-        guard let fastest = walls.indices.min(by: { median(walls[$0]) < median(walls[$1]) }) else { return decided }
-        return walls.indices.map { cell in
+        let medians = walls.map { Stats.median($0.compactMap { $0 }) ?? .infinity }
+        guard let fastest = walls.indices.min(by: { medians[$0] < medians[$1] }) else { return decided }
+        var intervals: [Int: (low: Double, high: Double)] = [:]
+        let placed = walls.indices.map { cell -> Place in
             if cell == fastest { return .fastest }
-            if decided[cell] == .slower || decided[cell] == .withinNoise { return decided[cell] }
-            return place(ratioInterval(walls[cell], walls[fastest]))
+            if [.slower, .withinNoise, .costlier].contains(decided[cell]) { return decided[cell] }
+            intervals[cell] = ratioInterval(walls[cell], walls[fastest])
+            return place(intervals[cell])
         }
+        guard let cells, cells.count == walls.count else { return placed }
+        return setAside(placed, intervals: intervals, fastest: fastest, medians: medians, cells: cells)
+    }
+
+    /// `places` with every open cell set aside as ``Place/costlier`` when none of them can change
+    /// the winner: each is slower than the fastest (its interval wholly above 1, so it cannot
+    /// become the fastest) and costs more than the cheapest cell within the noise of the fastest
+    /// (or as much, when that cell is the fastest itself), while every cheaper cell is placed
+    /// slower. Otherwise `places` unchanged.
+    static func setAside(
+        _ places: [Place], intervals: [Int: (low: Double, high: Double)], fastest: Int, medians: [Double],
+        cells: [Cell]
+    ) -> [Place] {
+        let open = places.indices.filter { places[$0] == .open }
+        guard !open.isEmpty else { return places }
+        let candidates = places.indices.filter { places[$0] == .fastest || places[$0] == .withinNoise }
+        guard
+            let winner = candidates.min(by: { a, b in
+                let (x, y) = (WinnerChoice.cost(cells[a]), WinnerChoice.cost(cells[b]))
+                return x != y ? x < y : medians[a] < medians[b]
+            })
+        else { return places }
+        let cost = WinnerChoice.cost(cells[winner])
+        let moot = open.allSatisfy { cell in
+            guard let low = intervals[cell]?.low, low > 1 else { return false }
+            let other = WinnerChoice.cost(cells[cell])
+            return other > cost || (other == cost && winner == fastest)
+        }
+        return moot ? places.map { $0 == .open ? .costlier : $0 } : places
     }
 }
 

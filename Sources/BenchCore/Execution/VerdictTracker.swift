@@ -77,7 +77,8 @@ struct VerdictTracker {
         case .fastest:
             // The reference of every comparison, needed until no other place is open.
             return blocks[block].allSatisfy { places[$0] != .open }
-        case .slower, .withinNoise: return cells[cell].model != .serial || auto.isSettled(successes(cell))
+        case .slower, .withinNoise, .costlier:
+            return cells[cell].model != .serial || auto.isSettled(successes(cell))
         }
     }
 
@@ -88,7 +89,8 @@ struct VerdictTracker {
         guard rounds > looked[block] else { return }
         looked[block] = rounds
         let updated = VerdictStop.places(
-            walls: members.map { walls[$0] }, decided: members.map { places[$0] }, rounds: rounds, maximum: maximum)
+            walls: members.map { walls[$0] }, decided: members.map { places[$0] }, rounds: rounds, maximum: maximum,
+            cells: members.map { cells[$0] })
         for (cell, place) in zip(members, updated) { places[cell] = place }
     }
 
