@@ -95,7 +95,7 @@ import Testing
         let (sameCost, async) = Self.race(.async, ratio: 1.05)
         #expect(
             VerdictStop.places(walls: sameCost, decided: open, rounds: 3, cells: async)
-                == [.fastest, .costlier, .slower], "as costly as threads, which is the fastest and so the winner")
+                == [.fastest, .costlier, .slower], "async ranks after threads, the fastest and so the winner")
         var cheaperCells = processes
         cheaperCells[1] = Cell(workload: "cpu", kind: .cpu, model: .threads, workers: 1, tasks: 8, taskSeconds: 0.05)
         #expect(

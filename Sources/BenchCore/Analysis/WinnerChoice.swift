@@ -1,6 +1,9 @@
 /// The answer to "which model should I use here?": of the cells within the noise of the fastest,
 /// the cheapest. One thread before parallelism, fewer workers before more, threads before
-/// processes; when one thread keeps up, it is the answer.
+/// processes, and among models alike in all three the simpler primitive (``ModelKind``'s order:
+/// a thread pool before a task runtime, before one that blocks its pool); when one thread keeps
+/// up, it is the answer. Models within the noise of each other so get the same winner run after
+/// run, where the lowest median would pick among them by chance.
 public struct WinnerChoice: Codable, Sendable, Equatable {
     /// The chosen cell.
     public var winner: Cell
@@ -15,10 +18,11 @@ public struct WinnerChoice: Codable, Sendable, Equatable {
     public var cheaperRejectedTest: NoiseTest?
 
     /// How much a cell costs to run, for breaking ties within the noise: parallelism, then
-    /// workers, then separate processes.
-    static func cost(_ cell: Cell) -> (Int, Int, Int) {
+    /// workers, then separate processes, then the model's place in ``ModelKind``'s order.
+    static func cost(_ cell: Cell) -> (Int, Int, Int, Int) {
         let processes = cell.model == .processes || cell.model == .spawn ? 1 : 0
-        return (cell.model.isParallel ? 1 : 0, cell.workers, processes)
+        let rank = ModelKind.allCases.firstIndex(of: cell.model) ?? 0
+        return (cell.model.isParallel ? 1 : 0, cell.workers, processes, rank)
     }
 
     /// Chooses among `cells`, testing each against the fastest with ``NoiseTest``; nil when empty.
