@@ -66,6 +66,8 @@ public struct Harness: Sendable {
         var abandoned = Set<Int>()
         // The cgroup whose quota throttles the samples (theirs is this process's): read around each.
         let cgroup = readsCapacity ? Sys.cgroupFolder("cpu") : nil
+        // Steal of the CPUs the samples may run on, not of the whole machine's.
+        let stealCPUs = readsCapacity ? Sys.affinityCPUs() : nil
         var completed = 0
         var simulatedSeconds = 0.0
         var firstStart: Date?
@@ -89,14 +91,16 @@ public struct Harness: Sendable {
             // A simulated machine's samples take no time: its clock is the samples' own.
             let started = readsCapacity ? Date() : Date(timeIntervalSince1970: simulatedSeconds)
             let throttlingBefore = cgroup.flatMap(Sys.cpuThrottling)
-            let stealBefore = readsCapacity ? Sys.stealSeconds() : nil
+            let stealBefore = readsCapacity ? Sys.stealSeconds(cpus: stealCPUs) : nil
             var sample = try runner.run(request)
             sample.usableCPUs = configuration.usableCPUs
             if let before = throttlingBefore, let after = cgroup.flatMap(Sys.cpuThrottling) {
                 sample.throttledPeriods = max(0, after.periods - before.periods)
                 sample.throttledSeconds = max(0, after.seconds - before.seconds)
             }
-            if let before = stealBefore, let after = Sys.stealSeconds() { sample.stealSeconds = max(0, after - before) }
+            if let before = stealBefore, let after = Sys.stealSeconds(cpus: stealCPUs) {
+                sample.stealSeconds = max(0, after - before)
+            }
             completed += 1
             if Interruption.isRequested && sample.status != .ok {
                 result.interrupted = true  // killed by the stop itself: not a failure of the sample

@@ -128,8 +128,17 @@ public struct Sample: Codable, Sendable, Equatable {
     /// Whether the CPU quota throttled the sample.
     public var wasThrottled: Bool { (throttledPeriods ?? 0) > 0 }
 
-    /// Whether steal exceeded 5% of the sample's CPU time.
-    public var hadSteal: Bool { (stealSeconds ?? 0) > 0.05 * max(cpuSeconds, 1e-9) && (stealSeconds ?? 0) > 0 }
+    /// The share of what the sample's CPUs could have run during it (wall, start-up included, ×
+    /// ``capacity``) that the hypervisor stole from them; nil when steal was not read.
+    public var stealShare: Double? {
+        guard let stealSeconds else { return nil }
+        let capacitySeconds = (wallSeconds + (startupSeconds ?? 0)) * capacity
+        return capacitySeconds > 0 ? stealSeconds / capacitySeconds : nil
+    }
+
+    /// Whether the hypervisor stole more than 5% of what the sample's CPUs could have run: a
+    /// sample that barely used the CPU (a wait) is not flagged for steal it could not have felt.
+    public var hadSteal: Bool { (stealShare ?? 0) > 0.05 }
 
     /// User plus system CPU time, in seconds.
     public var cpuSeconds: Double { usage.userSeconds + usage.systemSeconds }

@@ -123,15 +123,31 @@ extension Sys {
         return (Int(periods), seconds)
     }
 
-    /// CPU time stolen from this machine by its hypervisor so far, over all CPUs, in seconds
-    /// (`/proc/stat`'s steal field, in clock ticks); nil when unreadable.
-    public static func stealSeconds() -> Double? {
-        guard let text = readText("/proc/stat"), let line = text.split(separator: "\n").first,
-            line.hasPrefix("cpu ")
-        else { return nil }
-        let fields = line.split(separator: " ")
-        guard fields.count > 8, let ticks = Double(fields[8]) else { return nil }
-        return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+    /// CPU time stolen by the hypervisor so far, in seconds (`/proc/stat`'s steal field, in clock
+    /// ticks): summed over `cpus` (the `cpuN` lines), or over the whole machine when nil; nil when
+    /// unreadable.
+    public static func stealSeconds(cpus: Set<Int>? = nil) -> Double? {
+        guard let text = readText("/proc/stat") else { return nil }
+        return stealSeconds(procStat: text, cpus: cpus).map { $0 / Double(sysconf(Int32(_SC_CLK_TCK))) }
+    }
+
+    /// The steal ticks in a `/proc/stat` text, over `cpus` or (nil) the machine's total line.
+    static func stealSeconds(procStat text: String, cpus: Set<Int>?) -> Double? {
+        var total = 0.0
+        var found = false
+        for line in text.split(separator: "\n") where line.hasPrefix("cpu") {
+            let fields = line.split(separator: " ")
+            guard fields.count > 8, let ticks = Double(fields[8]) else { continue }
+            let name = fields[0].dropFirst(3)
+            if let cpus {
+                guard let number = Int(name), cpus.contains(number) else { continue }
+            } else if !name.isEmpty {
+                continue
+            }
+            total += ticks
+            found = true
+        }
+        return found ? total : nil
     }
 
     /// A small kernel file's contents, trimmed; nil when it cannot be read.

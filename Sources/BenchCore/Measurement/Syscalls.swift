@@ -88,6 +88,27 @@ public enum Sys {
         return max(1, count)
     }
 
+    /// The CPUs this process may run on (its affinity mask), by number, from `Cpus_allowed_list`
+    /// in `/proc/self/status` ("0-3,8"); nil when unreadable.
+    public static func affinityCPUs() -> Set<Int>? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed_list:") })
+        else { return nil }
+        return parseCPUList(line.dropFirst("Cpus_allowed_list:".count).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The CPUs of a kernel CPU list such as "0-3,8"; nil when it is not one.
+    public static func parseCPUList(_ text: String) -> Set<Int>? {
+        var cpus = Set<Int>()
+        for part in text.split(separator: ",") {
+            let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard let low = bounds.first ?? nil, bounds.count <= 2 else { return nil }
+            guard let high = bounds.count == 2 ? bounds[1] : low, high >= low else { return nil }
+            cpus.formUnion(low...high)
+        }
+        return cpus.isEmpty ? nil : cpus
+    }
+
     /// The number of CPUs online on the machine.
     public static func onlineCPUCount() -> Int {
         Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))

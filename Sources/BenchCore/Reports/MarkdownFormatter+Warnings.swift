@@ -63,7 +63,7 @@ extension MarkdownFormatter {
         let stolen = samples.filter { $0.status == .ok && $0.hadSteal }
         if !stolen.isEmpty {
             warnings.append(
-                "\(stolen.count) \(stolen.count == 1 ? "sample" : "samples") lost more than 5% of their CPU time to steal (the hypervisor ran something else): \(names(stolen)). Kept in the figures; a dedicated machine avoids it."
+                "\(stolen.count) \(stolen.count == 1 ? "sample" : "samples") lost more than 5% of their CPUs' capacity (wall × usable CPUs) to steal (the hypervisor ran something else): \(names(stolen)). Kept in the figures; a dedicated machine avoids it."
             )
         }
         // A free-threaded build's GIL off that an imported module turned back on: those figures
