@@ -59,8 +59,9 @@ import Testing
         """
     }
 
+    /// The worker's table: each task's start, end, lane and checksum, and its wait (none here).
     static func table(_ rows: String) -> String {
-        "b''.join(struct.pack('<4Q', *row) for row in \(rows))"
+        "b''.join(struct.pack('<7Q', *row, 0, 0, 0) for row in \(rows))"
     }
 
     @Test(arguments: [

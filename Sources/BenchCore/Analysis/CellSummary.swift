@@ -37,6 +37,9 @@ public struct CellSummary: Codable, Sendable, Equatable {
     public var argumentBytesPerCall: Double?
     /// Median pickled bytes of return value sent back per call; nil where no call crosses a process.
     public var resultBytesPerCall: Double?
+    /// Waiting to be run, median over samples of each figure (the largest delay: the largest);
+    /// nil where no sample recorded it.
+    public var readyDelay: ReadyDelay? = nil
 
     /// Whether the speedup, efficiency and ideal are against an extrapolated serial baseline.
     public var isAgainstExtrapolatedBaseline: Bool { baseline?.isExtrapolated == true }

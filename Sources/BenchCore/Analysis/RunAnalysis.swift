@@ -178,7 +178,8 @@ public struct RunAnalysis: Sendable, Equatable {
         let ideal = idealWallSeconds(cell, coresAvailable: capacity, serialWallSeconds: serial)
         let speedup = wall.median > 0 ? serial / wall.median : 0
         let latencies = group.compactMap(\.latency)
-        return CellSummary(
+        let ready = group.compactMap(\.readyDelay)
+        var summary = CellSummary(
             cell: cell, wall: wall, wallInterval: MedianConfidenceInterval(walls),
             wallOutliers: Outliers.indices(walls).map { walls[$0] },
             latency: latencies.isEmpty
@@ -196,6 +197,12 @@ public struct RunAnalysis: Sendable, Equatable {
             idealWallSeconds: ideal, vsIdeal: ideal > 0 ? wall.median / ideal : 0, coresAvailable: cores,
             argumentBytesPerCall: Stats.median(group.compactMap(\.argumentBytesPerCall)),
             resultBytesPerCall: Stats.median(group.compactMap(\.resultBytesPerCall)))
+        if !ready.isEmpty {
+            summary.readyDelay = ReadyDelay(
+                p50Seconds: Stats.median(ready.map(\.p50Seconds))!, p99Seconds: Stats.median(ready.map(\.p99Seconds))!,
+                maxSeconds: ready.map(\.maxSeconds).max()!, idleShare: Stats.median(ready.map(\.idleShare))!)
+        }
+        return summary
     }
 
     private static func idealWallSeconds(_ cell: Cell, coresAvailable: Double, serialWallSeconds: Double) -> Double {

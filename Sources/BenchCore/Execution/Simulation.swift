@@ -109,6 +109,11 @@ public struct Simulation: Codable, Sendable, Equatable {
                 p99Seconds: t * 1.01 * (1 + Self.overhead(cell.model)),
                 maxSeconds: t * 1.02 * (1 + Self.overhead(cell.model))),
             checksum: UInt64(cell.tasks) &* 2_654_435_761 &+ UInt64((t * 1e6).rounded()))
+        sample.readyDelay =
+            IdealSchedule(
+                model: cell.model, workers: cell.workers, usable: usable, tasks: cell.tasks,
+                compute: compute * slowdown, wait: wait
+            ).readyDelay
         // An extrapolated serial baseline: the prefix's figures scaled, which in a model are the same.
         sample.measuredTasks = request.tasksToRun < cell.tasks ? request.tasksToRun : nil
         sample.allocatorInUse = cell.allocator == .jemalloc ? "jemalloc (simulated)" : "system (glibc malloc)"

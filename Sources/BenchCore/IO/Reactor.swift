@@ -11,7 +11,7 @@ public final class Reactor: @unchecked Sendable {
     private struct Waiter {
         var fd: Int32
         var writable: Bool
-        var continuation: CheckedContinuation<Void, Never>
+        var continuation: CheckedContinuation<UInt64, Never>
     }
 
     private let lock = NSLock()
@@ -24,7 +24,10 @@ public final class Reactor: @unchecked Sendable {
     }
 
     /// Suspends until `fd` is readable (or writable).
-    public func wait(_ fd: Int32, writable: Bool) async {
+    /// - Returns: when the reactor saw `fd` ready (monotonic nanoseconds): from then the waiting
+    ///   task could run.
+    @discardableResult
+    public func wait(_ fd: Int32, writable: Bool) async -> UInt64 {
         await withCheckedContinuation { continuation in
             lock.lock()
             waiters.append(Waiter(fd: fd, writable: writable, continuation: continuation))
@@ -46,14 +49,15 @@ public final class Reactor: @unchecked Sendable {
             let readyFDs = Set(ready.filter { $0 > 0 }.map { entries[$0].fd })
             guard !readyFDs.isEmpty else { continue }
             lock.lock()
-            var resumed: [CheckedContinuation<Void, Never>] = []
+            var resumed: [CheckedContinuation<UInt64, Never>] = []
             waiters.removeAll { waiter in
                 guard readyFDs.contains(waiter.fd) else { return false }
                 resumed.append(waiter.continuation)
                 return true
             }
             lock.unlock()
-            for continuation in resumed { continuation.resume() }
+            let now = Sys.monotonicNanoseconds()
+            for continuation in resumed { continuation.resume(returning: now) }
         }
     }
 }

@@ -12,8 +12,19 @@ public struct Waiting: Sendable {
     /// For socket: the loopback server's port.
     public var port: UInt16
 
-    /// Blocks the calling thread for the wait; returns a checksum of what it read.
+    /// Blocks the calling thread for the wait; returns a checksum of what it read. The wait's
+    /// moments go to the running sample's log (``TaskLog/current``): a sleep could go on at its
+    /// deadline; a blocking call's completion is the moment it returns.
     public func block(task: Int) -> UInt64 {
+        let began = Sys.monotonicNanoseconds()
+        let checksum = blockingWait(task: task)
+        let resumed = Sys.monotonicNanoseconds()
+        let ended = kind == .sleep ? began + nanoseconds : resumed
+        TaskLog.current?.waited(task, began: began, ended: ended, resumed: resumed)
+        return checksum
+    }
+
+    private func blockingWait(task: Int) -> UInt64 {
         switch kind {
         case .sleep:
             Sys.sleep(nanoseconds: nanoseconds)
@@ -39,12 +50,24 @@ public struct Waiting: Sendable {
         }
     }
 
-    /// Waits without blocking a cooperative thread; returns a checksum of what it read.
+    /// Waits without blocking a cooperative thread; returns a checksum of what it read. The
+    /// wait's moments go to the running sample's log: a sleep could go on at its deadline, a
+    /// file round trip when its thread finished, a socket when the reactor saw it ready.
     public func suspend(task: Int) async -> UInt64 {
+        let began = Sys.monotonicNanoseconds()
+        let (checksum, completed) = await suspendingWait(task: task)
+        let resumed = Sys.monotonicNanoseconds()
+        let ended = kind == .sleep ? began + nanoseconds : (completed ?? resumed)
+        TaskLog.current?.waited(task, began: began, ended: ended, resumed: resumed)
+        return checksum
+    }
+
+    /// The wait, its checksum, and when its I/O completed where known.
+    private func suspendingWait(task: Int) async -> (UInt64, UInt64?) {
         switch kind {
         case .sleep:
             try? await Task.sleep(nanoseconds: nanoseconds)
-            return 0
+            return (0, nil)
         case .file:
             // Regular files cannot be polled (they are always "ready"), so, as asyncio's
             // run_in_executor and SwiftNIO's NonBlockingFileIO do, the blocking calls run on a
@@ -52,31 +75,37 @@ public struct Waiting: Sendable {
             let bytes = fileBytes
             do {
                 return try await runOnDedicatedThread {
-                    try Sys.fileRoundTrip(bytes: bytes, directory: NSTemporaryDirectory(), tag: task)
+                    let checksum = try Sys.fileRoundTrip(bytes: bytes, directory: NSTemporaryDirectory(), tag: task)
+                    return (checksum, Sys.monotonicNanoseconds())
                 }
             } catch {
-                return failed(task, error)
+                return (failed(task, error), nil)
             }
         case .socket:
             let fd: Int32
-            do { fd = try Sys.connectLoopback(port: port, nonBlocking: true) } catch { return failed(task, error) }
+            do { fd = try Sys.connectLoopback(port: port, nonBlocking: true) } catch {
+                return (failed(task, error), nil)
+            }
             defer { Sys.close(fd) }
             await Reactor.shared.wait(fd, writable: true)
             let code = Sys.socketError(fd)
-            guard code == 0 else { return failed(task, SystemCallError(call: "connect", errno: code)) }
-            do { try Sys.writeAll(fd, request(task)) } catch { return failed(task, error) }
+            guard code == 0 else { return (failed(task, SystemCallError(call: "connect", errno: code)), nil) }
+            do { try Sys.writeAll(fd, request(task)) } catch { return (failed(task, error), nil) }
             var received: [UInt8] = []
+            var ready: UInt64?
             while received.count < 8 {
-                await Reactor.shared.wait(fd, writable: false)
+                ready = await Reactor.shared.wait(fd, writable: false)
                 var chunk = [UInt8](repeating: 0, count: 8 - received.count)
                 let got: Int
                 do { got = try chunk.withUnsafeMutableBytes { try Sys.read(fd, into: $0) } } catch {
-                    return failed(task, error)
+                    return (failed(task, error), nil)
                 }
-                guard got > 0 else { return failed(task, "the server closed the connection before answering") }
+                guard got > 0 else {
+                    return (failed(task, "the server closed the connection before answering"), nil)
+                }
                 received += chunk[0..<got]
             }
-            return Self.decode(received)
+            return (Self.decode(received), ready)
         }
     }
 

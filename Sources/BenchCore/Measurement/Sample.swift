@@ -128,6 +128,10 @@ public struct Sample: Codable, Sendable, Equatable {
     /// Whether the CPU quota throttled the sample.
     public var wasThrottled: Bool { (throttledPeriods ?? 0) > 0 }
 
+    /// How long tasks waited to be run once they could run, and the share of the wall with work
+    /// ready and nothing running; nil where not recorded.
+    public var readyDelay: ReadyDelay?
+
     /// The share of what the sample's CPUs could have run during it (wall, start-up included, ×
     /// ``capacity``) that the hypervisor stole from them; nil when steal was not read.
     public var stealShare: Double? {
@@ -213,6 +217,9 @@ extension Sample {
             sample.taskResults = log.checksums
         }
         if request.recordTimeline { sample.timeline = log.timeline(origin: origin) }
+        sample.readyDelay = ReadyDelay(
+            log.timings, origin: origin + (startupNanoseconds ?? 0),
+            end: origin + (startupNanoseconds ?? 0) + wallNanoseconds)
         return sample
     }
 }
@@ -261,6 +268,7 @@ extension Sample {
         throttledPeriods = try c.decodeIfPresent(Int.self, forKey: .throttledPeriods)
         throttledSeconds = try c.decodeIfPresent(Double.self, forKey: .throttledSeconds)
         stealSeconds = try c.decodeIfPresent(Double.self, forKey: .stealSeconds)
+        readyDelay = try c.decodeIfPresent(ReadyDelay.self, forKey: .readyDelay)
         taskResults = try c.decodeIfPresent([UInt64].self, forKey: .taskResults)
         argumentBytesPerCall = try c.decodeIfPresent(Double.self, forKey: .argumentBytesPerCall)
         resultBytesPerCall = try c.decodeIfPresent(Double.self, forKey: .resultBytesPerCall)

@@ -22,12 +22,15 @@ public enum SampleMeasurer {
         _ = TaskFailures.take()
         let start = Sys.monotonicNanoseconds()
         let report: ExecutionReport
+        let notesWaits = TaskLog.begin(log)
+        defer { TaskLog.end(log) }
         do {
             report = try model.execute(workload, workers: request.workers, log: log)
         } catch {
             return Sample.unmeasured(request, startedAt: startedAt, status: .failed, reason: reason(for: error))
         }
         let end = Sys.monotonicNanoseconds()
+        TaskLog.end(log)
         // A task that could not do its I/O makes a failed sample, not a fast one.
         if let failure = TaskFailures.take() {
             return Sample.unmeasured(request, startedAt: startedAt, status: .failed, reason: failure)
@@ -39,6 +42,7 @@ public enum SampleMeasurer {
             wallNanoseconds: end - start - (report.startupNanoseconds ?? 0),
             startupNanoseconds: report.startupNanoseconds, usage: own.adding(children))
         guard sample.status == .ok else { return sample }
+        if !notesWaits { sample.readyDelay = nil }  // another sample in this process took the waits
         sample.allocatorInUse = Jemalloc.inUse
         if let before = statsBefore, var after = Jemalloc.stats() {
             after.allocations -= before.allocations

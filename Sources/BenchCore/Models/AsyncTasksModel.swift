@@ -25,12 +25,14 @@ func runWindowed<W: Workload>(_ workload: W, workers: Int, log: TaskLog) async {
         let window = Bounds.inFlight(workers: workers, tasks: log.count)
         while next < window {
             let index = next
+            log.enqueued(index)
             group.addTask { await log.run(index) { await workload.runAsync(task: index) } }
             next += 1
         }
         while await group.next() != nil {
             guard next < log.count else { continue }
             let index = next
+            log.enqueued(index)
             group.addTask { await log.run(index) { await workload.runAsync(task: index) } }
             next += 1
         }

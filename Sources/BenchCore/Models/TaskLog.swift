@@ -1,3 +1,5 @@
+import Foundation
+
 /// When each task of a sample started and ended, written lock-free by whichever thread ran it.
 ///
 /// Storage is preallocated, one slot per task; each task writes only its own slot, so recording
@@ -10,6 +12,38 @@ public final class TaskLog: @unchecked Sendable {
     private let ends: UnsafeMutableBufferPointer<UInt64>
     private let checksumStore: UnsafeMutableBufferPointer<UInt64>
     private let threads: UnsafeMutableBufferPointer<UInt64>
+    /// When each task was handed to the model, and its wait's begin, end and the moment it ran
+    /// again (``ReadyDelay/Timing``); zero where not recorded.
+    private let enqueues: UnsafeMutableBufferPointer<UInt64>
+    private let waits: UnsafeMutableBufferPointer<(began: UInt64, ended: UInt64, resumed: UInt64)>
+
+    /// The log of the sample running in this process, for the waits to note their moments in;
+    /// nil between samples, and for a second sample measured at the same time in one process
+    /// (tests do that; bench runs one sample at a time), whose waits are then not noted.
+    public static var current: TaskLog? {
+        currentLock.lock()
+        defer { currentLock.unlock() }
+        return running
+    }
+
+    private static let currentLock = NSLock()
+    nonisolated(unsafe) private static var running: TaskLog?
+
+    /// Makes `log` the ``current`` one unless another sample's is; whether it did.
+    static func begin(_ log: TaskLog) -> Bool {
+        currentLock.lock()
+        defer { currentLock.unlock() }
+        guard running == nil else { return false }
+        running = log
+        return true
+    }
+
+    /// Ends `log`'s time as the ``current`` one.
+    static func end(_ log: TaskLog) {
+        currentLock.lock()
+        defer { currentLock.unlock() }
+        if running === log { running = nil }
+    }
 
     /// Creates a log for `count` tasks.
     public init(count: Int) {
@@ -18,6 +52,10 @@ public final class TaskLog: @unchecked Sendable {
         ends = .allocate(capacity: count)
         checksumStore = .allocate(capacity: count)
         threads = .allocate(capacity: count)
+        enqueues = .allocate(capacity: count)
+        waits = .allocate(capacity: count)
+        enqueues.initialize(repeating: 0)
+        waits.initialize(repeating: (0, 0, 0))
         threads.initialize(repeating: 0)
         starts.initialize(repeating: 0)
         ends.initialize(repeating: 0)
@@ -29,6 +67,32 @@ public final class TaskLog: @unchecked Sendable {
         ends.deallocate()
         checksumStore.deallocate()
         threads.deallocate()
+        enqueues.deallocate()
+        waits.deallocate()
+    }
+
+    /// Notes that task `index` was handed to the model now: from here it could run.
+    @inline(__always)
+    public func enqueued(_ index: Int) {
+        enqueues[index] = Sys.monotonicNanoseconds()
+    }
+
+    /// Notes task `index`'s wait: it began at `began`, could have gone on at `ended` (a sleep's
+    /// deadline, an I/O completion) and ran again at `resumed` (monotonic nanoseconds). Tasks
+    /// outside the log's range (another sample's) are ignored.
+    @inline(__always)
+    public func waited(_ index: Int, began: UInt64, ended: UInt64, resumed: UInt64) {
+        guard index >= 0 && index < count else { return }
+        waits[index] = (began, min(ended, resumed), resumed)
+    }
+
+    /// Each task's moments, in task order.
+    public var timings: [ReadyDelay.Timing] {
+        (0..<count).map {
+            ReadyDelay.Timing(
+                enqueued: enqueues[$0], start: starts[$0], waitBegan: waits[$0].began, waitEnded: waits[$0].ended,
+                resumed: waits[$0].resumed, end: ends[$0])
+        }
     }
 
     /// Runs task `index` with `body` on the calling thread and records its start, end and checksum.
@@ -51,6 +115,8 @@ public final class TaskLog: @unchecked Sendable {
 
     /// Records a task another process ran (its clock is the same monotonic clock).
     public func record(_ task: TaskRecord) {
+        if let wait = task.wait { waits[task.index] = (wait.began, wait.ended, wait.resumed) }
+        if let enqueued = task.enqueuedNanoseconds { enqueues[task.index] = enqueued }
         threads[task.index] = UInt64(UInt32(bitPattern: task.pid))
         starts[task.index] = task.startNanoseconds
         checksumStore[task.index] = task.checksum

@@ -19,6 +19,7 @@ public struct CSVFormatter: ReportFormatter {
         "baseline", "speedup", "efficiency", "ideal_wall_s", "vs_ideal", "checksum",
         "allocator_in_use", "jemalloc_allocated_bytes", "jemalloc_active_bytes", "jemalloc_resident_bytes",
         "jemalloc_allocations", "jemalloc_deallocations", "usable_cpus", "throttled_periods", "throttled_s", "steal_s",
+        "ready_delay_p50_ms", "ready_delay_p99_ms", "ready_delay_max_ms", "ready_idle_share",
     ]
 
     /// The cell's columns, the same in samples.csv and summary.csv.
@@ -79,6 +80,10 @@ public struct CSVFormatter: ReportFormatter {
                         s.usableCPUs.map(Format.number) ?? "", s.throttledPeriods.map(String.init) ?? "",
                         s.throttledSeconds.map { Format.fixed($0, 6) } ?? "",
                         s.stealSeconds.map { Format.fixed($0, 3) } ?? "",
+                        s.readyDelay.map { Format.fixed($0.p50Seconds * 1000, 3) } ?? "",
+                        s.readyDelay.map { Format.fixed($0.p99Seconds * 1000, 3) } ?? "",
+                        s.readyDelay.map { Format.fixed($0.maxSeconds * 1000, 3) } ?? "",
+                        s.readyDelay.map { Format.fixed($0.idleShare, 4) } ?? "",
                     ]))
         }
         return lines.joined()

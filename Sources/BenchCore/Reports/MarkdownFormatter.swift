@@ -153,6 +153,7 @@ public struct MarkdownFormatter: ReportFormatter {
             if let stop = result.stops.first(where: { $0.experiment == family.baseline }) {
                 out += stop.sentence + "\n\n"
             }
+            if let waiting = WaitingToRun.sentence(family.cells) { out += waiting + "\n\n" }
             if let source = family.cells.first?.baseline, source.isExtrapolated {
                 out +=
                     "† Against \(source): serial's wall and CPU times are its first \(source.measuredTasks) tasks' scaled by \(source.tasks) ÷ \(source.measuredTasks), and every ratio here rests on them.\n\n"

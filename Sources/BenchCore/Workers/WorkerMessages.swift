@@ -35,6 +35,28 @@ public struct TaskRecord: Codable, Sendable, Equatable {
     public var endNanoseconds: UInt64
     /// The process that ran it.
     public var pid: Int32
+    /// When it was handed to its runtime (CPython's asyncio loop), on the same clock; nil when
+    /// not recorded.
+    public var enqueuedNanoseconds: UInt64? = nil
+    /// Its wait: begun, could have gone on, ran again; nil when not recorded.
+    public var wait: Wait? = nil
+
+    /// A task's wait, on the monotonic clock.
+    public struct Wait: Codable, Sendable, Equatable {
+        /// When the wait began.
+        public var began: UInt64
+        /// When it could have gone on (a sleep's deadline, an I/O completion).
+        public var ended: UInt64
+        /// When it ran again.
+        public var resumed: UInt64
+
+        /// Creates a wait.
+        public init(began: UInt64, ended: UInt64, resumed: UInt64) {
+            self.began = began
+            self.ended = ended
+            self.resumed = resumed
+        }
+    }
 
     /// Creates a record.
     public init(index: Int, checksum: UInt64, startNanoseconds: UInt64, endNanoseconds: UInt64, pid: Int32) {

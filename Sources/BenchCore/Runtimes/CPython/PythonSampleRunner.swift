@@ -51,7 +51,7 @@ public struct PythonSampleRunner: SampleRunner {
             guard let wall = done.wallNs, let began = done.beganNs, let count = done.tasks,
                 count == request.tasksToRun
             else { return try Self.failed(process, done, request, unmeasured) }
-            guard let table = try process.readBytes(count * 32, deadline: deadline) else {
+            guard let table = try process.readBytes(count * 56, deadline: deadline) else {
                 return try Self.died(process, unmeasured)
             }
             let ending = try process.reap()
@@ -62,11 +62,19 @@ public struct PythonSampleRunner: SampleRunner {
                 (0..<count).map { index in
                     func value(_ field: Int) -> UInt64 {
                         UInt64(
-                            littleEndian: raw.loadUnaligned(fromByteOffset: (index * 4 + field) * 8, as: UInt64.self))
+                            littleEndian: raw.loadUnaligned(fromByteOffset: (index * 7 + field) * 8, as: UInt64.self))
                     }
-                    return TaskRecord(
+                    var record = TaskRecord(
                         index: index, checksum: value(3), startNanoseconds: value(0), endNanoseconds: value(1),
                         pid: Int32(truncatingIfNeeded: value(2)))
+                    // The task's wait, kept only where it lies within the task, in order.
+                    let (began, ended, resumed) = (value(4), value(5), value(6))
+                    if began > 0, record.startNanoseconds <= began, began <= ended, ended <= resumed,
+                        resumed <= record.endNanoseconds
+                    {
+                        record.wait = TaskRecord.Wait(began: began, ended: ended, resumed: resumed)
+                    }
+                    return record
                 }
             }
             // Every figure from the interpreter is untrusted: one no real sample has fails it.

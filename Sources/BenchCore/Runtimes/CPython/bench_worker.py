@@ -81,8 +81,18 @@ class Workload:
         fault = spec.get("fault") or {}
         self.fault_kind, self.fault_task = fault.get("kind"), fault.get("task_index")
         self.slowdown = float(spec.get("slowdown") or 1)
+        # Each task's wait (began, could have gone on, ran again), for the waiting-to-be-run
+        # figures; the sample's Log hands its dict over (None: not noted).
+        self.moments = None
 
     has_setup = False
+
+    def note_wait(self, index, began, resumed):
+        if self.moments is not None:
+            # A sleep could go on at its deadline; a blocking call or an I/O completion when
+            # the task saw it.
+            ended = began + int(self.wait_seconds * 1e9) if self.io_kind == "sleep" else resumed
+            self.moments[index] = (began, min(ended, resumed), resumed)
 
     def prepare(self, loop=None):
         """Nothing to make per worker: bench's own tasks need no setup."""
@@ -110,7 +120,10 @@ class Workload:
         self.strike(index)
         checksum = kernel(self.iterations, seed_for(index)) if self.computes else 0
         if self.waits:
-            checksum = (checksum + self.block(index)) & MASK
+            began = time.monotonic_ns()
+            got = self.block(index)
+            self.note_wait(index, began, time.monotonic_ns())
+            checksum = (checksum + got) & MASK
         iterations, wait = self.extra()
         if iterations:
             kernel(iterations, seed_for(index))
@@ -122,7 +135,10 @@ class Workload:
         self.strike(index)
         checksum = kernel(self.iterations, seed_for(index)) if self.computes else 0
         if self.waits:
-            checksum = (checksum + await self.suspend(index)) & MASK
+            began = time.monotonic_ns()
+            got = await self.suspend(index)
+            self.note_wait(index, began, time.monotonic_ns())
+            checksum = (checksum + got) & MASK
         iterations, wait = self.extra()
         if iterations:
             kernel(iterations, seed_for(index))
@@ -472,6 +488,7 @@ class Log:
     """Each task's start, end, lane and checksum, one slot per task."""
 
     def __init__(self, count):
+        self.moments = {}
         self.starts = [0] * count
         self.ends = [0] * count
         self.lanes = [0] * count
@@ -492,8 +509,10 @@ class Log:
 
     def binary(self):
         values = array.array("Q")
-        for row in zip(self.starts, self.ends, self.lanes, self.sums):
+        none = (0, 0, 0)
+        for index, row in enumerate(zip(self.starts, self.ends, self.lanes, self.sums)):
             values.extend(row)
+            values.extend(self.moments.get(index, none))
         if sys.byteorder != "little":
             values.byteswap()
         return values.tobytes()
@@ -1028,6 +1047,8 @@ def sample(request, stream):
     count = int(request["tasks"])
     workers = max(1, int(request["workers"]))
     log = Log(count)
+    if isinstance(workload, Workload):
+        workload.moments = log.moments
     reply({"ready": True})
     read_line(stream)  # "go": bench has read this process's start-up CPU time
     if request["model"] in NEEDS_SPEC:
